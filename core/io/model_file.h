@@ -1,0 +1,65 @@
+#pragma once
+// Reading models from the files PyTorch users actually have, and the
+// project's own checkpoint format:
+//   - TorchScript archives (torch.jit.save of a scripted or traced model);
+//   - state_dict files (torch.save(dict(model.state_dict())), also wrapped in
+//     {"state_dict": ...} or {"model": ...}, with or without "module." prefixes);
+//   - ZSQ checkpoints: a torch.save-compatible dict {"format": "zsq-checkpoint",
+//     "meta": JSON text, "state": {name: tensor}}, which Python's torch.load
+//     also reads.
+// The architecture is detected from the keys where possible.
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "io/state_dict.h"
+#include "models/model.h"
+
+namespace zsq::io {
+
+enum class ModelFileFormat { TorchScript, StateDict, ZsqCheckpoint };
+std::string formatName(ModelFileFormat format);
+
+struct RawModelFile {
+    ModelFileFormat format = ModelFileFormat::StateDict;
+    TensorMap tensors;
+    nlohmann::json meta;   // only for ZSQ checkpoints
+};
+
+// Reads tensors (and metadata) without building a model. InputError for
+// anything that is not one of the formats above.
+RawModelFile readModelFile(const std::string& path);
+
+// Guesses the zoo architecture, class count and input channels from the keys.
+// InputError (naming the first keys) when no zoo architecture fits.
+models::ModelInfo detectArchitecture(const TensorMap& tensors);
+
+struct LoadOptions {
+    std::string arch;          // empty: detect
+};
+
+struct LoadedModel {
+    models::ModelPtr model;
+    ModelFileFormat format = ModelFileFormat::StateDict;
+    nlohmann::json meta;       // checkpoint metadata (empty for PyTorch files)
+    std::string path;
+};
+
+// Reads, detects, builds and fills a model; for ZSQ checkpoints also restores
+// the quantizer state. The model is in eval mode on the CPU.
+LoadedModel loadModel(const std::string& path, const LoadOptions& options = {});
+
+// Saves the model's weights, its ModelInfo, its quantizer state and `extra`
+// metadata atomically as a ZSQ checkpoint.
+void saveCheckpoint(const std::string& path, models::ZooModelImpl& model,
+                    const nlohmann::json& extra = nlohmann::json::object());
+
+// The shipped demo model (resources/models/fmnist_resnet8.zsq), looked for
+// beside the installed share folder and the source tree.
+std::string demoModelPath();
+
+// Input/output tensors for `zsq infer`, in torch.save's format.
+torch::Tensor readTensorFile(const std::string& path);
+void writeTensorFile(const std::string& path, const torch::Tensor& tensor);
+
+} // namespace zsq::io

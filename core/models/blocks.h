@@ -1,0 +1,43 @@
+#pragma once
+// Conv + BatchNorm (+ ReLU/ReLU6 + activation quantizer) units shared by the
+// zoo. Children are registered under the names PyTorch uses for the same
+// unit, which differ by model family, hence the two naming styles.
+#include <torch/nn/modules/batchnorm.h>
+
+#include "models/model.h"
+
+namespace zsq::models {
+
+enum class Activation { None, ReLU, ReLU6 };
+
+// pytorchcv's ConvBlock: children "conv", "bn" (and the ReLU, here "activ").
+class ConvBlockImpl : public torch::nn::Module {
+public:
+    ConvBlockImpl(const Conv2dSpec& spec, Activation activation);
+    torch::Tensor forward(const torch::Tensor& x, ForwardCapture* capture);
+
+    QConv2d conv{nullptr};
+    torch::nn::BatchNorm2d bn{nullptr};
+    ActQuant activ{nullptr};
+    Activation activation;
+};
+TORCH_MODULE(ConvBlock);
+
+// torchvision's Conv2dNormActivation: children "0" (conv), "1" (bn); the
+// activation quantizer is registered as "act".
+class ConvNormActImpl : public torch::nn::Module {
+public:
+    ConvNormActImpl(const Conv2dSpec& spec, Activation activation);
+    torch::Tensor forward(const torch::Tensor& x, ForwardCapture* capture);
+
+    QConv2d conv{nullptr};
+    torch::nn::BatchNorm2d bn{nullptr};
+    ActQuant act{nullptr};
+    Activation activation;
+};
+TORCH_MODULE(ConvNormAct);
+
+// Applies the activation then its quantizer (GDFQ puts one after every ReLU).
+torch::Tensor activate(const torch::Tensor& x, Activation activation, ActQuant& quantizer);
+
+} // namespace zsq::models

@@ -1,0 +1,77 @@
+#include "models/quant_layers.h"
+
+#include <cmath>
+
+#include <torch/nn/functional/conv.h>
+#include <torch/nn/functional/linear.h>
+#include <torch/nn/init.h>
+
+namespace zsq::models {
+
+QConv2dImpl::QConv2dImpl(const Conv2dSpec& s) : spec(s)
+{
+    weight = register_parameter(
+        "weight", torch::empty({spec.out, spec.in / spec.groups, spec.kernel, spec.kernel}));
+    if (spec.bias)
+        bias = register_parameter("bias", torch::zeros({spec.out}));
+    initConvKaiming(*this);
+}
+
+torch::Tensor QConv2dImpl::effectiveWeight() const
+{
+    if (quant.bits <= 0)
+        return weight;
+    return quant::fakeQuantizeWeight(weight, quant.bits, quant.perChannel);
+}
+
+torch::Tensor QConv2dImpl::forward(const torch::Tensor& x)
+{
+    return torch::conv2d(x, effectiveWeight(), bias, {spec.stride, spec.stride},
+                         {spec.padding, spec.padding}, {spec.dilation, spec.dilation}, spec.groups);
+}
+
+QLinearImpl::QLinearImpl(std::int64_t inFeatures, std::int64_t outFeatures, bool withBias)
+    : in(inFeatures), out(outFeatures)
+{
+    weight = register_parameter("weight", torch::empty({out, in}));
+    // PyTorch's nn.Linear default: U(-1/sqrt(in), 1/sqrt(in)) for both.
+    const double bound = 1.0 / std::sqrt(static_cast<double>(in));
+    torch::nn::init::uniform_(weight, -bound, bound);
+    if (withBias) {
+        bias = register_parameter("bias", torch::empty({out}));
+        torch::nn::init::uniform_(bias, -bound, bound);
+    }
+}
+
+torch::Tensor QLinearImpl::effectiveWeight() const
+{
+    if (quant.bits <= 0)
+        return weight;
+    return quant::fakeQuantizeWeight(weight, quant.bits, quant.perChannel);
+}
+
+torch::Tensor QLinearImpl::forward(const torch::Tensor& x)
+{
+    return torch::linear(x, effectiveWeight(), bias);
+}
+
+torch::Tensor ActQuantImpl::forward(const torch::Tensor& x)
+{
+    if (mode == Mode::Off || bits <= 0)
+        return x;
+    if (mode == Mode::Calibrate)
+        range.update(x);
+    if (!range.initialized())
+        return x;
+    return quant::fakeQuantize(x, range.lo().to(x.device()), range.hi().to(x.device()), bits);
+}
+
+void initConvKaiming(QConv2dImpl& conv)
+{
+    torch::NoGradGuard noGrad;
+    torch::nn::init::kaiming_normal_(conv.weight, 0.0, torch::kFanOut, torch::kReLU);
+    if (conv.bias.defined())
+        conv.bias.zero_();
+}
+
+} // namespace zsq::models

@@ -1,0 +1,74 @@
+#pragma once
+// The building blocks every zoo model is made of: a convolution and a linear
+// layer whose weights can be fake-quantized in place, and an activation
+// quantizer that follows each ReLU/ReLU6. Their parameters are registered
+// under PyTorch's names ("weight", "bias"), and the activation quantizer
+// registers nothing, so a model's state_dict keys equal PyTorch's exactly.
+#include <cstdint>
+#include <string>
+
+#include <torch/nn/module.h>
+#include <torch/nn/pimpl.h>
+
+#include "quant/fake_quant.h"
+
+namespace zsq::models {
+
+// Per-layer weight quantization setting; bits == 0 keeps full precision.
+struct WeightQuantSetting {
+    int bits = 0;
+    bool perChannel = true;
+};
+
+struct Conv2dSpec {
+    std::int64_t in = 0, out = 0, kernel = 1, stride = 1, padding = 0, groups = 1, dilation = 1;
+    bool bias = false;
+};
+
+class QConv2dImpl : public torch::nn::Module {
+public:
+    explicit QConv2dImpl(const Conv2dSpec& spec);
+    torch::Tensor forward(const torch::Tensor& x);
+    // The weight the forward pass uses: quantized when a setting is active.
+    torch::Tensor effectiveWeight() const;
+
+    Conv2dSpec spec;
+    WeightQuantSetting quant;
+    torch::Tensor weight;
+    torch::Tensor bias; // undefined when spec.bias is false
+};
+TORCH_MODULE(QConv2d);
+
+class QLinearImpl : public torch::nn::Module {
+public:
+    QLinearImpl(std::int64_t in, std::int64_t out, bool bias = true);
+    torch::Tensor forward(const torch::Tensor& x);
+    torch::Tensor effectiveWeight() const;
+
+    std::int64_t in, out;
+    WeightQuantSetting quant;
+    torch::Tensor weight;
+    torch::Tensor bias;
+};
+TORCH_MODULE(QLinear);
+
+// Activation quantizer placed after a ReLU/ReLU6.
+//   Off        : identity
+//   Calibrate  : update the EMA of batch min/max, quantize with the current range
+//   Frozen     : quantize with the stored range
+class ActQuantImpl : public torch::nn::Module {
+public:
+    enum class Mode { Off, Calibrate, Frozen };
+    ActQuantImpl() = default;
+    torch::Tensor forward(const torch::Tensor& x);
+
+    Mode mode = Mode::Off;
+    int bits = 0;
+    quant::RangeEma range{0.9};
+};
+TORCH_MODULE(ActQuant);
+
+// Kaiming-normal (fan_out, ReLU) as torchvision initialises convolutions.
+void initConvKaiming(QConv2dImpl& conv);
+
+} // namespace zsq::models

@@ -171,7 +171,7 @@ models::ModelInfo detectArchitecture(const TensorMap& t)
         const int units = countPrefixed(t, "features.stage1.unit");
         const std::int64_t classes = dimOf(t, "output.weight", 0);
         const std::int64_t inChannels = dimOf(t, "features.init_block.conv.weight", 1);
-        if (units == 1 && dimOf(t, "features.init_block.conv.weight", 0) == 16)
+        if (units == 1 && dimOf(t, "features.init_block.conv.weight", 0) == 24)
             return models::defaultInfo("fmnist", classes, inChannels);
         if (units == 3)
             return models::defaultInfo("resnet20", classes, inChannels);

@@ -43,7 +43,7 @@ public:
         for (std::size_t s = 0; s < cfg.widths.size(); ++s) {
             auto stage = addContainer(*features, "stage" + std::to_string(s + 1));
             for (std::int64_t u = 0; u < cfg.unitsPerStage; ++u) {
-                const std::int64_t stride = (u == 0 && s != 0) ? 2 : 1;
+                const std::int64_t stride = u != 0 ? 1 : (s != 0 ? 2 : cfg.firstStageStride);
                 units.push_back(stage->register_module("unit" + std::to_string(u + 1),
                                                        ResUnit(in, cfg.widths[s], stride)));
                 in = cfg.widths[s];

@@ -14,6 +14,7 @@ struct CifarResNetConfig {
     std::int64_t initChannels = 16;
     std::vector<std::int64_t> widths{16, 32, 64};
     std::int64_t unitsPerStage = 3;
+    std::int64_t firstStageStride = 1; // 2 halves the resolution after the stem
 };
 
 ModelPtr makeCifarResNet(const ModelInfo& info, const CifarResNetConfig& config);

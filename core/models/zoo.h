@@ -20,5 +20,8 @@ bool isKnownArch(const std::string& name);
 ModelInfo defaultInfo(const std::string& arch, std::int64_t numClasses = 0, std::int64_t inChannels = 0);
 // A freshly initialised model (Kaiming convolutions, BN weight 1 / bias 0).
 ModelPtr createModel(const ModelInfo& info);
+// A deep copy (weights, buffers and quantizer settings) on the CPU, e.g. the
+// student made from the teacher.
+ModelPtr cloneModel(ZooModelImpl& model);
 
 } // namespace zsq::models

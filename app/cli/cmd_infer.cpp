@@ -1,0 +1,47 @@
+// zsq infer: logits for an input tensor, both in torch.save's format.
+#include <cstdio>
+
+#include "args.h"
+#include "commands.h"
+#include "common/error.h"
+#include "common/runtime.h"
+#include "io/model_file.h"
+
+namespace zsq::cli {
+
+int runInfer(const ArgList& argv)
+{
+    Args args(argv, {"model", "arch", "input", "output", "device", "threads"}, {"help"});
+    if (args.flag("help")) {
+        std::printf("usage: zsq infer --input IN.pt --output OUT.pt [--model FILE] [--arch NAME] [--device D]\n"
+                    "  IN.pt   a float tensor [N, C, H, W] saved with torch.save (already normalised)\n"
+                    "  OUT.pt  the logits [N, classes], readable with torch.load\n");
+        return 0;
+    }
+    applyThreads(args.getInt("threads", 0));
+    const auto input = args.get("input");
+    const auto output = args.get("output");
+    if (!input || !output)
+        throw InputError("infer needs --input and --output (see --help)");
+    const torch::Device device = resolveDevice(args.get("device", "auto"));
+    io::LoadOptions options;
+    options.arch = args.get("arch", "");
+    io::LoadedModel loaded = io::loadModel(resolveModelPath(args.get("model", "")), options);
+    loaded.model->to(device);
+    torch::Tensor x = io::readTensorFile(*input);
+    if (!x.is_floating_point())
+        throw InputError(*input + " holds a " + std::string(c10::toString(x.scalar_type())) +
+                         " tensor; expected floating point");
+    if (x.dim() == 3)
+        x = x.unsqueeze(0);
+    torch::Tensor logits;
+    {
+        torch::NoGradGuard noGrad;
+        logits = loaded.model->forward(x.to(device, torch::kFloat)).to(torch::kCPU);
+    }
+    io::writeTensorFile(*output, logits);
+    std::printf("wrote logits %s to %s\n", c10::str(logits.sizes()).c_str(), output->c_str());
+    return 0;
+}
+
+} // namespace zsq::cli

@@ -1,0 +1,140 @@
+// zsq-studio: the ZSQ Studio desktop application.
+//   zsq-studio [--lang CODE] [--screenshot FILE.png] [MODEL]
+// Without MODEL it opens the shipped demo model. The language is the
+// system's unless --lang or the environment variable ZSQ_LANG names one.
+#include <cstdio>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QTranslator>
+
+#include "main_window.h"
+
+namespace {
+
+void printError(const QString& message)
+{
+    std::fprintf(stderr, "zsq-studio: %s\n", message.toLocal8Bit().constData());
+}
+
+// --lang CODE / --lang=CODE, else $ZSQ_LANG; empty means the system locale.
+// Read before QCommandLineParser so that its --help text is translated.
+QString requestedLanguage(const QStringList& arguments)
+{
+    const QString option = QStringLiteral("--lang");
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments[i] == option && i + 1 < arguments.size())
+            return arguments[i + 1];
+        if (arguments[i].startsWith(option + QLatin1Char('=')))
+            return arguments[i].mid(option.size() + 1);
+    }
+    return qEnvironmentVariable("ZSQ_LANG");
+}
+
+void installTranslations(QApplication& app, const QString& language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
+    auto* qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    auto* own = new QTranslator(&app);
+    if (own->load(locale, QStringLiteral("zsq"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(own);
+    else if (!language.isEmpty() && locale.language() != QLocale::English && locale.language() != QLocale::C)
+        printError(QCoreApplication::translate("main", "no translation for language '%1', using English")
+                       .arg(language));
+}
+
+QIcon applicationIcon()
+{
+    QIcon icon;
+    for (int size : {48, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/hicolor/%1x%1/zsq-studio.png").arg(size), QSize(size, size));
+    return icon;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication::setOrganizationName(QStringLiteral("zsq-studio"));
+    QApplication::setApplicationName(QStringLiteral("zsq-studio"));
+    QApplication::setApplicationVersion(QStringLiteral(ZSQ_VERSION));
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("ZSQ Studio"));
+    QApplication::setDesktopFileName(QStringLiteral("zsq-studio"));
+    QApplication::setWindowIcon(applicationIcon());
+    installTranslations(app, requestedLanguage(QApplication::arguments()));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "ZSQ Studio: zero-shot quantization of convolutional neural networks."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("main", "User interface language, e.g. de or zh_CN (default: $ZSQ_LANG, "
+                                            "else the system language)."),
+        QCoreApplication::translate("main", "code"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Save the main window as a PNG image once the model has loaded, "
+                                            "then quit (exit status 2 when the model could not be loaded)."),
+        QCoreApplication::translate("main", "file"));
+    parser.addOption(langOption);
+    parser.addOption(screenshotOption);
+    parser.addPositionalArgument(QCoreApplication::translate("main", "model"),
+                                 QCoreApplication::translate("main", "Model file to open (default: the demo model)."),
+                                 QCoreApplication::translate("main", "[model]"));
+    parser.process(app);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1) {
+        printError(QCoreApplication::translate("main", "only one model file can be opened"));
+        return 2;
+    }
+
+    // Screenshots use fresh settings (no recent files, no saved geometry) and
+    // leave the user's alone.
+    const QString screenshot = parser.value(screenshotOption);
+    QTemporaryDir screenshotSettings;
+    if (!screenshot.isEmpty()) {
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, screenshotSettings.path());
+    }
+
+    zsq::ui::MainWindow window;
+    if (!screenshot.isEmpty()) {
+        window.setErrorDialogsEnabled(false);
+        window.resize(960, 640);
+        QObject::connect(&window, &zsq::ui::MainWindow::loadFinished, &app,
+                         [&window, screenshot](bool ok, const QString& message) {
+                             if (!ok)
+                                 printError(message);
+                             // Let the layouts settle before grabbing.
+                             QTimer::singleShot(250, &window, [&window, screenshot, ok] {
+                                 if (!window.grab().save(screenshot, "PNG")) {
+                                     printError(QCoreApplication::translate("main", "cannot write %1")
+                                                    .arg(screenshot));
+                                     QCoreApplication::exit(1);
+                                     return;
+                                 }
+                                 QCoreApplication::exit(ok ? 0 : 2);
+                             });
+                         });
+    }
+    window.show();
+    if (positional.isEmpty())
+        window.openDemoModel();
+    else
+        window.openFile(positional.first());
+    return QApplication::exec();
+}

@@ -1,0 +1,29 @@
+#pragma once
+// Finds and opens a dataset from a name or a path:
+//   fashion-mnist, mnist      IDX files; Debian's /usr/share/datasets/<name> first
+//   cifar10, cifar100         binary batches
+//   a path                    a folder of IDX files, of CIFAR batches, or of
+//                             class sub-folders with images
+// Splits: "train", "test", and for choosing hyperparameters without touching
+// the test set, "val" (the last 10 % of train) and "fit" (the first 90 %).
+#include <string>
+#include <vector>
+
+#include "data/dataset.h"
+
+namespace zsq::data {
+
+struct DatasetRequest {
+    std::string source = "fashion-mnist";
+    std::string split = "test";
+    std::int64_t imageSize = 224;   // used by image folders only
+};
+
+DatasetPtr openDataset(const DatasetRequest& request);
+
+// Folders searched for a named dataset, in order.
+std::vector<std::string> datasetSearchDirs(const std::string& name);
+
+const std::vector<std::string>& fashionMnistClassNames();
+
+} // namespace zsq::data

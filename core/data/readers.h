@@ -1,0 +1,23 @@
+#pragma once
+// Readers for the on-disk formats. Each throws InputError with the file name
+// for a missing, truncated or malformed file.
+#include <memory>
+#include <string>
+
+#include "data/dataset.h"
+
+namespace zsq::data {
+
+// MNIST-style IDX pair (raw or gzip-compressed).
+std::shared_ptr<InMemoryDataset> readIdx(const std::string& imagesPath, const std::string& labelsPath);
+
+// CIFAR-10 binary batches (1 label byte + 3072 pixels) or CIFAR-100 (coarse +
+// fine label bytes + 3072 pixels; the fine label is used).
+std::shared_ptr<InMemoryDataset> readCifarBinary(const std::vector<std::string>& files, bool cifar100);
+
+// An ImageNet-style folder: root/<class>/<image>. Images are decoded lazily
+// with OpenCV, resized (shorter side to size/0.875) and centre-cropped to
+// `size`. Without OpenCV this throws InputError saying so.
+DatasetPtr openImageFolder(const std::string& root, std::int64_t size);
+
+} // namespace zsq::data

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Installs everything ZSQ Studio needs to build, test and run on Debian 12.
+# Run as root. Idempotent: only missing packages are installed, and
+# `apt-get update` runs only when something is missing.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+
+PACKAGES=(
+  build-essential cmake ninja-build ccache pkg-config
+  libtorch-dev
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqcustomplot-dev
+  libopencv-dev libspdlog-dev nlohmann-json3-dev zlib1g-dev
+  dataset-fashion-mnist
+  libopenblas0-openmp
+  xvfb xauth
+  python3-torch python3-torchvision python3-numpy
+  file
+)
+
+step() { printf '==> %s\n' "$*"; }
+
+if [[ ${EUID} -ne 0 ]]; then
+  echo "install-deps.sh: run as root (e.g. sudo $0)" >&2
+  exit 1
+fi
+
+is_installed() {
+  [[ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null || true)" == installed ]]
+}
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  is_installed "${pkg}" || missing+=("${pkg}")
+done
+
+if ((${#missing[@]} == 0)); then
+  step "all ${#PACKAGES[@]} packages are already installed"
+else
+  step "missing: ${missing[*]}"
+  step "apt-get update"
+  apt-get update
+  step "apt-get install ${#missing[@]} package(s)"
+  apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+# Debian's LibTorch calls whatever libblas.so.3 is selected; the reference
+# BLAS is ~40x slower than OpenBLAS, so select the OpenMP OpenBLAS variant.
+arch_triplet="$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo x86_64-linux-gnu)"
+for lib in libblas.so.3 liblapack.so.3; do
+  name="${lib}-${arch_triplet}"
+  target="/usr/lib/${arch_triplet}/openblas-openmp/${lib}"
+  if [[ ! -e "${target}" ]]; then
+    step "skip ${name}: ${target} does not exist"
+    continue
+  fi
+  current="$(update-alternatives --query "${name}" 2>/dev/null | sed -n 's/^Value: //p')"
+  if [[ "${current}" == "${target}" ]]; then
+    step "${name} already points to ${target}"
+  else
+    step "update-alternatives --set ${name} ${target}"
+    update-alternatives --set "${name}" "${target}"
+  fi
+done
+
+step "done"

@@ -1,0 +1,242 @@
+#include "main_window.h"
+
+#include <exception>
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStatusBar>
+
+#include "common/error.h"
+#include "model_loader.h"
+#include "model_view.h"
+#include "recent_files.h"
+#include "text_format.h"
+
+namespace zsq::ui {
+
+namespace {
+const char* const kGeometryKey = "mainWindow/geometry";
+const char* const kLastDirKey = "mainWindow/lastDirectory";
+
+// core's one-line messages start in lower case ("cannot ..."); dialogs and
+// the status bar show them as sentences.
+QString sentence(const QString& message)
+{
+    if (message.isEmpty() || !message.front().isLower())
+        return message;
+    return message.front().toUpper() + message.mid(1);
+}
+
+QString firstLocalFile(const QMimeData* mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl& url : mime->urls())
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
+            return url.toLocalFile();
+    return {};
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    m_view = new ModelView(this);
+    setCentralWidget(m_view);
+    m_loader = new ModelLoader(this);
+    m_recent = new RecentFiles(this);
+
+    m_statusModel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_statusModel);
+    m_busy = new QProgressBar(this);
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(120);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    statusBar()->addPermanentWidget(m_busy);
+
+    createActions();
+    connect(m_loader, &ModelLoader::started, this, &MainWindow::onLoadStarted);
+    connect(m_loader, &ModelLoader::loaded, this, &MainWindow::onLoaded);
+    connect(m_loader, &ModelLoader::failed, this, &MainWindow::onFailed);
+    connect(m_loader, &ModelLoader::idle, this, &MainWindow::onIdle);
+    connect(m_recent, &RecentFiles::changed, this, &MainWindow::rebuildRecentMenu);
+
+    setAcceptDrops(true);
+    if (!restoreGeometry(QSettings().value(QLatin1String(kGeometryKey)).toByteArray()))
+        resize(900, 640);
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open Model…"), this, &MainWindow::showOpenDialog);
+    open->setShortcut(QKeySequence::Open);
+    open->setStatusTip(tr("Open a PyTorch model or a ZSQ checkpoint"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    QAction* demo = file->addAction(tr("Open &Demo Model"), this, &MainWindow::openDemoModel);
+    demo->setStatusTip(tr("Open the Fashion-MNIST ResNet-8 that comes with ZSQ Studio"));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    rebuildRecentMenu();
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About ZSQ Studio"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_recent->files();
+    int index = 0;
+    for (const QString& path : files) {
+        ++index;
+        const QString name = QFileInfo(path).fileName();
+        const QString text = index < 10 ? QStringLiteral("&%1 %2").arg(index).arg(name) : name;
+        QAction* action = m_recentMenu->addAction(text, this, [this, path] { openFile(path); });
+        action->setToolTip(path);
+        action->setStatusTip(path);
+    }
+    if (!files.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("&Clear Menu"), m_recent, &RecentFiles::clear);
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::openFile(const QString& path)
+{
+    if (path.isEmpty())
+        return;
+    m_loader->load(path);
+}
+
+void MainWindow::openDemoModel()
+{
+    QString path;
+    QString message;
+    try {
+        path = fromUtf8(api::demoModelPath());
+    } catch (const std::exception& e) {
+        message = QString::fromStdString(zsq::firstLine(e.what()));
+    }
+    if (!path.isEmpty()) {
+        openFile(path);
+        return;
+    }
+    if (!hasModel())
+        m_view->showEmpty(sentence(message));
+    statusBar()->showMessage(sentence(message));
+    emit loadFinished(false, message);
+}
+
+bool MainWindow::hasModel() const
+{
+    return m_view->hasModel();
+}
+
+void MainWindow::showOpenDialog()
+{
+    QSettings settings;
+    QString dir = settings.value(QLatin1String(kLastDirKey)).toString();
+    if (dir.isEmpty() && !m_currentPath.isEmpty())
+        dir = QFileInfo(m_currentPath).absolutePath();
+    const QStringList filters = {tr("Models (*.pt *.pth *.zsq *.ts)"), tr("ZSQ checkpoints (*.zsq)"),
+                                 tr("PyTorch files (*.pt *.pth)"), tr("TorchScript archives (*.ts *.pt)"),
+                                 tr("All files (*)")};
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Model"), dir, filters.join(QStringLiteral(";;")));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QLatin1String(kLastDirKey), QFileInfo(path).absolutePath());
+    openFile(path);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About ZSQ Studio"),
+        tr("<h3>ZSQ Studio %1</h3>"
+           "<p>Zero-shot quantization of convolutional neural networks: low-bit models without the "
+           "training data.</p>"
+           "<p>Reads TorchScript archives, PyTorch state_dict files and ZSQ checkpoints.</p>"
+           "<p>Built with Qt %2 and LibTorch.</p>")
+            .arg(QStringLiteral(ZSQ_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::onLoadStarted(const QString& path)
+{
+    m_busy->show();
+    statusBar()->showMessage(tr("Loading %1…").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::onLoaded(const api::ModelSummary& summary)
+{
+    m_currentPath = QFileInfo(fromUtf8(summary.path)).absoluteFilePath();
+    m_view->setSummary(summary);
+    m_recent->add(m_currentPath);
+    m_statusModel->setText(tr("%1, %2 parameters").arg(fromUtf8(summary.arch), countText(summary.parameters)));
+    statusBar()->showMessage(tr("Loaded %1").arg(QDir::toNativeSeparators(m_currentPath)), 5000);
+    updateTitle();
+    emit loadFinished(true, QString());
+}
+
+void MainWindow::onFailed(const QString& path, const QString& message)
+{
+    if (!QFileInfo::exists(path))
+        m_recent->remove(path);
+    statusBar()->showMessage(tr("Could not open %1").arg(QDir::toNativeSeparators(path)), 5000);
+    emit loadFinished(false, message);
+    if (m_errorDialogs)
+        QMessageBox::critical(this, tr("Cannot Open Model"), sentence(message));
+}
+
+void MainWindow::onIdle()
+{
+    m_busy->hide();
+}
+
+void MainWindow::updateTitle()
+{
+    // The application's display name is appended by Qt.
+    setWindowTitle(m_currentPath.isEmpty() ? QString() : QFileInfo(m_currentPath).fileName());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!firstLocalFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QString path = firstLocalFile(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openFile(path);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings().setValue(QLatin1String(kGeometryKey), saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace zsq::ui

@@ -1,0 +1,33 @@
+#include "text_format.h"
+
+#include <QLocale>
+#include <QStringList>
+
+namespace zsq::ui {
+
+QString shapeText(const std::vector<std::int64_t>& shape)
+{
+    if (shape.empty())
+        return QStringLiteral("\u2014");
+    QStringList parts;
+    for (std::int64_t d : shape)
+        parts << QString::number(d);
+    return parts.join(QStringLiteral(" \u00d7 "));
+}
+
+QString countText(std::int64_t value)
+{
+    return QLocale().toString(static_cast<qlonglong>(value));
+}
+
+QString bitsAsSizeText(std::int64_t bits)
+{
+    return QLocale().formattedDataSize((bits + 7) / 8, 1, QLocale::DataSizeIecFormat);
+}
+
+QString fromUtf8(const std::string& text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+} // namespace zsq::ui

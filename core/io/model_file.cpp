@@ -9,6 +9,7 @@
 
 #include "common/error.h"
 #include "io/atomic_file.h"
+#include "io/torch_save_reader.h"
 #include "models/zoo.h"
 #include "quant/model_quantizer.h"
 
@@ -117,7 +118,14 @@ RawModelFile readModelFile(const std::string& path)
     RawModelFile raw;
     // torch.save files (state_dicts and our checkpoints) first: cheap to try.
     try {
-        c10::IValue value = torch::pickle_load(bytes);
+        c10::IValue value;
+        try {
+            value = torch::pickle_load(bytes);
+        } catch (const std::exception&) {
+            // LibTorch's unpickler rejects collections.OrderedDict (every
+            // torch.save(model.state_dict())), SETITEM and unknown classes.
+            value = readTorchSave(bytes); // throws for TorchScript archives
+        }
         if (value.isGenericDict()) {
             auto dict = value.toGenericDict();
             for (const auto& entry : dict) {
@@ -129,8 +137,13 @@ RawModelFile readModelFile(const std::string& path)
             if (raw.format == ModelFileFormat::ZsqCheckpoint) {
                 for (const auto& entry : dict) {
                     const std::string& key = entry.key().toStringRef();
-                    if (key == "meta")
-                        raw.meta = nlohmann::json::parse(entry.value().toStringRef());
+                    if (key == "meta") {
+                        try {
+                            raw.meta = nlohmann::json::parse(entry.value().toStringRef());
+                        } catch (const std::exception& e) {
+                            throw InputError(path + ": the ZSQ checkpoint metadata is malformed: " + firstLine(e.what()));
+                        }
+                    }
                     else if (key == "state")
                         tensorsFromDict(entry.value(), raw.tensors);
                 }
@@ -247,7 +260,11 @@ LoadedModel loadModel(const std::string& path, const LoadOptions& options)
                 throw;
         }
     } else {
-        info = detectArchitecture(raw.tensors);
+        try {
+            info = detectArchitecture(raw.tensors);
+        } catch (const InputError& e) {
+            throw InputError(path + ": " + e.what());
+        }
     }
     models::ModelPtr model = models::createModel(info);
     try {

@@ -20,6 +20,7 @@ import sys
 import torch
 import torch.nn as nn
 
+sys.dont_write_bytecode = True  # keep the source tree clean
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_pytorch_reference import CIFARResNet  # noqa: E402
 

@@ -151,14 +151,8 @@ void tst_PytorchInterop::loadsCommonPytorchVariants()
     io::LoadedModel loaded;
     const std::optional<std::string> error =
         test::inputErrorOf([&] { loaded = io::loadModel(ref(file.toStdString())); });
-    // LibTorch's torch::pickle_load (1.13, and 2.x alike) unpickles every
-    // collections.OrderedDict as None (it expects one only as a tensor's empty
-    // backward-hook dict) and knows no SETITEM opcode (Python's pickler writes
-    // a one-item dict with it). Remove these QEXPECT_FAILs when core reads
-    // such files (see the test suite's report).
-    QEXPECT_FAIL("torch.save(model.state_dict())", "core cannot read a pickled collections.OrderedDict", Abort);
-    QEXPECT_FAIL("{epoch, ..., state_dict: OrderedDict}", "core cannot read a pickled collections.OrderedDict", Abort);
-    QEXPECT_FAIL("{model: dict of module.*}", "core cannot read a pickled one-item dict (SETITEM)", Abort);
+    // LibTorch's own torch::pickle_load rejects these three (OrderedDict,
+    // SETITEM); core falls back to io::readTorchSave for them.
     QVERIFY2(!error, error ? error->c_str() : "");
     QVERIFY(loaded.format == io::ModelFileFormat::StateDict);
     QCOMPARE(loaded.model->info().arch, std::string("resnet20"));

@@ -161,12 +161,8 @@ void tst_BadInputs::loadModelRejects()
     QVERIFY2(msg.find('\n') == std::string::npos && msg.find('\r') == std::string::npos,
              ("multi-line message: " + msg).c_str());
     qInfo("%s", msg.c_str());
-    QEXPECT_FAIL("TorchScript of another model",
-                 "core: loadModel() does not prefix detectArchitecture()'s InputError with the path", Continue);
     QVERIFY2(msg.find(name.toStdString()) != std::string::npos, ("message does not name the file: " + msg).c_str());
     if (!mention.isEmpty()) {
-        QEXPECT_FAIL("checkpoint with broken metadata",
-                     "core: readModelFile() lets nlohmann::json::parse_error fall through to torch::jit::load", Continue);
         QVERIFY2(msg.find(mention.toStdString()) != std::string::npos,
                  ("message does not mention '" + mention.toStdString() + "': " + msg).c_str());
     }

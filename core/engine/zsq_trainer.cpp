@@ -1,0 +1,398 @@
+#include "engine/zsq_trainer.h"
+
+#include <chrono>
+#include <cmath>
+#include <sstream>
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include "common/error.h"
+#include "common/progress_meter.h"
+#include "engine/evaluate.h"
+#include "io/atomic_file.h"
+#include "io/state_dict.h"
+#include <cstring>
+
+namespace zsq::engine {
+
+namespace {
+
+constexpr const char* kRunCheckpointFormat = "zsq-run-checkpoint";
+
+torch::Tensor bytesToTensor(const std::string& bytes)
+{
+    torch::Tensor t = torch::empty({static_cast<std::int64_t>(bytes.size())}, torch::kUInt8);
+    std::memcpy(t.data_ptr<std::uint8_t>(), bytes.data(), bytes.size());
+    return t;
+}
+
+std::string tensorToBytes(const torch::Tensor& t)
+{
+    torch::Tensor c = t.contiguous().to(torch::kCPU);
+    return std::string(reinterpret_cast<const char*>(c.data_ptr<std::uint8_t>()), static_cast<std::size_t>(c.numel()));
+}
+
+template <class Optimizer>
+std::string saveOptimizer(Optimizer& optimizer)
+{
+    torch::serialize::OutputArchive archive;
+    optimizer.save(archive);
+    std::ostringstream os;
+    archive.save_to(os);
+    return os.str();
+}
+
+template <class Optimizer>
+void loadOptimizer(Optimizer& optimizer, const std::string& bytes, const torch::Device& device)
+{
+    std::istringstream is(bytes);
+    torch::serialize::InputArchive archive;
+    archive.load_from(is, device);
+    optimizer.load(archive);
+}
+
+c10::impl::GenericDict toDict(const io::TensorMap& tensors)
+{
+    c10::impl::GenericDict d(c10::StringType::get(), c10::TensorType::get());
+    for (const auto& [key, t] : tensors)
+        d.insert(key, t.detach().to(torch::kCPU).contiguous());
+    return d;
+}
+
+io::TensorMap fromDict(const c10::IValue& v)
+{
+    io::TensorMap out;
+    for (const auto& e : v.toGenericDict())
+        out[e.key().toStringRef()] = e.value().toTensor();
+    return out;
+}
+
+double lrFactor(int epoch, const std::vector<int>& steps)
+{
+    double f = 1.0;
+    for (int s : steps)
+        if (epoch >= s)
+            f *= 0.1;
+    return f;
+}
+
+} // namespace
+
+struct ZsqTrainer::State {
+    models::ModelPtr teacher, student;
+    std::unique_ptr<methods::Method> method;
+    quant::QuantConfig quant;
+    TrainerConfig config;
+    torch::Device device;
+    data::DatasetPtr evalSet;
+    EventSink* sink;
+    const CancelToken* cancel;
+    methods::Generator generator{nullptr};
+    std::unique_ptr<torch::optim::Adam> optG;
+    std::unique_ptr<torch::optim::SGD> optS;
+    int epoch = 0;
+    int iterInEpoch = 0;
+    std::int64_t iteration = 0;
+    double secondsBefore = 0;   // time spent before a resume
+    TrainResult result;
+
+    State(models::ModelPtr t, models::ModelPtr s, std::unique_ptr<methods::Method> m, const quant::QuantConfig& q,
+          const TrainerConfig& c, const torch::Device& d, data::DatasetPtr e, EventSink& k, const CancelToken* x)
+        : teacher(std::move(t)), student(std::move(s)), method(std::move(m)), quant(q), config(c), device(d),
+          evalSet(std::move(e)), sink(&k), cancel(x)
+    {
+    }
+
+    void setLearningRates()
+    {
+        const double f = lrFactor(epoch, config.lrSteps);
+        for (auto& g : optG->param_groups())
+            static_cast<torch::optim::AdamOptions&>(g.options()).lr(config.generatorLr * f);
+        for (auto& g : optS->param_groups())
+            static_cast<torch::optim::SGDOptions&>(g.options()).lr(config.studentLr * f);
+    }
+
+    void checkLoss(const std::string& name, const torch::Tensor& value, std::map<std::string, double>& log)
+    {
+        const double v = value.item<double>();
+        log[name] = v;
+        if (!std::isfinite(v) || std::abs(v) > config.explodeThreshold) {
+            const std::string kept = config.checkpointPath.empty()
+                                         ? "no checkpoint was configured"
+                                         : "the last good checkpoint is " + config.checkpointPath;
+            throw RuntimeFailure("loss " + name + " became " + std::to_string(v) + " at iteration " +
+                                 std::to_string(iteration) + " (epoch " + std::to_string(epoch + 1) +
+                                 "): training diverged and was stopped; " + kept +
+                                 " (lower the learning rates)");
+        }
+    }
+
+    void emitImages(const torch::Tensor& x, const torch::Tensor& y)
+    {
+        const models::ModelInfo& info = teacher->info();
+        const std::int64_t n = std::min<std::int64_t>(x.size(0), 64);
+        torch::Tensor img = x.slice(0, 0, n).detach().to(torch::kCPU);
+        torch::Tensor mean = torch::tensor(info.mean, torch::kFloat).view({1, -1, 1, 1});
+        torch::Tensor stdev = torch::tensor(info.stdev, torch::kFloat).view({1, -1, 1, 1});
+        img = (img * stdev + mean).clamp(0, 1).contiguous();
+        ImageBatch batch;
+        batch.iteration = iteration;
+        batch.n = static_cast<int>(n);
+        batch.channels = static_cast<int>(img.size(1));
+        batch.height = static_cast<int>(img.size(2));
+        batch.width = static_cast<int>(img.size(3));
+        batch.pixels.assign(img.data_ptr<float>(), img.data_ptr<float>() + img.numel());
+        torch::Tensor labels = y.slice(0, 0, n).to(torch::kCPU);
+        for (std::int64_t i = 0; i < n; ++i)
+            batch.labels.push_back(static_cast<int>(labels[i].item<std::int64_t>()));
+        sink->onImages(batch);
+    }
+
+    void step()
+    {
+        const std::int64_t b = config.batchSize;
+        const std::int64_t k = teacher->info().numClasses;
+        auto opts = torch::TensorOptions().device(device);
+        torch::Tensor z = torch::randn({b, generator->config().latentDim}, opts);
+        torch::Tensor y = torch::randint(0, k, {b}, opts.dtype(torch::kLong));
+        std::map<std::string, double> log;
+
+        // Generator step, against the frozen teacher.
+        generator->train();
+        torch::Tensor x = generator->forward(z, y);
+        models::ForwardCapture capture;
+        capture.captureBnInputs = true;
+        torch::Tensor tLogits = teacher->forward(x, &capture);
+        methods::LossTerms gTerms = method->generatorLoss({x, y, tLogits, capture, *teacher, epoch});
+        torch::Tensor lossG;
+        for (const auto& [name, value] : gTerms) {
+            checkLoss(name, value, log);
+            lossG = lossG.defined() ? lossG + value : value;
+        }
+        optG->zero_grad();
+        lossG.backward();
+        optG->step();
+        capture.bnInputs.clear();
+        if (cancel)
+            cancel->checkpoint();
+
+        // Student step on the same (detached) batch, distilled from the same
+        // teacher pass unless the method transformed the images.
+        torch::Tensor xd = x.detach();
+        torch::Tensor xs = method->studentInput(xd);
+        torch::Tensor tl = tLogits.detach();
+        if (!xs.is_same(xd)) {
+            torch::NoGradGuard noGrad;
+            tl = teacher->forward(xs);
+        }
+        quant::setActivationMode(*student, epoch < config.calibrationEpochs ? models::ActQuantImpl::Mode::Calibrate
+                                                                              : models::ActQuantImpl::Mode::Frozen);
+        if (epoch >= config.warmupEpochs) {
+            torch::Tensor sLogits = student->forward(xs);
+            methods::LossTerms sTerms = method->studentLoss(sLogits, tl, y, epoch - config.warmupEpochs);
+            torch::Tensor lossS;
+            for (const auto& [name, value] : sTerms) {
+                checkLoss(name, value, log);
+                lossS = lossS.defined() ? lossS + value : value;
+            }
+            optS->zero_grad();
+            lossS.backward();
+            optS->step();
+            log["S/total"] = lossS.item<double>();
+        } else {
+            torch::NoGradGuard noGrad; // calibrates the activation ranges only
+            student->forward(xs);
+        }
+        log["G/total"] = lossG.item<double>();
+        sink->onLosses(iteration, log);
+        if (config.imageEvery > 0 && iteration % config.imageEvery == 0)
+            emitImages(xd, y);
+    }
+};
+
+ZsqTrainer::ZsqTrainer(models::ModelPtr teacher, models::ModelPtr student, std::unique_ptr<methods::Method> method,
+                       const quant::QuantConfig& quant, const TrainerConfig& config, const torch::Device& device,
+                       data::DatasetPtr evalSet, EventSink& sink, const CancelToken* cancel)
+    : s_(std::make_unique<State>(std::move(teacher), std::move(student), std::move(method), quant, config, device,
+                                 std::move(evalSet), sink, cancel))
+{
+    State& s = *s_;
+    s.teacher->to(device);
+    s.teacher->eval();
+    for (auto& p : s.teacher->parameters())
+        p.set_requires_grad(false);
+    quant::applyQuantConfig(*s.student, quant);
+    s.student->to(device);
+    s.student->eval(); // BN statistics frozen; BN affine parameters still train
+    s.generator = methods::Generator(s.method->generatorConfig(s.teacher->info()));
+    s.generator->to(device);
+    s.optG = std::make_unique<torch::optim::Adam>(
+        s.generator->parameters(), torch::optim::AdamOptions(config.generatorLr).betas({0.5, 0.999}));
+    s.optS = std::make_unique<torch::optim::SGD>(s.student->parameters(),
+                                                 torch::optim::SGDOptions(config.studentLr)
+                                                     .momentum(config.studentMomentum)
+                                                     .nesterov(true)
+                                                     .weight_decay(config.studentWeightDecay));
+}
+
+ZsqTrainer::~ZsqTrainer() = default;
+
+methods::GeneratorImpl& ZsqTrainer::generator()
+{
+    return *s_->generator;
+}
+
+models::ZooModelImpl& ZsqTrainer::student()
+{
+    return *s_->student;
+}
+
+TrainResult ZsqTrainer::run()
+{
+    State& s = *s_;
+    const auto start = std::chrono::steady_clock::now();
+    auto elapsed = [&] {
+        return s.secondsBefore + std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
+    const std::int64_t total = static_cast<std::int64_t>(s.config.epochs) * s.config.iterationsPerEpoch;
+    ProgressMeter meter(*s.sink, s.method->name(), total);
+    try {
+        for (; s.epoch < s.config.epochs; ++s.epoch) {
+            s.setLearningRates();
+            for (; s.iterInEpoch < s.config.iterationsPerEpoch; ++s.iterInEpoch) {
+                if (s.cancel)
+                    s.cancel->checkpoint();
+                s.step();
+                ++s.iteration;
+                meter.update(s.iteration);
+            }
+            s.iterInEpoch = 0;
+            s.method->onEpochEnd(s.epoch);
+            nlohmann::json entry = {{"epoch", s.epoch + 1}, {"seconds", elapsed()}};
+            if (s.evalSet) {
+                EvalResult r = evaluate(*s.student, *s.evalSet, s.device, s.config.evalBatch, s.config.evalLimit,
+                                        nullSink(), s.cancel);
+                s.result.finalTop1 = r.top1;
+                s.result.bestTop1 = std::max(s.result.bestTop1, r.top1);
+                entry["top1"] = r.top1;
+                s.sink->onEvaluation({"student", s.epoch + 1, r.top1, r.total});
+            }
+            s.result.history.push_back(entry);
+            s.result.epochsDone = s.epoch + 1;
+            if (!s.config.checkpointPath.empty()) {
+                ++s.epoch; // the checkpoint resumes at the next epoch
+                s.secondsBefore = elapsed();
+                saveCheckpoint(s.config.checkpointPath);
+                s.secondsBefore = 0;
+                --s.epoch;
+            }
+        }
+    } catch (const Cancelled&) {
+        s.result.cancelled = true;
+        if (!s.config.checkpointPath.empty()) {
+            s.secondsBefore = elapsed();
+            saveCheckpoint(s.config.checkpointPath);
+        }
+        s.sink->onMessage(LogLevel::Warning, "cancelled at iteration " + std::to_string(s.iteration) +
+                                                 (s.config.checkpointPath.empty()
+                                                      ? std::string()
+                                                      : "; checkpoint kept at " + s.config.checkpointPath));
+    }
+    quant::setActivationMode(*s.student, models::ActQuantImpl::Mode::Frozen);
+    s.result.iterationsDone = s.iteration;
+    s.result.seconds = elapsed();
+    return s.result;
+}
+
+void ZsqTrainer::saveCheckpoint(const std::string& path)
+{
+    State& s = *s_;
+    nlohmann::json meta = {{"epoch", s.epoch},
+                           {"iteration_in_epoch", s.iterInEpoch},
+                           {"iteration", s.iteration},
+                           {"seconds", s.secondsBefore},
+                           {"method", s.method->name()},
+                           {"method_state", s.method->stateJson()},
+                           {"student_quant", quant::quantStateToJson(*s.student)},
+                           {"result_history", s.result.history},
+                           {"best_top1", s.result.bestTop1},
+                           {"final_top1", s.result.finalTop1}};
+    at::Generator cpu = at::detail::getDefaultCPUGenerator();
+    torch::Tensor rng;
+    {
+        std::lock_guard<std::mutex> lock(cpu.mutex());
+        rng = cpu.get_state();
+    }
+    c10::impl::GenericDict root(c10::StringType::get(), c10::AnyType::get());
+    root.insert("format", std::string(kRunCheckpointFormat));
+    root.insert("meta", meta.dump());
+    root.insert("generator", toDict(io::stateDict(*s.generator)));
+    root.insert("student", toDict(io::stateDict(*s.student)));
+    root.insert("method", toDict(s.method->stateTensors()));
+    root.insert("opt_g", bytesToTensor(saveOptimizer(*s.optG)));
+    root.insert("opt_s", bytesToTensor(saveOptimizer(*s.optS)));
+    root.insert("rng_cpu", rng);
+    io::writeFileAtomically(path, torch::pickle_save(root));
+}
+
+void ZsqTrainer::loadCheckpoint(const std::string& path)
+{
+    State& s = *s_;
+    const std::vector<char> bytes = io::readWholeFile(path);
+    c10::IValue value;
+    try {
+        value = torch::pickle_load(bytes);
+    } catch (const std::exception& e) {
+        throw InputError(path + " is not a readable run checkpoint: " + firstLine(e.what()));
+    }
+    if (!value.isGenericDict())
+        throw InputError(path + " is not a run checkpoint");
+    std::map<std::string, c10::IValue> root;
+    for (const auto& e : value.toGenericDict())
+        root[e.key().toStringRef()] = e.value();
+    if (!root.count("format") || root["format"].toStringRef() != kRunCheckpointFormat)
+        throw InputError(path + " is not a run checkpoint");
+    const nlohmann::json meta = nlohmann::json::parse(root["meta"].toStringRef());
+    if (meta.at("method").get<std::string>() != s.method->name())
+        throw InputError(path + " is a " + meta.at("method").get<std::string>() + " run, not " + s.method->name());
+    io::loadStateDict(*s.generator, fromDict(root["generator"]));
+    io::loadStateDict(*s.student, fromDict(root["student"]));
+    quant::quantStateFromJson(*s.student, meta.at("student_quant"));
+    s.method->loadState(meta.at("method_state"), fromDict(root["method"]));
+    loadOptimizer(*s.optG, tensorToBytes(root["opt_g"].toTensor()), s.device);
+    loadOptimizer(*s.optS, tensorToBytes(root["opt_s"].toTensor()), s.device);
+    at::Generator cpu = at::detail::getDefaultCPUGenerator();
+    {
+        std::lock_guard<std::mutex> lock(cpu.mutex());
+        cpu.set_state(root["rng_cpu"].toTensor());
+    }
+    s.epoch = meta.at("epoch").get<int>();
+    s.iterInEpoch = meta.at("iteration_in_epoch").get<int>();
+    s.iteration = meta.at("iteration").get<std::int64_t>();
+    s.secondsBefore = meta.value("seconds", 0.0);
+    s.result.history = meta.value("result_history", nlohmann::json::array());
+    s.result.bestTop1 = meta.value("best_top1", -1.0);
+    s.result.finalTop1 = meta.value("final_top1", -1.0);
+    s.result.epochsDone = s.epoch;
+}
+
+std::pair<torch::Tensor, torch::Tensor> ZsqTrainer::sample(std::int64_t n, bool balanced)
+{
+    State& s = *s_;
+    torch::NoGradGuard noGrad;
+    const std::int64_t k = s.teacher->info().numClasses;
+    auto opts = torch::TensorOptions().device(s.device);
+    torch::Tensor y = balanced ? torch::arange(n, opts.dtype(torch::kLong)) % k
+                               : torch::randint(0, k, {n}, opts.dtype(torch::kLong));
+    torch::Tensor z = torch::randn({n, s.generator->config().latentDim}, opts);
+    // Batch statistics as in training (the generator's BN is always in train
+    // mode there); the running buffers are restored afterwards.
+    io::TensorMap saved;
+    for (const auto& [key, t] : io::stateDict(*s.generator))
+        saved[key] = t.clone();
+    torch::Tensor x = s.generator->forward(z, y);
+    io::loadStateDict(*s.generator, saved);
+    return {x.to(torch::kCPU), y.to(torch::kCPU)};
+}
+
+} // namespace zsq::engine

@@ -1,0 +1,87 @@
+#pragma once
+// The common generative data-free quantization pipeline (GDFQ and its
+// successors). Per iteration:
+//   1. z ~ N(0, I), y ~ U{classes}; x = G(z, y)
+//   2. one teacher pass on x (BN inputs and features captured); the method's
+//      generator loss; an Adam step on G
+//   3. the student (fake-quantized copy of the teacher, BN frozen) on x
+//      (detached), distilled from the same teacher logits; an SGD step once
+//      the warm-up epochs are over. Activation ranges calibrate (EMA) during
+//      the first `calibrationEpochs` epochs and are frozen afterwards.
+// Events: losses every iteration, a batch of images every `imageEvery`
+// iterations, accuracy at each epoch end, progress with ETA. Cancellation is
+// checked between the steps; on cancel and at every epoch end the run is
+// checkpointed, and a NaN/exploding loss stops the run keeping the last good
+// checkpoint. Resuming a checkpoint on the CPU reproduces the uninterrupted
+// run bit for bit.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/cancel.h"
+#include "common/events.h"
+#include "data/dataset.h"
+#include "methods/generator.h"
+#include "methods/method.h"
+#include "models/model.h"
+#include "quant/model_quantizer.h"
+
+namespace zsq::engine {
+
+struct TrainerConfig {
+    int epochs = 400;
+    int iterationsPerEpoch = 200;
+    std::int64_t batchSize = 200;
+    int warmupEpochs = 4;            // student frozen (generator only)
+    int calibrationEpochs = 4;       // activation ranges updated (EMA) until then
+    double studentLr = 1e-4;         // SGD, Nesterov
+    double studentMomentum = 0.9;
+    double studentWeightDecay = 1e-4;
+    double generatorLr = 1e-3;       // Adam, betas (0.5, 0.999)
+    std::vector<int> lrSteps{100, 200, 300};  // epochs at which both lrs drop x0.1
+    int imageEvery = 50;             // iterations between image events (0 = never)
+    std::int64_t evalLimit = 0;      // test samples per epoch-end evaluation (0 = all)
+    std::int64_t evalBatch = 500;
+    double explodeThreshold = 1e6;   // a loss above this (or NaN) stops the run
+    std::string checkpointPath;      // empty: no checkpoints
+    std::uint64_t seed = 0;
+};
+
+struct TrainResult {
+    double finalTop1 = -1;           // last epoch-end accuracy (when an eval set is given)
+    double bestTop1 = -1;
+    int epochsDone = 0;
+    std::int64_t iterationsDone = 0;
+    double seconds = 0;
+    bool cancelled = false;
+    nlohmann::json history = nlohmann::json::array();
+};
+
+class ZsqTrainer {
+public:
+    ZsqTrainer(models::ModelPtr teacher, models::ModelPtr student, std::unique_ptr<methods::Method> method,
+               const quant::QuantConfig& quant, const TrainerConfig& config, const torch::Device& device,
+               data::DatasetPtr evalSet = nullptr, EventSink& sink = nullSink(), const CancelToken* cancel = nullptr);
+    ~ZsqTrainer();
+
+    // Runs to the end (or to a cancel, which checkpoints and returns with
+    // cancelled = true). Throws RuntimeFailure on a diverging loss.
+    TrainResult run();
+
+    void saveCheckpoint(const std::string& path);
+    // Restores generator, student, optimizers, method state, RNG and position.
+    void loadCheckpoint(const std::string& path);
+
+    methods::GeneratorImpl& generator();
+    models::ZooModelImpl& student();
+    // Synthetic samples from the current generator: normalised images [N, C, H, W] and labels.
+    std::pair<torch::Tensor, torch::Tensor> sample(std::int64_t n, bool balanced);
+
+private:
+    struct State;
+    std::unique_ptr<State> s_;
+};
+
+} // namespace zsq::engine

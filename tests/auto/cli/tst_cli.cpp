@@ -1,0 +1,132 @@
+// The `zsq` executable as a user meets it: exit codes (0 success, 2 bad usage
+// or input, 1 runtime failure) and one-line errors on stderr.
+#include <torch/torch.h>
+
+#include "io/model_file.h"
+#include "zsq_test_util.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+struct Run {
+    int code = -1;
+    QString out, err;
+};
+
+Run runZsq(const QStringList& args, int timeoutMs = 300000)
+{
+    QProcess p;
+    p.start(ZSQ_CLI_PATH, args);
+    p.waitForFinished(timeoutMs);
+    Run r;
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+// One line on stderr, naming the problem.
+void expectOneLineError(const Run& r, int code, const QString& needle)
+{
+    QVERIFY2(r.code == code, qPrintable(QString("exit %1, stderr: %2").arg(r.code).arg(r.err)));
+    const QString err = r.err.trimmed();
+    QVERIFY2(!err.isEmpty() && !err.contains('\n'), qPrintable("stderr: " + r.err));
+    QVERIFY2(err.contains(needle), qPrintable("stderr: " + r.err + " lacks " + needle));
+}
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir tmp;
+
+private slots:
+    void usage()
+    {
+        QCOMPARE(runZsq({}).code, 2);
+        QCOMPARE(runZsq({"--help"}).code, 0);
+        const Run unknown = runZsq({"frobnicate"});
+        QCOMPARE(unknown.code, 2);
+        QVERIFY(unknown.err.startsWith("zsq: unknown command 'frobnicate'"));
+        expectOneLineError(runZsq({"eval", "--wbits", "4"}), 2, "unknown option --wbits");
+        expectOneLineError(runZsq({"quantize", "--wbits", "9", "--output", tmp.filePath("x")}), 2, "'wbits'");
+        expectOneLineError(runZsq({"quantize", "--set", "ptq.nope=1"}), 2, "'ptq.nope'");
+        for (const char* cmd : {"info", "eval", "infer", "train-teacher", "quantize"}) {
+            const Run r = runZsq({cmd, "--help"});
+            QVERIFY2(r.code == 0 && r.out.contains("usage"), cmd);
+        }
+    }
+
+    void infoOfTheDemoModel()
+    {
+        const Run r = runZsq({"info"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains("fmnist"));
+        QVERIFY(r.out.contains("features.init_block.conv"));
+    }
+
+    void badModelFiles()
+    {
+        const QString random = tmp.filePath("random.pt");
+        {
+            QFile f(random);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray bytes(4096, 0);
+            for (int i = 0; i < bytes.size(); ++i)
+                bytes[i] = static_cast<char>((i * 7919 + 13) & 0xff);
+            f.write(bytes);
+        }
+        expectOneLineError(runZsq({"info", random}), 2, "not a PyTorch model file");
+        expectOneLineError(runZsq({"eval", "--model", tmp.filePath("missing.pt")}), 2, "no such file");
+
+        // A truncated checkpoint: the first half of the demo model.
+        const QString truncated = tmp.filePath("truncated.zsq");
+        {
+            QFile src(QString::fromStdString(zsq::io::demoModelPath()));
+            QVERIFY(src.open(QIODevice::ReadOnly));
+            const QByteArray all = src.readAll();
+            QFile dst(truncated);
+            QVERIFY(dst.open(QIODevice::WriteOnly));
+            dst.write(all.left(all.size() / 2));
+        }
+        expectOneLineError(runZsq({"info", truncated}), 2, "truncated");
+        // A model of another architecture than the one asked for.
+        expectOneLineError(runZsq({"info", "demo", "--arch", "resnet18"}), 2, "not resnet18");
+    }
+
+    void missingDataset()
+    {
+        expectOneLineError(runZsq({"eval", "--dataset", tmp.filePath("no-such-data")}), 2, "not found");
+    }
+
+    void evalOfTheDemoModel()
+    {
+        const Run r = runZsq({"eval", "--limit", "2000", "--quiet"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QRegularExpressionMatch m = QRegularExpression("top-1: ([0-9.]+) %").match(r.out);
+        QVERIFY2(m.hasMatch(), qPrintable(r.out));
+        QVERIFY2(m.captured(1).toDouble() > 88.0, qPrintable(r.out));
+    }
+
+    void quantizeWritesItsOutputs()
+    {
+        const QString out = tmp.filePath("ptq");
+        const Run r = runZsq({"quantize", "--method", "ptq", "--wbits", "8", "--abits", "8", "--set",
+                           "ptq.iterations=50", "--output", out, "--quiet"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.trimmed().split('\n').last().startsWith("top-1: "), qPrintable(r.out));
+        for (const char* f : {"quantized.zsq", "quant_params.json", "config.json", "result.json"})
+            QVERIFY2(QFile::exists(out + "/" + f), f);
+        // The quantized checkpoint loads back with its 8-bit settings.
+        const Run info = runZsq({"info", out + "/quantized.zsq"});
+        QVERIFY2(info.code == 0, qPrintable(info.err));
+        QVERIFY(info.out.contains("ZSQ checkpoint"));
+        QVERIFY(info.out.contains("size (quant)"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -6,7 +6,7 @@
 
 namespace zsq::cli {
 
-ConsoleSink::ConsoleSink(bool quiet) : quiet_(quiet), tty_(::isatty(STDERR_FILENO) != 0) {}
+ConsoleSink::ConsoleSink(bool quiet, int lossEvery) : quiet_(quiet), lossEvery_(lossEvery), tty_(::isatty(STDERR_FILENO) != 0) {}
 
 ConsoleSink::~ConsoleSink()
 {
@@ -59,6 +59,24 @@ void ConsoleSink::onProgress(const ProgressInfo& info)
     std::fflush(stderr);
 }
 
-void ConsoleSink::onEvaluation(const EvaluationInfo&) {}
+void ConsoleSink::onEvaluation(const EvaluationInfo& info)
+{
+    if (quiet_ || info.what != "student")
+        return;
+    endProgressLine();
+    std::fprintf(stderr, "epoch %lld: student top-1 %.2f %% (%lld samples)\n", static_cast<long long>(info.epoch),
+                 info.top1, static_cast<long long>(info.samples));
+}
+
+void ConsoleSink::onLosses(std::int64_t iteration, const std::map<std::string, double>& values)
+{
+    if (lossEvery_ <= 0 || iteration % lossEvery_ != 0)
+        return;
+    endProgressLine();
+    std::fprintf(stderr, "iter %lld:", static_cast<long long>(iteration));
+    for (const auto& [name, value] : values)
+        std::fprintf(stderr, " %s=%.4g", name.c_str(), value);
+    std::fputc('\n', stderr);
+}
 
 } // namespace zsq::cli

@@ -123,7 +123,7 @@ const std::vector<ParamSpec>& runConfigSchema()
     static const std::vector<ParamSpec> schema = {
         stringParam("model", "demo", "model file (TorchScript, state_dict or ZSQ checkpoint); 'demo' = the shipped Fashion-MNIST model"),
         stringParam("arch", "", "architecture when it cannot be detected from the file (resnet18, resnet34, resnet50, mobilenet_v2, resnet20, fmnist)", true),
-        choiceParam("method", "ptq", {"ptq"}, "quantization method"),
+        choiceParam("method", "lrq", {"ptq", "gdfq", "clusterq", "lrq", "realdata"}, "quantization method (realdata = fine-tuning on the real training set, the ceiling)"),
         intParam("wbits", 4, 2, 8, "weight bit width"),
         intParam("abits", 4, 2, 8, "activation bit width"),
         {"per_channel", ParamType::Bool, true, 0, 0, {}, "weights quantized per output channel (else per tensor)", true},
@@ -140,6 +140,38 @@ const std::vector<ParamSpec>& runConfigSchema()
         intParam("ptq.batch_size", 64, 1, 4096, "ZeroQ: distilled images", true),
         intParam("ptq.iterations", 500, 1, 100000, "ZeroQ: optimisation steps on the distilled batch", true),
         doubleParam("ptq.lr", 0.5, 1e-6, 10, "ZeroQ: Adam learning rate on the images"),
+        // The generative pipeline; the profile fills these unless given.
+        intParam("train.epochs", 400, 1, 100000, "epochs", true),
+        intParam("train.iterations", 200, 1, 1000000, "iterations per epoch", true),
+        intParam("train.batch_size", 200, 2, 4096, "synthetic batch size", true),
+        intParam("train.warmup_epochs", 4, 0, 100000, "epochs with the student frozen (generator only)", true),
+        intParam("train.calibration_epochs", 4, 0, 100000, "epochs during which activation ranges are updated", true),
+        doubleParam("train.student_lr", 1e-4, 1e-9, 1e3, "student learning rate (SGD, Nesterov)"),
+        doubleParam("train.generator_lr", 1e-3, 1e-9, 1e3, "generator learning rate (Adam)"),
+        doubleParam("train.weight_decay", 1e-4, 0, 1, "student weight decay"),
+        intParam("train.eval_limit", 0, 0, 100000000, "test samples evaluated at each epoch end (0 = all)", true),
+        intParam("train.image_every", 50, 0, 1000000, "iterations between synthetic-image events", true),
+        {"train.resume", ParamType::String, "", 0, 0, {}, "run checkpoint to resume from", true},
+        doubleParam("gdfq.bns_weight", 0.1, 0, 100, "weight of the BN-statistics loss"),
+        doubleParam("gdfq.kd_temperature", 20, 0.1, 1000, "KD temperature (GDFQ, ClusterQ)"),
+        doubleParam("clusterq.cluster_weight", 0.9, 0, 100, "weight of the class-cluster alignment loss"),
+        intParam("clusterq.soft_stat_epoch", 2, 0, 100000, "epoch from which the cluster loss is on", true),
+        doubleParam("clusterq.centroid_decay", 0.8, 0, 0.999999, "EMA decay of the class centroids"),
+        {"clusterq.ema", ParamType::Bool, true, 0, 0, {}, "EMA-updated centroids (off: replaced each epoch)", true},
+        doubleParam("clusterq.diversity_std", 0.1, 0, 10, "Gaussian perturbation of the targets (relative)"),
+        {"clusterq.diversity", ParamType::Bool, true, 0, 0, {}, "intra-class diversity term", true},
+        doubleParam("clusterq.augment_probability", 0.5, 0, 1, "probability of crop+flip of synthetic images for the student"),
+        doubleParam("clusterq.crop_ratio", 0.8, 0.05, 1, "smallest area fraction of the random resized crop"),
+        {"lrq.lka", ParamType::Bool, true, 0, 0, {}, "large-kernel attention in the generator", true},
+        {"lrq.ama", ParamType::Bool, true, 0, 0, {}, "Adversarial Margin Add loss", true},
+        doubleParam("lrq.ama_weight", 1.0, 0, 100, "weight of the AMA loss"),
+        doubleParam("lrq.ama_scale", 16, 0.1, 1000, "AMA logit scale s"),
+        doubleParam("lrq.ama_margin", -0.2, -1.5, 1.5, "AMA angular margin m (radians)"),
+        {"lrq.dkd", ParamType::Bool, true, 0, 0, {}, "decoupled knowledge distillation (off: GDFQ KD)", true},
+        doubleParam("lrq.dkd_alpha", 1, 0, 100, "DKD target-class weight"),
+        doubleParam("lrq.dkd_beta", 8, 0, 100, "DKD non-target-class weight"),
+        doubleParam("lrq.dkd_temperature", 4, 0.1, 100, "DKD temperature"),
+        intParam("lrq.dkd_warmup_epochs", 2, 0, 100000, "epochs of linear DKD weight warm-up", true),
     };
     return schema;
 }
@@ -180,6 +212,11 @@ nlohmann::json resolveRunConfig(const nlohmann::json& user)
 
 nlohmann::json loadRunConfigFile(const std::string& path)
 {
+    return resolveRunConfig(readRunConfigFile(path));
+}
+
+nlohmann::json readRunConfigFile(const std::string& path)
+{
     std::ifstream in(path);
     if (!in)
         throw InputError("cannot open config file " + path);
@@ -189,7 +226,7 @@ nlohmann::json loadRunConfigFile(const std::string& path)
     } catch (const nlohmann::json::parse_error& e) {
         throw InputError("config file " + path + " is not valid JSON: " + e.what());
     }
-    return resolveRunConfig(user);
+    return user;
 }
 
 void setFromString(nlohmann::json& config, const std::string& key, const std::string& value)
@@ -232,6 +269,62 @@ void setFromString(nlohmann::json& config, const std::string& key, const std::st
     }
     checkValue(*spec, v);
     config[pointerOf(key)] = v;
+}
+
+std::vector<std::string> keysGiven(const nlohmann::json& user)
+{
+    std::vector<std::string> keys;
+    std::function<void(const nlohmann::json&, const std::string&)> visit = [&](const nlohmann::json& node,
+                                                                              const std::string& prefix) {
+        for (const auto& [name, value] : node.items()) {
+            const std::string key = prefix.empty() ? name : prefix + "." + name;
+            if (value.is_object() && !findSpec(key))
+                visit(value, key);
+            else
+                keys.push_back(key);
+        }
+    };
+    if (user.is_object())
+        visit(user, "");
+    return keys;
+}
+
+void applyProfile(nlohmann::json& config, const std::vector<std::string>& given, std::int64_t inputSize)
+{
+    const std::string profile = config.at("profile").get<std::string>();
+    if (profile == "custom")
+        return;
+    nlohmann::json values;
+    if (profile == "paper") {
+        // GDFQ's .hocon schedules (CIFAR ResNet-20 / ImageNet ResNet-18).
+        const bool large = inputSize > 64;
+        values = {{"train.epochs", 400},
+                  {"train.iterations", 200},
+                  {"train.batch_size", large ? 16 : 200},
+                  {"train.warmup_epochs", large ? 50 : 4},
+                  {"train.calibration_epochs", 4},
+                  {"train.student_lr", large ? 1e-6 : 1e-4},
+                  {"train.generator_lr", 1e-3},
+                  {"train.eval_limit", 0},
+                  {"clusterq.soft_stat_epoch", large ? 50 : 10},
+                  {"lrq.dkd_warmup_epochs", 20}};
+    } else {
+        // quick: sized so that a full LRQ run on the demo model takes at most
+        // ~10 minutes on a 2-core CPU (docs/results.md has the measurements).
+        values = {{"train.epochs", 12},
+                  {"train.iterations", 60},
+                  {"train.batch_size", 128},
+                  {"train.warmup_epochs", 1},
+                  {"train.calibration_epochs", 2},
+                  {"train.student_lr", 1e-3},
+                  {"train.generator_lr", 1e-3},
+                  {"train.eval_limit", 2000},
+                  {"clusterq.soft_stat_epoch", 2},
+                  {"lrq.dkd_warmup_epochs", 2}};
+    }
+    for (const auto& [key, value] : values.items())
+        if (std::find(given.begin(), given.end(), key) == given.end())
+            config[pointerOf(key)] = value;
 }
 
 } // namespace zsq::config

@@ -40,8 +40,19 @@ nlohmann::json resolveRunConfig(const nlohmann::json& user);
 
 // Reads and resolves a config file; a syntax error names the line.
 nlohmann::json loadRunConfigFile(const std::string& path);
+// The file's JSON as written (not merged with defaults), for keysGiven().
+nlohmann::json readRunConfigFile(const std::string& path);
 
 // Sets a dotted key from a command-line string, converting by the schema.
 void setFromString(nlohmann::json& config, const std::string& key, const std::string& value);
+
+// Dotted keys present in a user's (partial) config.
+std::vector<std::string> keysGiven(const nlohmann::json& user);
+
+// Fills the train.* keys (and a few method keys) from the profile — "quick"
+// (a 2-core CPU) or "paper" (the published schedules; CIFAR-size or
+// ImageNet-size by the model's input) — except those the user gave.
+// "custom" changes nothing.
+void applyProfile(nlohmann::json& config, const std::vector<std::string>& givenKeys, std::int64_t inputSize);
 
 } // namespace zsq::config

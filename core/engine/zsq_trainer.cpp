@@ -85,6 +85,7 @@ struct ZsqTrainer::State {
     TrainerConfig config;
     torch::Device device;
     data::DatasetPtr evalSet;
+    data::DatasetPtr realData;
     EventSink* sink;
     const CancelToken* cancel;
     methods::Generator generator{nullptr};
@@ -148,8 +149,56 @@ struct ZsqTrainer::State {
         sink->onImages(batch);
     }
 
+    void studentStep(const torch::Tensor& xs, const torch::Tensor& tl, const torch::Tensor& y,
+                     std::map<std::string, double>& log)
+    {
+        quant::setActivationMode(*student, epoch < config.calibrationEpochs ? models::ActQuantImpl::Mode::Calibrate
+                                                                              : models::ActQuantImpl::Mode::Frozen);
+        if (epoch >= config.warmupEpochs) {
+            torch::Tensor sLogits = student->forward(xs);
+            methods::LossTerms sTerms = method->studentLoss(sLogits, tl, y, epoch - config.warmupEpochs);
+            torch::Tensor lossS;
+            for (const auto& [name, value] : sTerms) {
+                checkLoss(name, value, log);
+                lossS = lossS.defined() ? lossS + value : value;
+            }
+            optS->zero_grad();
+            lossS.backward();
+            optS->step();
+            log["S/total"] = lossS.item<double>();
+        } else {
+            torch::NoGradGuard noGrad; // calibrates the activation ranges only
+            student->forward(xs);
+        }
+    }
+
+    // The real-data ceiling: a batch of training images replaces G's output.
+    void realDataStep(std::map<std::string, double>& log)
+    {
+        const models::ModelInfo& info = teacher->info();
+        torch::Tensor idx = torch::randint(0, realData->size(), {config.batchSize}, torch::kLong);
+        data::Batch batch = realData->get(std::vector<std::int64_t>(idx.data_ptr<std::int64_t>(),
+                                                                    idx.data_ptr<std::int64_t>() + idx.numel()));
+        torch::Tensor x = data::normalizeForModel(batch.images, info.mean, info.stdev, info.inputSize).to(device);
+        torch::Tensor y = batch.labels.to(device);
+        torch::Tensor tl;
+        {
+            torch::NoGradGuard noGrad;
+            tl = teacher->forward(x);
+        }
+        studentStep(x, tl, y, log);
+        sink->onLosses(iteration, log);
+        if (config.imageEvery > 0 && iteration % config.imageEvery == 0)
+            emitImages(x, y);
+    }
+
     void step()
     {
+        if (realData) {
+            std::map<std::string, double> log;
+            realDataStep(log);
+            return;
+        }
         const std::int64_t b = config.batchSize;
         const std::int64_t k = teacher->info().numClasses;
         auto opts = torch::TensorOptions().device(device);
@@ -173,8 +222,6 @@ struct ZsqTrainer::State {
         lossG.backward();
         optG->step();
         capture.bnInputs.clear();
-        if (cancel)
-            cancel->checkpoint();
 
         // Student step on the same (detached) batch, distilled from the same
         // teacher pass unless the method transformed the images.
@@ -185,24 +232,7 @@ struct ZsqTrainer::State {
             torch::NoGradGuard noGrad;
             tl = teacher->forward(xs);
         }
-        quant::setActivationMode(*student, epoch < config.calibrationEpochs ? models::ActQuantImpl::Mode::Calibrate
-                                                                              : models::ActQuantImpl::Mode::Frozen);
-        if (epoch >= config.warmupEpochs) {
-            torch::Tensor sLogits = student->forward(xs);
-            methods::LossTerms sTerms = method->studentLoss(sLogits, tl, y, epoch - config.warmupEpochs);
-            torch::Tensor lossS;
-            for (const auto& [name, value] : sTerms) {
-                checkLoss(name, value, log);
-                lossS = lossS.defined() ? lossS + value : value;
-            }
-            optS->zero_grad();
-            lossS.backward();
-            optS->step();
-            log["S/total"] = lossS.item<double>();
-        } else {
-            torch::NoGradGuard noGrad; // calibrates the activation ranges only
-            student->forward(xs);
-        }
+        studentStep(xs, tl, y, log);
         log["G/total"] = lossG.item<double>();
         sink->onLosses(iteration, log);
         if (config.imageEvery > 0 && iteration % config.imageEvery == 0)
@@ -236,6 +266,11 @@ ZsqTrainer::ZsqTrainer(models::ModelPtr teacher, models::ModelPtr student, std::
 }
 
 ZsqTrainer::~ZsqTrainer() = default;
+
+void ZsqTrainer::useRealData(data::DatasetPtr train)
+{
+    s_->realData = std::move(train);
+}
 
 methods::GeneratorImpl& ZsqTrainer::generator()
 {

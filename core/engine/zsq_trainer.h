@@ -70,6 +70,10 @@ public:
     // cancelled = true). Throws RuntimeFailure on a diverging loss.
     TrainResult run();
 
+    // The ceiling: the student is fine-tuned on real training images (with
+    // the same distillation) instead of synthetic ones; no generator step.
+    void useRealData(data::DatasetPtr train);
+
     void saveCheckpoint(const std::string& path);
     // Restores generator, student, optimizers, method state, RNG and position.
     void loadCheckpoint(const std::string& path);

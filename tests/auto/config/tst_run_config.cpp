@@ -25,7 +25,7 @@ private slots:
     {
         const json d = zsq::config::defaultRunConfig();
         QCOMPARE(d["wbits"].get<int>(), 4);
-        QCOMPARE(d["method"].get<std::string>(), std::string("ptq"));
+        QCOMPARE(d["method"].get<std::string>(), std::string("lrq"));
         QCOMPARE(d["ptq"]["iterations"].get<int>(), 500);
         QCOMPARE(zsq::config::resolveRunConfig(json::object()), d);
     }

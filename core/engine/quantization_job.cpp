@@ -1,0 +1,201 @@
+#include "engine/quantization_job.h"
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+
+#include "common/error.h"
+#include "common/runtime.h"
+#include "config/run_config.h"
+#include "data/dataset_registry.h"
+#include "engine/evaluate.h"
+#include "engine/ptq.h"
+#include "engine/zsq_trainer.h"
+#include "io/atomic_file.h"
+#include "io/model_file.h"
+#include "methods/method.h"
+#include "models/zoo.h"
+
+namespace zsq::engine {
+
+namespace {
+
+std::string defaultOutputDir(const nlohmann::json& cfg)
+{
+    std::time_t now = std::time(nullptr);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+    return "runs/" + cfg["method"].get<std::string>() + "-w" + std::to_string(cfg["wbits"].get<int>()) + "a" +
+           std::to_string(cfg["abits"].get<int>()) + "-" + stamp;
+}
+
+quant::QuantConfig quantConfigFrom(const nlohmann::json& cfg)
+{
+    quant::QuantConfig q;
+    q.wbits = cfg["wbits"].get<int>();
+    q.abits = cfg["abits"].get<int>();
+    q.perChannel = cfg["per_channel"].get<bool>();
+    for (const auto& [name, bits] : cfg["layer_bits"].items())
+        q.layerWbits[name] = bits.get<int>();
+    for (const auto& [name, bits] : cfg["act_bits"].items())
+        q.actAbits[name] = bits.get<int>();
+    return q;
+}
+
+methods::MethodOptions methodOptionsFrom(const nlohmann::json& cfg)
+{
+    methods::MethodOptions o;
+    o.bnsWeight = cfg["gdfq"]["bns_weight"].get<double>();
+    o.kdTemperature = cfg["gdfq"]["kd_temperature"].get<double>();
+    const auto& c = cfg["clusterq"];
+    o.clusterWeight = c["cluster_weight"].get<double>();
+    o.softStatEpoch = c["soft_stat_epoch"].get<int>();
+    o.centroidDecay = c["centroid_decay"].get<double>();
+    o.clusterEma = c["ema"].get<bool>();
+    o.diversityStd = c["diversity_std"].get<double>();
+    o.clusterDiversity = c["diversity"].get<bool>();
+    o.augmentProbability = c["augment_probability"].get<double>();
+    o.cropRatio = c["crop_ratio"].get<double>();
+    const auto& l = cfg["lrq"];
+    o.longRange = l["lka"].get<bool>();
+    o.ama = l["ama"].get<bool>();
+    o.amaWeight = l["ama_weight"].get<double>();
+    o.amaScale = l["ama_scale"].get<double>();
+    o.amaMargin = l["ama_margin"].get<double>();
+    o.dkd = l["dkd"].get<bool>();
+    o.dkdAlpha = l["dkd_alpha"].get<double>();
+    o.dkdBeta = l["dkd_beta"].get<double>();
+    o.dkdTemperature = l["dkd_temperature"].get<double>();
+    o.dkdWarmupEpochs = l["dkd_warmup_epochs"].get<int>();
+    return o;
+}
+
+TrainerConfig trainerConfigFrom(const nlohmann::json& cfg)
+{
+    const auto& t = cfg["train"];
+    TrainerConfig c;
+    c.epochs = t["epochs"].get<int>();
+    c.iterationsPerEpoch = t["iterations"].get<int>();
+    c.batchSize = t["batch_size"].get<std::int64_t>();
+    c.warmupEpochs = t["warmup_epochs"].get<int>();
+    c.calibrationEpochs = t["calibration_epochs"].get<int>();
+    c.studentLr = t["student_lr"].get<double>();
+    c.generatorLr = t["generator_lr"].get<double>();
+    c.studentWeightDecay = t["weight_decay"].get<double>();
+    c.evalLimit = t["eval_limit"].get<std::int64_t>();
+    c.imageEvery = t["image_every"].get<int>();
+    c.evalBatch = cfg["eval_batch"].get<std::int64_t>();
+    c.seed = cfg["seed"].get<std::uint64_t>();
+    // GDFQ drops both learning rates x0.1 at 1/4, 1/2 and 3/4 of the run
+    // (epochs 100, 200, 300 of 400).
+    c.lrSteps.clear();
+    if (c.epochs >= 4)
+        for (int q = 1; q <= 3; ++q)
+            c.lrSteps.push_back(c.epochs * q / 4);
+    return c;
+}
+
+} // namespace
+
+JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>& givenKeys, EventSink& sink,
+                              const CancelToken* cancel)
+{
+    if (cfg["output"].get<std::string>().empty())
+        cfg["output"] = defaultOutputDir(cfg);
+    configureThreads(cfg["threads"].get<int>());
+    const torch::Device device = resolveDevice(cfg["device"].get<std::string>());
+    seedEverything(cfg["seed"].get<std::uint64_t>());
+
+    io::LoadOptions options;
+    options.arch = cfg["arch"].get<std::string>();
+    const std::string modelArg = cfg["model"].get<std::string>();
+    io::LoadedModel teacher = io::loadModel(modelArg.empty() || modelArg == "demo" ? io::demoModelPath() : modelArg,
+                                            options);
+    const models::ModelInfo info = teacher.model->info();
+    config::applyProfile(cfg, givenKeys, info.inputSize);
+    data::DatasetPtr evalSet = data::openDataset(
+        {cfg["dataset"].get<std::string>(), cfg["eval_split"].get<std::string>(), info.inputSize});
+    if (evalSet->numClasses() != info.numClasses)
+        throw InputError("the evaluation dataset has " + std::to_string(evalSet->numClasses()) +
+                         " classes but the model has " + std::to_string(info.numClasses));
+    models::ModelPtr student = models::cloneModel(*teacher.model);
+    const quant::QuantConfig qc = quantConfigFrom(cfg);
+    const std::string method = cfg["method"].get<std::string>();
+    const std::filesystem::path out(cfg["output"].get<std::string>());
+    sink.onMessage(LogLevel::Info, "quantizing " + teacher.path + " (" + info.arch + ") with " + method + " at W" +
+                                       std::to_string(qc.wbits) + "A" + std::to_string(qc.abits) + " on " +
+                                       device.str() + ", profile " + cfg["profile"].get<std::string>());
+
+    JobOutcome outcome;
+    const auto start = std::chrono::steady_clock::now();
+    nlohmann::json details;
+    if (method == "ptq") {
+        PtqConfig pc;
+        pc.batchSize = cfg["ptq"]["batch_size"].get<std::int64_t>();
+        pc.iterations = cfg["ptq"]["iterations"].get<int>();
+        pc.lr = cfg["ptq"]["lr"].get<double>();
+        const PtqResult r = runPtq(*teacher.model, *student, qc, pc, device, sink, cancel);
+        details = {{"distill_loss_initial", r.initialLoss}, {"distill_loss_final", r.finalLoss}};
+    } else {
+        const bool real = method == "realdata";
+        TrainerConfig tc = trainerConfigFrom(cfg);
+        tc.checkpointPath = (out / "run.ckpt").string();
+        std::filesystem::create_directories(out);
+        ZsqTrainer trainer(teacher.model, student, methods::makeMethod(real ? "gdfq" : method, methodOptionsFrom(cfg)),
+                           qc, tc, device, evalSet, sink, cancel);
+        if (real) {
+            sink.onMessage(LogLevel::Warning, "realdata uses the REAL training set: it is the ceiling, not zero-shot");
+            trainer.useRealData(data::openDataset({cfg["dataset"].get<std::string>(), "train", info.inputSize}));
+        }
+        if (!cfg["train"]["resume"].get<std::string>().empty())
+            trainer.loadCheckpoint(cfg["train"]["resume"].get<std::string>());
+        const TrainResult r = trainer.run();
+        outcome.cancelled = r.cancelled;
+        details = {{"epochs_done", r.epochsDone},
+                   {"iterations_done", r.iterationsDone},
+                   {"history", r.history},
+                   {"best_epoch_top1", r.bestTop1},
+                   {"checkpoint", tc.checkpointPath}};
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    const std::int64_t evalBatch = cfg["eval_batch"].get<std::int64_t>();
+    teacher.model->to(device);
+    const EvalResult fp = evaluate(*teacher.model, *evalSet, device, evalBatch, 0, sink, cancel);
+    const EvalResult q = evaluate(*student, *evalSet, device, evalBatch, 0, sink, cancel);
+    const quant::ModelSize size = quant::modelSize(*student);
+    sink.onEvaluation({"final", 0, q.top1, q.total});
+
+    student->to(torch::kCPU);
+    nlohmann::json result = {{"method", method},
+                             {"uses_real_data", method == "realdata"},
+                             {"wbits", qc.wbits},
+                             {"abits", qc.abits},
+                             {"model", teacher.path},
+                             {"arch", info.arch},
+                             {"dataset", cfg["dataset"]},
+                             {"eval_split", cfg["eval_split"]},
+                             {"profile", cfg["profile"]},
+                             {"seed", cfg["seed"]},
+                             {"fp_top1", fp.top1},
+                             {"quant_top1", q.top1},
+                             {"seconds", seconds},
+                             {"size_bits", size.quantizedBits},
+                             {"fp_size_bits", size.floatBits},
+                             {"average_weight_bits", size.averageWeightBits},
+                             {"device", device.str()},
+                             {"threads", torch::get_num_threads()},
+                             {"cancelled", outcome.cancelled},
+                             {"details", details}};
+    io::saveCheckpoint((out / "quantized.zsq").string(), *student, {{"run_config", cfg}, {"result", result}});
+    io::writeFileAtomically((out / "quant_params.json").string(), quant::quantStateToJson(*student, true).dump(1) + "\n");
+    io::writeFileAtomically((out / "config.json").string(), cfg.dump(2) + "\n");
+    io::writeFileAtomically((out / "result.json").string(), result.dump(2) + "\n");
+    outcome.result = result;
+    outcome.outputDir = out.string();
+    outcome.fpTop1 = fp.top1;
+    outcome.quantTop1 = q.top1;
+    return outcome;
+}
+
+} // namespace zsq::engine

@@ -1,0 +1,275 @@
+// The generative pipeline: losses against hand-computed values, each method
+// runs, cancel + resume reproduces the uninterrupted run bit for bit on the
+// CPU, and a diverging run stops cleanly keeping its last good checkpoint.
+#include <torch/torch.h>
+
+#include "common/runtime.h"
+#include "engine/zsq_trainer.h"
+#include "io/model_file.h"
+#include "methods/clusterq.h"
+#include "methods/losses.h"
+#include "models/zoo.h"
+#include "zsq_test_util.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace zsq;
+
+namespace {
+
+engine::TrainerConfig tinyConfig()
+{
+    engine::TrainerConfig c;
+    c.epochs = 2;
+    c.iterationsPerEpoch = 4;
+    c.batchSize = 16;
+    c.warmupEpochs = 1;
+    c.calibrationEpochs = 1;
+    c.studentLr = 1e-3;
+    c.lrSteps = {1};
+    c.imageEvery = 2;
+    return c;
+}
+
+quant::QuantConfig w4a4()
+{
+    quant::QuantConfig q;
+    q.wbits = 4;
+    q.abits = 4;
+    return q;
+}
+
+// Cancels the run once it has reported `stopAt` iterations.
+class CancelAfter : public EventSink {
+public:
+    CancelAfter(CancelToken& token, std::int64_t stopAt) : token_(token), stopAt_(stopAt) {}
+    void onLosses(std::int64_t iteration, const std::map<std::string, double>& values) override
+    {
+        for (const auto& [name, v] : values)
+            if (!std::isfinite(v))
+                ++nonFinite;
+        losses.insert(values.begin(), values.end());
+        if (iteration + 1 == stopAt_)
+            token_.cancel();
+    }
+    void onImages(const ImageBatch& b) override { ++images; lastImages = b; }
+    int images = 0;
+    int nonFinite = 0;
+    ImageBatch lastImages;
+    std::map<std::string, double> losses;
+
+private:
+    CancelToken& token_;
+    std::int64_t stopAt_;
+};
+
+} // namespace
+
+class TestTrainer : public QObject {
+    Q_OBJECT
+
+private:
+    models::ModelPtr teacher;
+
+    std::unique_ptr<engine::ZsqTrainer> makeTrainer(const std::string& method, const engine::TrainerConfig& c,
+                                                    EventSink& sink, const CancelToken* cancel)
+    {
+        return std::make_unique<engine::ZsqTrainer>(models::cloneModel(*teacher), models::cloneModel(*teacher),
+                                                    methods::makeMethod(method, methods::MethodOptions{}), w4a4(), c,
+                                                    torch::kCPU, nullptr, sink, cancel);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        configureThreads(0);
+        teacher = io::loadModel(io::demoModelPath()).model;
+    }
+
+    void kdAndDkdAgainstHandValues()
+    {
+        // Equal logits: no distillation signal.
+        torch::Tensor s = torch::tensor({{1.0, 2.0, 0.5}}), y = torch::tensor({1}, torch::kLong);
+        QVERIFY(methods::kdLoss(s, s, 4, methods::KlReduction::BatchMean).item<double>() < 1e-9);
+        methods::DkdTerms same = methods::dkdLoss(s, s, y, 4);
+        QVERIFY(same.tckd.item<double>() < 1e-9 && same.nckd.item<double>() < 1e-9);
+        // T = 1, student uniform over 3 classes, teacher logits (ln 2, ln 4, ln 2): p_t = (.25, .5, .25).
+        torch::Tensor su = torch::zeros({1, 3});
+        torch::Tensor t = torch::tensor({{std::log(2.0), std::log(4.0), std::log(2.0)}});
+        // TCKD: KL([.5, .5] || [1/3, 2/3]); NCKD: KL([.5, .5] || [.5, .5]) = 0.
+        const double tckd = 0.5 * std::log(0.5 / (1.0 / 3)) + 0.5 * std::log(0.5 / (2.0 / 3));
+        methods::DkdTerms d = methods::dkdLoss(su, t, y, 1.0);
+        QVERIFY2(std::abs(d.tckd.item<double>() - tckd) < 1e-6, qPrintable(QString::number(d.tckd.item<double>())));
+        QVERIFY(std::abs(d.nckd.item<double>()) < 1e-6);
+        // Hinton KD, 'mean' divides by batch x classes, 'batchmean' by batch.
+        const double kl = 0.25 * std::log(0.25 * 3) * 2 + 0.5 * std::log(0.5 * 3);
+        QVERIFY(std::abs(methods::kdLoss(su, t, 1, methods::KlReduction::BatchMean).item<double>() - kl) < 1e-6);
+        QVERIFY(std::abs(methods::kdLoss(su, t, 1, methods::KlReduction::Mean).item<double>() - kl / 3) < 1e-6);
+    }
+
+    void amaMarginMovesOnlyTheTarget()
+    {
+        torch::Tensor f = torch::tensor({{1.0, 0.0}, {0.0, 2.0}});
+        torch::Tensor w = torch::tensor({{1.0, 1.0}, {0.0, 1.0}});
+        torch::Tensor y = torch::tensor({0, 1}, torch::kLong);
+        torch::Tensor plain = methods::amaLogits(f, w, y, 10.0, 0.0);
+        torch::Tensor margin = methods::amaLogits(f, w, y, 10.0, 0.3);
+        // sample 0: angle to class 0 is 45 degrees
+        QVERIFY(std::abs(plain[0][0].item<double>() - 10 * std::cos(M_PI / 4)) < 1e-4);
+        QVERIFY(std::abs(margin[0][0].item<double>() - 10 * std::cos(M_PI / 4 + 0.3)) < 1e-4);
+        QVERIFY(std::abs(margin[0][1].item<double>() - plain[0][1].item<double>()) < 1e-6);
+        QVERIFY(std::abs(methods::cosineToClassCentre(f, w, y)[1].item<double>() - 1.0) < 1e-6);
+    }
+
+    void perClassStatisticsMatchDirectComputation()
+    {
+        torch::Tensor x = torch::randn({6, 3, 4, 4});
+        torch::Tensor y = torch::tensor({0, 2, 0, 2, 2, 0}, torch::kLong);
+        methods::ClassStats s = methods::perClassStats(x, y, 4, 0.0);
+        torch::Tensor cls2 = x.index_select(0, torch::tensor({1, 3, 4}, torch::kLong));
+        QVERIFY(zsq::test::maxAbsDiff(s.mean[2], cls2.mean({0, 2, 3})) < 1e-5);
+        QVERIFY(zsq::test::maxAbsDiff(s.stdev[2], cls2.var({0, 2, 3}, false).sqrt()) < 1e-4);
+        QCOMPARE(s.count[1].item<double>(), 0.0);
+        QCOMPARE(s.count[0].item<double>(), 3.0);
+    }
+
+    void everyMethodRuns_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::newRow("gdfq") << "gdfq";
+        QTest::newRow("clusterq") << "clusterq";
+        QTest::newRow("lrq") << "lrq";
+    }
+
+    void everyMethodRuns()
+    {
+        QFETCH(QString, method);
+        seedEverything(1);
+        CancelToken token;
+        CancelAfter sink(token, -1);
+        engine::TrainerConfig c = tinyConfig();
+        c.epochs = 3; // ClusterQ's cluster loss starts at epoch 2
+        auto trainer = makeTrainer(method.toStdString(), c, sink, &token);
+        engine::TrainResult r = trainer->run();
+        QCOMPARE(r.iterationsDone, 12);
+        QVERIFY(!r.cancelled);
+        QCOMPARE(sink.nonFinite, 0);
+        QVERIFY(sink.losses.count("G/ce") && sink.losses.count("G/bns"));
+        QVERIFY(sink.losses.count("S/ce"));
+        if (method == "clusterq")
+            QVERIFY2(sink.losses.count("G/cluster"), "no cluster loss");
+        if (method == "lrq") {
+            QVERIFY(sink.losses.count("G/ama") && sink.losses.count("S/nckd"));
+        }
+        QVERIFY(sink.images >= 1);
+        QCOMPARE(sink.lastImages.height, 28);
+        QCOMPARE(static_cast<int>(sink.lastImages.pixels.size()), sink.lastImages.n * 28 * 28);
+        auto [x, labels] = trainer->sample(20, true);
+        QCOMPARE(x.sizes().vec(), (std::vector<int64_t>{20, 1, 28, 28}));
+        QCOMPARE(labels[13].item<int64_t>(), 3);
+    }
+
+    void longRangeGeneratorHasAttention()
+    {
+        methods::GeneratorConfig g;
+        g.numClasses = 10;
+        g.channels = 1;
+        g.imageSize = 28;
+        const auto count = [](methods::GeneratorImpl& m) {
+            int64_t n = 0;
+            for (const auto& p : m.parameters())
+                n += p.numel();
+            return n;
+        };
+        methods::Generator plain(g);
+        g.longRange = true;
+        methods::Generator lr(g);
+        QVERIFY(count(*lr) > count(*plain));
+        torch::Tensor out = lr->forward(torch::randn({4, 100}), torch::tensor({0, 1, 2, 3}, torch::kLong));
+        QCOMPARE(out.sizes().vec(), (std::vector<int64_t>{4, 1, 28, 28}));
+        g.imageSize = 224;
+        g.channels = 3;
+        g.style = methods::GeneratorStyle::ImageNet;
+        methods::Generator big(g);
+        QCOMPARE(big->forward(torch::randn({2, 100}), torch::tensor({0, 9}, torch::kLong)).size(3), 224);
+    }
+
+    void cancelAndResumeIsBitExact_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::newRow("gdfq") << "gdfq";
+        QTest::newRow("clusterq") << "clusterq";
+        QTest::newRow("lrq") << "lrq";
+    }
+
+    void cancelAndResumeIsBitExact()
+    {
+        QFETCH(QString, method);
+        QTemporaryDir dir;
+        engine::TrainerConfig c = tinyConfig();
+        c.epochs = 3;
+
+        seedEverything(7);
+        CancelToken t1;
+        CancelAfter s1(t1, -1);
+        auto straight = makeTrainer(method.toStdString(), c, s1, &t1);
+        straight->run();
+
+        // Cancel mid-epoch (after 6 of 12 iterations), then resume in a fresh trainer.
+        c.checkpointPath = dir.filePath("run.ckpt").toStdString();
+        seedEverything(7);
+        CancelToken t2;
+        CancelAfter s2(t2, 6);
+        auto first = makeTrainer(method.toStdString(), c, s2, &t2);
+        engine::TrainResult r1 = first->run();
+        QVERIFY(r1.cancelled);
+        QCOMPARE(r1.iterationsDone, 6);
+
+        seedEverything(12345); // whatever the seed, the checkpoint's RNG state wins
+        CancelToken t3;
+        CancelAfter s3(t3, -1);
+        auto resumed = makeTrainer(method.toStdString(), c, s3, &t3);
+        resumed->loadCheckpoint(c.checkpointPath);
+        engine::TrainResult r2 = resumed->run();
+        QVERIFY(!r2.cancelled);
+        QCOMPARE(r2.iterationsDone, 12);
+
+        const io::TensorMap a = io::stateDict(straight->student()), b = io::stateDict(resumed->student());
+        for (const auto& [key, tensor] : a)
+            QVERIFY2(torch::equal(tensor, b.at(key)), key.c_str());
+        const io::TensorMap ga = io::stateDict(straight->generator()), gb = io::stateDict(resumed->generator());
+        for (const auto& [key, tensor] : ga)
+            QVERIFY2(torch::equal(tensor, gb.at(key)), key.c_str());
+    }
+
+    void divergingRunStopsAndKeepsCheckpoint()
+    {
+        QTemporaryDir dir;
+        engine::TrainerConfig c = tinyConfig();
+        c.studentLr = 1e9; // the student starts in epoch 2 and explodes at once
+        c.checkpointPath = dir.filePath("run.ckpt").toStdString();
+        seedEverything(3);
+        CancelToken token;
+        CancelAfter sink(token, -1);
+        auto trainer = makeTrainer("gdfq", c, sink, &token);
+        bool stopped = false;
+        try {
+            trainer->run();
+        } catch (const RuntimeFailure& e) {
+            stopped = true;
+            const std::string msg = e.what();
+            QVERIFY2(msg.find("diverged") != std::string::npos, msg.c_str());
+            QVERIFY2(msg.find("run.ckpt") != std::string::npos, msg.c_str());
+        }
+        QVERIFY(stopped);
+        // The epoch-1 checkpoint is intact and loads.
+        auto again = makeTrainer("gdfq", c, sink, &token);
+        again->loadCheckpoint(c.checkpointPath);
+        for (const auto& [key, t] : io::stateDict(again->student()))
+            QVERIFY2(torch::isfinite(t).all().item<bool>(), key.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainer)
+#include "tst_trainer.moc"

@@ -14,6 +14,7 @@ int runEval(const ArgList& args);
 int runInfer(const ArgList& args);
 int runTrainTeacher(const ArgList& args);
 int runQuantize(const ArgList& args);
+int runBenchStep(const ArgList& args);
 
 // Applies --threads (0 = all cores) for every command.
 void applyThreads(long long threads);

@@ -21,7 +21,8 @@ const Command kCommands[] = {
     {"eval", zsq::cli::runEval, "top-1 accuracy of a model (float or quantized) on a dataset"},
     {"infer", zsq::cli::runInfer, "run a model on an input tensor saved by torch.save; write the logits"},
     {"train-teacher", zsq::cli::runTrainTeacher, "train a full-precision classifier (how the demo model was made)"},
-    {"quantize", zsq::cli::runQuantize, "quantize a model without its training data (--method ptq, ...)"},
+    {"quantize", zsq::cli::runQuantize, "quantize a model without its training data (--method lrq, clusterq, gdfq, ptq)"},
+    {"bench-step", zsq::cli::runBenchStep, "training iterations per second of each method (generator + student step)"},
 };
 
 void printUsage(FILE* out)

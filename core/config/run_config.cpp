@@ -311,12 +311,12 @@ void applyProfile(nlohmann::json& config, const std::vector<std::string>& given,
     } else {
         // quick: sized so that a full LRQ run on the demo model takes at most
         // ~10 minutes on a 2-core CPU (docs/results.md has the measurements).
-        values = {{"train.epochs", 12},
-                  {"train.iterations", 60},
+        values = {{"train.epochs", 10},
+                  {"train.iterations", 50},
                   {"train.batch_size", 128},
                   {"train.warmup_epochs", 1},
                   {"train.calibration_epochs", 2},
-                  {"train.student_lr", 1e-3},
+                  {"train.student_lr", 1e-4},
                   {"train.generator_lr", 1e-3},
                   {"train.eval_limit", 2000},
                   {"clusterq.soft_stat_epoch", 2},

@@ -11,6 +11,7 @@
 #include "engine/evaluate.h"
 #include "io/atomic_file.h"
 #include "io/state_dict.h"
+#include "methods/losses.h"
 #include <cstring>
 
 namespace zsq::engine {
@@ -95,6 +96,8 @@ struct ZsqTrainer::State {
     int iterInEpoch = 0;
     std::int64_t iteration = 0;
     double secondsBefore = 0;   // time spent before a resume
+    double angleSum = 0;        // intra-class angle of the teacher's features on G's samples, this epoch
+    std::int64_t angleCount = 0;
     TrainResult result;
 
     State(models::ModelPtr t, models::ModelPtr s, std::unique_ptr<methods::Method> m, const quant::QuantConfig& q,
@@ -212,6 +215,16 @@ struct ZsqTrainer::State {
         models::ForwardCapture capture;
         capture.captureBnInputs = true;
         torch::Tensor tLogits = teacher->forward(x, &capture);
+        {
+            // LRQ's claim is about this angle (feature vs. class centre); it is
+            // measured for every method so ablations can compare it.
+            torch::NoGradGuard noGrad;
+            torch::Tensor cosine = methods::cosineToClassCentre(capture.features, teacher->classifierWeight(), y);
+            const double degrees = torch::acos(cosine.clamp(-1.0, 1.0)).mean().item<double>() * 180.0 / M_PI;
+            log["G/intra_angle_deg"] = degrees;
+            angleSum += degrees;
+            ++angleCount;
+        }
         methods::LossTerms gTerms = method->generatorLoss({x, y, tLogits, capture, *teacher, epoch});
         torch::Tensor lossG;
         for (const auto& [name, value] : gTerms) {
@@ -304,6 +317,10 @@ TrainResult ZsqTrainer::run()
             s.iterInEpoch = 0;
             s.method->onEpochEnd(s.epoch);
             nlohmann::json entry = {{"epoch", s.epoch + 1}, {"seconds", elapsed()}};
+            if (s.angleCount > 0)
+                entry["intra_angle_deg"] = s.angleSum / s.angleCount;
+            s.angleSum = 0;
+            s.angleCount = 0;
             if (s.evalSet) {
                 EvalResult r = evaluate(*s.student, *s.evalSet, s.device, s.config.evalBatch, s.config.evalLimit,
                                         nullSink(), s.cancel);

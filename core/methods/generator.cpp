@@ -38,10 +38,24 @@ LargeKernelAttentionImpl::LargeKernelAttentionImpl(std::int64_t c)
     proj2 = register_module("proj2", torch::nn::Conv2d(Opt(c, c, 1)));
 }
 
+torch::Tensor dilatedDepthwise7x7(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias)
+{
+    // y[i] = sum_a w[a] x[i + 3a - 9]; with i = 3p + r this is a plain 7x7
+    // convolution (padding 3) of the sub-grid x[3p + r] for each residue r.
+    const std::int64_t c = x.size(1), h = x.size(2), w = x.size(3);
+    const std::int64_t hp = (h + 2) / 3 * 3, wp = (w + 2) / 3 * 3;
+    torch::Tensor padded = torch::constant_pad_nd(x, {0, wp - w, 0, hp - h}, 0.0);
+    torch::Tensor grids = torch::pixel_unshuffle(padded, 3);               // [N, 9C, hp/3, wp/3]
+    torch::Tensor k = weight.repeat_interleave(9, 0);                       // [9C, 1, 7, 7]
+    torch::Tensor y = torch::conv2d(grids, k, {}, 1, 3, 1, c * 9);
+    y = torch::pixel_shuffle(y, 3).narrow(2, 0, h).narrow(3, 0, w);
+    return bias.defined() ? y + bias.view({1, -1, 1, 1}) : y;
+}
+
 torch::Tensor LargeKernelAttentionImpl::forward(const torch::Tensor& x)
 {
     torch::Tensor u = torch::gelu(proj1->forward(x));
-    torch::Tensor attn = pointwise->forward(dilated->forward(depthwise->forward(u)));
+    torch::Tensor attn = pointwise->forward(dilatedDepthwise7x7(depthwise->forward(u), dilated->weight, dilated->bias));
     return x + proj2->forward(u * attn);
 }
 
@@ -69,10 +83,8 @@ GeneratorImpl::GeneratorImpl(const GeneratorConfig& config) : config_(config)
         cbn2 = register_module("cbn2", ConditionalBatchNorm(64, k, 0.8));
     }
     outputNorm = register_module("out_bn", torch::nn::BatchNorm2d(BnOpt(config.channels).affine(false)));
-    if (config.longRange) {
-        attention1 = register_module("lka1", LargeKernelAttention(128));
-        attention2 = register_module("lka2", LargeKernelAttention(64));
-    }
+    if (config.longRange)
+        attention = register_module("lka", LargeKernelAttention(128));
 }
 
 torch::Tensor GeneratorImpl::norm(int index, const torch::Tensor& x, const torch::Tensor& labels)
@@ -90,12 +102,10 @@ torch::Tensor GeneratorImpl::forward(const torch::Tensor& z, const torch::Tensor
     const auto up = F::InterpolateFuncOptions().scale_factor(std::vector<double>{2.0, 2.0}).mode(torch::kNearest);
     h = F::interpolate(h, up);
     h = torch::leaky_relu(norm(1, conv1->forward(h), labels), 0.2);
-    if (attention1)
-        h = attention1->forward(h);
+    if (attention)
+        h = attention->forward(h);
     h = F::interpolate(h, up);
     h = torch::leaky_relu(norm(2, conv2->forward(h), labels), 0.2);
-    if (attention2)
-        h = attention2->forward(h);
     h = torch::tanh(conv3->forward(h));
     if (h.size(2) != config_.imageSize)
         h = F::interpolate(h, F::InterpolateFuncOptions()

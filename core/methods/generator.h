@@ -7,7 +7,8 @@
 //  - GDFQ ImageNet-style: z alone into the Linear; the label enters through
 //    class-conditional BatchNorm at the three BN layers.
 //  - LRQ long-range: either of the above with a large-kernel-attention block
-//    (Visual Attention Network) after each of the two conv blocks.
+//    (Visual Attention Network) after the 128-channel conv block (the paper
+//    does not publish the placement; see docs/methods.md).
 // The output adapts to any square input size S: the first map is ceil(S/4)
 // and the result is resized to S when 4*ceil(S/4) != S.
 #include <cstdint>
@@ -57,6 +58,13 @@ public:
 
     torch::nn::Conv2d proj1{nullptr}, depthwise{nullptr}, dilated{nullptr}, pointwise{nullptr}, proj2{nullptr};
 };
+
+// The 7x7, dilation-3 depth-wise convolution of LKA computed exactly as a
+// plain 7x7 depth-wise convolution on the 9 polyphase sub-grids
+// (pixel_unshuffle by 3). LibTorch's CPU kernel for dilated depth-wise
+// convolutions is ~5x slower than the plain one.
+torch::Tensor dilatedDepthwise7x7(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias);
+
 TORCH_MODULE(LargeKernelAttention);
 
 class GeneratorImpl : public torch::nn::Module {
@@ -77,7 +85,7 @@ private:
     torch::nn::BatchNorm2d bn0{nullptr}, bn1{nullptr}, bn2{nullptr};
     ConditionalBatchNorm cbn0{nullptr}, cbn1{nullptr}, cbn2{nullptr};
     torch::nn::BatchNorm2d outputNorm{nullptr};
-    LargeKernelAttention attention1{nullptr}, attention2{nullptr};
+    LargeKernelAttention attention{nullptr};
 };
 TORCH_MODULE(Generator);
 

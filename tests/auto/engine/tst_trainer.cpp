@@ -170,6 +170,17 @@ private slots:
         QCOMPARE(labels[13].item<int64_t>(), 3);
     }
 
+    void polyphaseDilatedConvIsExact()
+    {
+        for (int64_t size : {14, 28, 7, 10}) {
+            torch::Tensor x = torch::randn({2, 5, size, size});
+            torch::Tensor w = torch::randn({5, 1, 7, 7}), b = torch::randn({5});
+            torch::Tensor reference = torch::conv2d(x, w, b, 1, 9, 3, 5);
+            QVERIFY2(zsq::test::maxAbsDiff(methods::dilatedDepthwise7x7(x, w, b), reference) < 1e-4,
+                     qPrintable(QString::number(size)));
+        }
+    }
+
     void longRangeGeneratorHasAttention()
     {
         methods::GeneratorConfig g;

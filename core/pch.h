@@ -2,7 +2,9 @@
 #pragma once
 #include <torch/torch.h>
 #include <nlohmann/json.hpp>
+#ifdef ZSQ_HAVE_SPDLOG
 #include <spdlog/spdlog.h>
+#endif
 #include <algorithm>
 #include <functional>
 #include <map>

@@ -44,7 +44,7 @@ torch::Tensor normalizeForModel(const torch::Tensor& images, const std::vector<d
                          std::to_string(mean.size()));
     torch::Tensor x = images;
     if (inputSize > 0 && (x.size(2) != inputSize || x.size(3) != inputSize))
-        x = torch::upsample_bilinear2d(x, {inputSize, inputSize}, false);
+        x = torch::nn::functional::interpolate(x, torch::nn::functional::InterpolateFuncOptions().size(std::vector<std::int64_t>{inputSize, inputSize}).mode(torch::kBilinear).align_corners(false));
     auto opts = torch::TensorOptions().dtype(x.scalar_type()).device(x.device());
     torch::Tensor m = torch::tensor(mean, torch::kDouble).to(opts).view({1, c, 1, 1});
     torch::Tensor s = torch::tensor(stdev, torch::kDouble).to(opts).view({1, c, 1, 1});

@@ -1,7 +1,11 @@
 #include <cstdint>
 #include <filesystem>
 
+#include <fstream>
+
+#ifdef ZSQ_HAVE_ZLIB
 #include <zlib.h>
+#endif
 
 #include "common/error.h"
 #include "data/readers.h"
@@ -10,6 +14,7 @@ namespace zsq::data {
 
 namespace {
 
+#ifdef ZSQ_HAVE_ZLIB
 // gzread reads gzip and plain files alike.
 class GzFile {
 public:
@@ -57,6 +62,34 @@ private:
     std::string path_;
     gzFile file_ = nullptr;
 };
+#else
+// Without zlib: plain IDX files only.
+class GzFile {
+public:
+    explicit GzFile(const std::string& path) : path_(path), in_(path, std::ios::binary)
+    {
+        if (!std::filesystem::is_regular_file(path) || !in_)
+            throw InputError("dataset file not found: " + path);
+        if (path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0)
+            throw InputError(path + " is gzip-compressed and this build has no zlib; gunzip it first");
+    }
+    void read(void* buffer, std::size_t bytes, const char* what)
+    {
+        if (!in_.read(static_cast<char*>(buffer), static_cast<std::streamsize>(bytes)))
+            throw InputError(path_ + " is truncated or corrupt while reading " + what);
+    }
+    std::uint32_t readBigEndian32(const char* what)
+    {
+        unsigned char b[4];
+        read(b, 4, what);
+        return (std::uint32_t(b[0]) << 24) | (std::uint32_t(b[1]) << 16) | (std::uint32_t(b[2]) << 8) | b[3];
+    }
+
+private:
+    std::string path_;
+    std::ifstream in_;
+};
+#endif
 
 } // namespace
 

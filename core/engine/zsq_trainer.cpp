@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <torch/script.h>
 
 #include "common/error.h"
 #include "common/progress_meter.h"

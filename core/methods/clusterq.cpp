@@ -111,7 +111,7 @@ public:
                 const std::int64_t y0 = static_cast<std::int64_t>(pos[i][0].item<double>() * (h - ch + 1));
                 const std::int64_t x0 = static_cast<std::int64_t>(pos[i][1].item<double>() * (w - cw + 1));
                 img = img.narrow(1, y0, ch).narrow(2, x0, cw).unsqueeze(0);
-                img = torch::upsample_bilinear2d(img, {h, w}, false).squeeze(0);
+                img = torch::nn::functional::interpolate(img, torch::nn::functional::InterpolateFuncOptions().size(std::vector<std::int64_t>{h, w}).mode(torch::kBilinear).align_corners(false)).squeeze(0);
                 if (flip[i].item<bool>())
                     img = img.flip({2});
             }

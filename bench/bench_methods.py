@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Regenerates the results table in docs/results-table.md (`zsq bench-methods`).
+
+Runs `zsq quantize` on the shipped demo model for every method and bit width
+(quick profile, CPU), 3 seeds at W4A4, plus the ablation rows, and writes a
+markdown table of top-1 on the Fashion-MNIST test set with wall times.
+Usage: bench/bench_methods.py [--zsq build/bin/zsq] [--seeds 3] [--rows all|w4a4]
+Each generative run takes ~6-8 minutes on 2 cores; the whole table takes hours.
+"""
+import argparse, json, os, statistics, subprocess, sys, time
+
+METHODS = ["ptq", "gdfq", "clusterq", "lrq", "realdata"]
+BITS = [(4, 4), (3, 3), (2, 4)]
+ABLATIONS = [
+    ("lrq", "no LKA", "lrq.lka=false"),
+    ("lrq", "no AMA", "lrq.ama=false"),
+    ("lrq", "no DKD", "lrq.dkd=false"),
+    ("clusterq", "no EMA", "clusterq.ema=false"),
+    ("clusterq", "no diversity", "clusterq.diversity=false"),
+]
+
+
+def run(zsq, out, method, w, a, seed, extra=""):
+    result = os.path.join(out, "result.json")
+    if not os.path.exists(result):
+        cmd = [zsq, "quantize", "--method", method, "--wbits", str(w), "--abits", str(a), "--seed", str(seed),
+               "--output", out, "--quiet"]
+        if extra:
+            cmd += ["--set", extra]
+        print(" ".join(cmd), file=sys.stderr, flush=True)
+        subprocess.run(cmd, check=True)
+    with open(result) as f:
+        return json.load(f)
+
+
+def fmt(values):
+    if len(values) == 1:
+        return f"{values[0]:.2f}"
+    return f"{statistics.mean(values):.2f} ± {statistics.stdev(values):.2f}"
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--zsq", default="build/bin/zsq")
+    p.add_argument("--seeds", type=int, default=3)
+    p.add_argument("--rows", default="all", choices=["all", "w4a4"])
+    p.add_argument("--runs", default="runs/bench")
+    p.add_argument("--output", default="docs/results-table.md")
+    args = p.parse_args()
+    lines = ["| method | bits | top-1 % (Fashion-MNIST test) | seeds | wall s / run | intra-class angle ° (last epoch) |",
+             "|---|---|---|---|---|---|"]
+    fp = None
+
+    def emit(line):
+        lines.append(line)
+        print(line, flush=True)
+
+    def bits_rows(w, a):
+        nonlocal fp
+        for m in METHODS:
+            seeds = range(args.seeds) if (w, a) == (4, 4) else range(1)
+            rs = [run(args.zsq, f"{args.runs}/{m}-w{w}a{a}-s{s}", m, w, a, s) for s in seeds]
+            fp = rs[0]["fp_top1"]
+            label = m + (" (real data: ceiling)" if m == "realdata" else "")
+            angle = rs[0].get("details", {}).get("history", [{}])[-1].get("intra_angle_deg")
+            emit(f"| {label} | W{w}A{a} | {fmt([r['quant_top1'] for r in rs])} | {len(rs)} | "
+                 f"{statistics.mean(r['seconds'] for r in rs):.0f} | {'' if angle is None else f'{angle:.1f}'} |")
+
+    bits_rows(4, 4)
+    if args.rows == "all":
+        for m, name, extra in ABLATIONS:
+            r = run(args.zsq, f"{args.runs}/{m}-{name.replace(' ', '_')}", m, 4, 4, 0, extra)
+            angle = r["details"]["history"][-1].get("intra_angle_deg")
+            emit(f"| {m}, {name} | W4A4 | {r['quant_top1']:.2f} | 1 | {r['seconds']:.0f} | {angle:.1f} |")
+        for w, a in BITS[1:]:
+            bits_rows(w, a)
+    header = [f"Full precision: {fp:.2f} %. Generated {time.strftime('%Y-%m-%d')} by bench/bench_methods.py.", ""]
+    with open(args.output, "w") as f:
+        f.write("\n".join(header + lines) + "\n")
+    print("\n".join(header))
+
+
+if __name__ == "__main__":
+    main()

@@ -4,9 +4,15 @@
 
 #include <unistd.h>
 
+#include "common/log.h"
+
 namespace zsq::cli {
 
-ConsoleSink::ConsoleSink(bool quiet, int lossEvery) : quiet_(quiet), lossEvery_(lossEvery), tty_(::isatty(STDERR_FILENO) != 0) {}
+ConsoleSink::ConsoleSink(bool quiet, int lossEvery)
+    : quiet_(quiet), lossEvery_(lossEvery), tty_(::isatty(STDERR_FILENO) != 0)
+{
+    setLogVerbosity(false, quiet);
+}
 
 ConsoleSink::~ConsoleSink()
 {
@@ -26,8 +32,7 @@ void ConsoleSink::onMessage(LogLevel level, const std::string& text)
     if (quiet_ && level < LogLevel::Warning)
         return;
     endProgressLine();
-    const char* prefix = level == LogLevel::Warning ? "warning: " : level == LogLevel::Error ? "error: " : "";
-    std::fprintf(stderr, "%s%s\n", prefix, text.c_str());
+    zsq::log(level, text);
 }
 
 void ConsoleSink::onProgress(const ProgressInfo& info)

@@ -152,6 +152,7 @@ const std::vector<ParamSpec>& runConfigSchema()
         intParam("train.eval_limit", 0, 0, 100000000, "test samples evaluated at each epoch end (0 = all)", true),
         intParam("train.image_every", 50, 0, 1000000, "iterations between synthetic-image events", true),
         {"train.resume", ParamType::String, "", 0, 0, {}, "run checkpoint to resume from", true},
+        intParam("export.synthetic_per_class", 0, 0, 100000, "after training, write this many synthetic PNGs per class to OUTPUT/synthetic (0 = none)", true),
         doubleParam("gdfq.bns_weight", 0.1, 0, 100, "weight of the BN-statistics loss"),
         doubleParam("gdfq.kd_temperature", 20, 0.1, 1000, "KD temperature (GDFQ, ClusterQ)"),
         doubleParam("clusterq.cluster_weight", 0.9, 0, 100, "weight of the class-cluster alignment loss"),

@@ -12,6 +12,7 @@
 #include "engine/ptq.h"
 #include "engine/zsq_trainer.h"
 #include "io/atomic_file.h"
+#include "io/image_export.h"
 #include "io/model_file.h"
 #include "methods/method.h"
 #include "models/zoo.h"
@@ -151,6 +152,16 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
             trainer.loadCheckpoint(cfg["train"]["resume"].get<std::string>());
         const TrainResult r = trainer.run();
         outcome.cancelled = r.cancelled;
+        const std::int64_t perClass = cfg["export"]["synthetic_per_class"].get<std::int64_t>();
+        if (perClass > 0 && !real) {
+            // A synthetic calibration set for other toolchains: balanced labels.
+            auto [x, y] = trainer.sample(perClass * info.numClasses, true);
+            const int written = io::exportImageFolder((out / "synthetic").string(),
+                                                      data::denormalize(x, info.mean, info.stdev), y,
+                                                      evalSet->classNames);
+            sink.onMessage(LogLevel::Info, "wrote " + std::to_string(written) + " synthetic images to " +
+                                               (out / "synthetic").string());
+        }
         details = {{"epochs_done", r.epochsDone},
                    {"iterations_done", r.iterationsDone},
                    {"history", r.history},
@@ -161,8 +172,10 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
 
     const std::int64_t evalBatch = cfg["eval_batch"].get<std::int64_t>();
     teacher.model->to(device);
-    const EvalResult fp = evaluate(*teacher.model, *evalSet, device, evalBatch, 0, sink, cancel);
-    const EvalResult q = evaluate(*student, *evalSet, device, evalBatch, 0, sink, cancel);
+    // Not cancellable: after a cancelled run the user still gets the
+    // student's accuracy and its files (a few seconds).
+    const EvalResult fp = evaluate(*teacher.model, *evalSet, device, evalBatch, 0, sink, nullptr);
+    const EvalResult q = evaluate(*student, *evalSet, device, evalBatch, 0, sink, nullptr);
     const quant::ModelSize size = quant::modelSize(*student);
     sink.onEvaluation({"final", 0, q.top1, q.total});
 

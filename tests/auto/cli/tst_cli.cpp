@@ -5,6 +5,10 @@
 #include "io/model_file.h"
 #include "zsq_test_util.h"
 
+#include <csignal>
+
+#include <QElapsedTimer>
+#include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -125,6 +129,57 @@ private slots:
         QVERIFY2(info.code == 0, qPrintable(info.err));
         QVERIFY(info.out.contains("ZSQ checkpoint"));
         QVERIFY(info.out.contains("size (quant)"));
+    }
+
+    void generativeRunExportsSyntheticImages()
+    {
+        const QString out = tmp.filePath("gdfq");
+        const Run r = runZsq({"quantize", "--method", "gdfq", "--quiet", "--output", out, "--set",
+                              "train.epochs=1,train.iterations=2,train.batch_size=16,train.eval_limit=200,"
+                              "export.synthetic_per_class=2"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(QFile::exists(out + "/run.ckpt"));
+        QFile csv(out + "/synthetic/labels.csv");
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(csv.readAll()).trimmed().split('\n');
+        QCOMPARE(lines.size(), 21); // header + 2 per class x 10 classes
+        QVERIFY2(lines[1].contains("T-shirt_top") || lines[1].contains("0_"), qPrintable(lines[1]));
+        const QString first = out + "/synthetic/" + lines[1].section(',', 0, 0);
+        QImage png(first);
+        QCOMPARE(png.width(), 28);
+        QCOMPARE(png.height(), 28);
+    }
+
+    void interruptKeepsCheckpointAndResumeFinishes()
+    {
+        const QString out = tmp.filePath("interrupted");
+        QProcess p;
+        p.start(ZSQ_CLI_PATH, {"quantize", "--method", "gdfq", "--output", out, "--print-losses", "1", "--set",
+                               "train.epochs=3,train.iterations=20,train.batch_size=16,train.eval_limit=200"});
+        QVERIFY(p.waitForStarted());
+        // Wait for a few iterations, then ask it to stop as Ctrl-C would.
+        QByteArray err;
+        QElapsedTimer timer;
+        timer.start();
+        while (!err.contains("iter 3:") && timer.elapsed() < 120000) {
+            p.waitForReadyRead(500);
+            err += p.readAllStandardError();
+        }
+        QVERIFY2(err.contains("iter 3:"), err.constData());
+        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(120000));
+        err += p.readAllStandardError();
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(QString::fromUtf8(p.readAllStandardOutput()).contains("cancelled"), err.constData());
+        QVERIFY(QFile::exists(out + "/run.ckpt"));
+        const Run resumed = runZsq({"quantize", "--method", "gdfq", "--quiet", "--output", out + "-resumed",
+                                    "--resume", out + "/run.ckpt", "--set",
+                                    "train.epochs=3,train.iterations=20,train.batch_size=16,train.eval_limit=200"});
+        QVERIFY2(resumed.code == 0, qPrintable(resumed.err));
+        QFile result(out + "-resumed/result.json");
+        QVERIFY(result.open(QIODevice::ReadOnly));
+        const auto json = nlohmann::json::parse(result.readAll().toStdString());
+        QCOMPARE(json["details"]["iterations_done"].get<int>(), 60);
     }
 };
 

@@ -14,6 +14,11 @@ namespace zsq::data {
 
 namespace {
 
+std::uint32_t bigEndian32(const unsigned char b[4])
+{
+    return (std::uint32_t(b[0]) << 24) | (std::uint32_t(b[1]) << 16) | (std::uint32_t(b[2]) << 8) | b[3];
+}
+
 #ifdef ZSQ_HAVE_ZLIB
 // gzread reads gzip and plain files alike.
 class GzFile {
@@ -55,7 +60,7 @@ public:
     {
         unsigned char b[4];
         read(b, 4, what);
-        return (std::uint32_t(b[0]) << 24) | (std::uint32_t(b[1]) << 16) | (std::uint32_t(b[2]) << 8) | b[3];
+        return bigEndian32(b);
     }
 
 private:
@@ -82,7 +87,7 @@ public:
     {
         unsigned char b[4];
         read(b, 4, what);
-        return (std::uint32_t(b[0]) << 24) | (std::uint32_t(b[1]) << 16) | (std::uint32_t(b[2]) << 8) | b[3];
+        return bigEndian32(b);
     }
 
 private:

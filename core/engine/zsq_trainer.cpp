@@ -132,6 +132,17 @@ struct ZsqTrainer::State {
         }
     }
 
+    // Logs every term, stops on a diverging one, and returns their sum.
+    torch::Tensor checkedSum(const methods::LossTerms& terms, std::map<std::string, double>& log)
+    {
+        torch::Tensor total;
+        for (const auto& [name, value] : terms) {
+            checkLoss(name, value, log);
+            total = total.defined() ? total + value : value;
+        }
+        return total;
+    }
+
     void emitImages(const torch::Tensor& x, const torch::Tensor& y)
     {
         const models::ModelInfo& info = teacher->info();
@@ -160,12 +171,7 @@ struct ZsqTrainer::State {
                                                                               : models::ActQuantImpl::Mode::Frozen);
         if (epoch >= config.warmupEpochs) {
             torch::Tensor sLogits = student->forward(xs);
-            methods::LossTerms sTerms = method->studentLoss(sLogits, tl, y, epoch - config.warmupEpochs);
-            torch::Tensor lossS;
-            for (const auto& [name, value] : sTerms) {
-                checkLoss(name, value, log);
-                lossS = lossS.defined() ? lossS + value : value;
-            }
+            torch::Tensor lossS = checkedSum(method->studentLoss(sLogits, tl, y, epoch - config.warmupEpochs), log);
             optS->zero_grad();
             lossS.backward();
             optS->step();
@@ -226,12 +232,7 @@ struct ZsqTrainer::State {
             angleSum += degrees;
             ++angleCount;
         }
-        methods::LossTerms gTerms = method->generatorLoss({x, y, tLogits, capture, *teacher, epoch});
-        torch::Tensor lossG;
-        for (const auto& [name, value] : gTerms) {
-            checkLoss(name, value, log);
-            lossG = lossG.defined() ? lossG + value : value;
-        }
+        torch::Tensor lossG = checkedSum(method->generatorLoss({x, y, tLogits, capture, *teacher, epoch}), log);
         optG->zero_grad();
         lossG.backward();
         optG->step();

@@ -14,10 +14,6 @@ namespace zsq::data {
 
 namespace {
 
-std::uint32_t bigEndian32(const unsigned char b[4])
-{
-    return (std::uint32_t(b[0]) << 24) | (std::uint32_t(b[1]) << 16) | (std::uint32_t(b[2]) << 8) | b[3];
-}
 
 #ifdef ZSQ_HAVE_ZLIB
 // gzread reads gzip and plain files alike.
@@ -56,12 +52,6 @@ public:
         }
     }
 
-    std::uint32_t readBigEndian32(const char* what)
-    {
-        unsigned char b[4];
-        read(b, 4, what);
-        return bigEndian32(b);
-    }
 
 private:
     std::string path_;
@@ -83,12 +73,6 @@ public:
         if (!in_.read(static_cast<char*>(buffer), static_cast<std::streamsize>(bytes)))
             throw InputError(path_ + " is truncated or corrupt while reading " + what);
     }
-    std::uint32_t readBigEndian32(const char* what)
-    {
-        unsigned char b[4];
-        read(b, 4, what);
-        return bigEndian32(b);
-    }
 
 private:
     std::string path_;
@@ -96,27 +80,36 @@ private:
 };
 #endif
 
+// The IDX header's big-endian 32-bit fields, from either reader.
+template <class File>
+std::uint32_t readBigEndian32(File& file, const char* what)
+{
+    unsigned char b[4];
+    file.read(b, 4, what);
+    return (std::uint32_t(b[0]) << 24) | (std::uint32_t(b[1]) << 16) | (std::uint32_t(b[2]) << 8) | b[3];
+}
+
 } // namespace
 
 std::shared_ptr<InMemoryDataset> readIdx(const std::string& imagesPath, const std::string& labelsPath)
 {
     GzFile images(imagesPath);
-    const std::uint32_t imagesMagic = images.readBigEndian32("the header");
+    const std::uint32_t imagesMagic = readBigEndian32(images, "the header");
     if (imagesMagic != 0x00000803)
         throw InputError(imagesPath + " is not an IDX image file (magic " + std::to_string(imagesMagic) + ")");
-    const std::int64_t n = images.readBigEndian32("the header");
-    const std::int64_t rows = images.readBigEndian32("the header");
-    const std::int64_t cols = images.readBigEndian32("the header");
+    const std::int64_t n = readBigEndian32(images, "the header");
+    const std::int64_t rows = readBigEndian32(images, "the header");
+    const std::int64_t cols = readBigEndian32(images, "the header");
     if (n <= 0 || rows <= 0 || cols <= 0 || rows > 4096 || cols > 4096 || n > 100000000)
         throw InputError(imagesPath + " has an implausible header");
     torch::Tensor pixels = torch::empty({n, 1, rows, cols}, torch::kUInt8);
     images.read(pixels.data_ptr<std::uint8_t>(), static_cast<std::size_t>(n * rows * cols), "the pixels");
 
     GzFile labels(labelsPath);
-    const std::uint32_t labelsMagic = labels.readBigEndian32("the header");
+    const std::uint32_t labelsMagic = readBigEndian32(labels, "the header");
     if (labelsMagic != 0x00000801)
         throw InputError(labelsPath + " is not an IDX label file (magic " + std::to_string(labelsMagic) + ")");
-    const std::int64_t nLabels = labels.readBigEndian32("the header");
+    const std::int64_t nLabels = readBigEndian32(labels, "the header");
     if (nLabels != n)
         throw InputError(labelsPath + " has " + std::to_string(nLabels) + " labels for " + std::to_string(n) +
                          " images");

@@ -82,12 +82,16 @@ int runQuantize(const ArgList& argv)
     std::printf("size: %.1f KiB quantized vs %.1f KiB float (%.2f average weight bits)\n",
                 r["size_bits"].get<double>() / 8192.0, r["fp_size_bits"].get<double>() / 8192.0,
                 r["average_weight_bits"].get<double>());
-    std::printf("full precision top-1: %.2f %%\n", o.fpTop1);
+    if (o.evaluated)
+        std::printf("full precision top-1: %.2f %%\n", o.fpTop1);
     std::printf("wrote %s\n", o.outputDir.c_str());
     if (o.cancelled)
         std::printf("cancelled: the student so far was evaluated; resume with --resume %s/run.ckpt\n",
                     o.outputDir.c_str());
-    std::printf("top-1: %.2f %%\n", o.quantTop1);
+    if (o.evaluated)
+        std::printf("top-1: %.2f %%\n", o.quantTop1);
+    else
+        std::printf("top-1: not measured (--dataset none)\n");
     return o.cancelled ? 1 : 0;
 }
 

@@ -134,7 +134,7 @@ const std::vector<ParamSpec>& runConfigSchema()
         stringParam("device", "auto", "auto, cpu, cuda or cuda:N"),
         intParam("threads", 0, 0, 1024, "LibTorch threads (0 = all cores)", true),
         stringParam("output", "", "output folder (default runs/<method>-w<W>a<A>-<time>)"),
-        stringParam("dataset", "fashion-mnist", "evaluation dataset: fashion-mnist, mnist, cifar10, cifar100 or a folder"),
+        stringParam("dataset", "fashion-mnist", "evaluation dataset: fashion-mnist, mnist, cifar10, cifar100, a folder, or none (quantize without any data; accuracy not measured)"),
         choiceParam("eval_split", "test", {"test", "val", "train", "fit"}, "split used for the reported accuracy"),
         intParam("eval_batch", 500, 1, 100000, "evaluation batch size", true),
         intParam("ptq.batch_size", 64, 1, 4096, "ZeroQ: distilled images", true),

@@ -114,9 +114,15 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
                                             options);
     const models::ModelInfo info = teacher.model->info();
     config::applyProfile(cfg, givenKeys, info.inputSize);
-    data::DatasetPtr evalSet = data::openDataset(
-        {cfg["dataset"].get<std::string>(), cfg["eval_split"].get<std::string>(), info.inputSize});
-    if (evalSet->numClasses() != info.numClasses)
+    // "none": quantize without any data at all (the point of zero-shot
+    // methods); accuracy is then not measured.
+    const bool evaluateOnData = cfg["dataset"].get<std::string>() != "none";
+    if (!evaluateOnData && cfg["method"].get<std::string>() == "realdata")
+        throw InputError("method realdata needs a dataset (--dataset)");
+    data::DatasetPtr evalSet = evaluateOnData ? data::openDataset({cfg["dataset"].get<std::string>(),
+                                                                   cfg["eval_split"].get<std::string>(), info.inputSize})
+                                              : nullptr;
+    if (evalSet && evalSet->numClasses() != info.numClasses)
         throw InputError("the evaluation dataset has " + std::to_string(evalSet->numClasses()) +
                          " classes but the model has " + std::to_string(info.numClasses));
     models::ModelPtr student = models::cloneModel(*teacher.model);
@@ -158,7 +164,7 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
             auto [x, y] = trainer.sample(perClass * info.numClasses, true);
             const int written = io::exportImageFolder((out / "synthetic").string(),
                                                       data::denormalize(x, info.mean, info.stdev), y,
-                                                      evalSet->classNames);
+                                                      evalSet ? evalSet->classNames : std::vector<std::string>{});
             sink.onMessage(LogLevel::Info, "wrote " + std::to_string(written) + " synthetic images to " +
                                                (out / "synthetic").string());
         }
@@ -174,10 +180,13 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
     teacher.model->to(device);
     // Not cancellable: after a cancelled run the user still gets the
     // student's accuracy and its files (a few seconds).
-    const EvalResult fp = evaluate(*teacher.model, *evalSet, device, evalBatch, 0, sink, nullptr);
-    const EvalResult q = evaluate(*student, *evalSet, device, evalBatch, 0, sink, nullptr);
+    EvalResult fp, q;
+    if (evalSet) {
+        fp = evaluate(*teacher.model, *evalSet, device, evalBatch, 0, sink, nullptr);
+        q = evaluate(*student, *evalSet, device, evalBatch, 0, sink, nullptr);
+        sink.onEvaluation({"final", 0, q.top1, q.total});
+    }
     const quant::ModelSize size = quant::modelSize(*student);
-    sink.onEvaluation({"final", 0, q.top1, q.total});
 
     student->to(torch::kCPU);
     nlohmann::json result = {{"method", method},
@@ -190,8 +199,8 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
                              {"eval_split", cfg["eval_split"]},
                              {"profile", cfg["profile"]},
                              {"seed", cfg["seed"]},
-                             {"fp_top1", fp.top1},
-                             {"quant_top1", q.top1},
+                             {"fp_top1", evalSet ? nlohmann::json(fp.top1) : nlohmann::json()},
+                             {"quant_top1", evalSet ? nlohmann::json(q.top1) : nlohmann::json()},
                              {"seconds", seconds},
                              {"size_bits", size.quantizedBits},
                              {"fp_size_bits", size.floatBits},
@@ -206,6 +215,7 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
     io::writeFileAtomically((out / "result.json").string(), result.dump(2) + "\n");
     outcome.result = result;
     outcome.outputDir = out.string();
+    outcome.evaluated = evalSet != nullptr;
     outcome.fpTop1 = fp.top1;
     outcome.quantTop1 = q.top1;
     return outcome;

@@ -16,6 +16,7 @@ namespace zsq::engine {
 struct JobOutcome {
     nlohmann::json result;     // what result.json holds
     std::string outputDir;
+    bool evaluated = false;    // false with dataset "none"
     double fpTop1 = 0;
     double quantTop1 = 0;
     bool cancelled = false;

@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include "io/model_file.h"
+#include "models/zoo.h"
 #include "zsq_test_util.h"
 
 #include <csignal>
@@ -148,6 +149,26 @@ private slots:
         QImage png(first);
         QCOMPARE(png.width(), 28);
         QCOMPARE(png.height(), 28);
+    }
+
+    void quantizesAModelItDidNotTrainWithoutAnyData()
+    {
+        // A resnet20 (pytorchcv layout, CIFAR-100 head) with random weights:
+        // zero-shot quantization needs no dataset at all.
+        const QString model = tmp.filePath("resnet20.zsq");
+        zsq::models::ModelPtr net = zsq::models::createModel(zsq::models::defaultInfo("resnet20", 100));
+        zsq::io::saveCheckpoint(model.toStdString(), *net);
+        const QString out = tmp.filePath("resnet20-lrq");
+        const Run r = runZsq({"quantize", "--model", model, "--method", "lrq", "--dataset", "none", "--quiet",
+                              "--output", out, "--set", "train.epochs=1,train.iterations=2,train.batch_size=8"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("top-1: not measured"), qPrintable(r.out));
+        QVERIFY(QFile::exists(out + "/quantized.zsq"));
+        const Run info = runZsq({"info", out + "/quantized.zsq"});
+        QVERIFY2(info.code == 0 && info.out.contains("resnet20"), qPrintable(info.err));
+        // ...while evaluating it on Fashion-MNIST is a clear input error.
+        const Run mismatch = runZsq({"quantize", "--model", model, "--method", "ptq", "--output", out + "-x"});
+        expectOneLineError(mismatch, 2, "classes");
     }
 
     void interruptKeepsCheckpointAndResumeFinishes()

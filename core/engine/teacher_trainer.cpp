@@ -19,7 +19,7 @@ nlohmann::json TeacherTrainConfig::toJson() const
             {"optimizer", "SGD nesterov"}};
 }
 
-torch::Tensor augmentShiftFlip(const torch::Tensor& images, std::int64_t pad, torch::Generator*)
+torch::Tensor augmentShiftFlip(const torch::Tensor& images, std::int64_t pad)
 {
     const std::int64_t n = images.size(0), h = images.size(2), w = images.size(3);
     torch::Tensor padded = torch::constant_pad_nd(images, {pad, pad, pad, pad}, 0.0);

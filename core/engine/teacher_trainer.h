@@ -38,6 +38,6 @@ TeacherTrainResult trainTeacher(const TeacherTrainConfig& config, EventSink& sin
                                 const CancelToken* cancel = nullptr);
 
 // Random shifts by up to `pad` pixels and horizontal flips, per sample.
-torch::Tensor augmentShiftFlip(const torch::Tensor& images, std::int64_t pad, torch::Generator* generator = nullptr);
+torch::Tensor augmentShiftFlip(const torch::Tensor& images, std::int64_t pad);
 
 } // namespace zsq::engine

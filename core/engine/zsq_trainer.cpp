@@ -11,6 +11,7 @@
 #include "common/progress_meter.h"
 #include "engine/evaluate.h"
 #include "io/atomic_file.h"
+#include "io/model_file.h"
 #include "io/state_dict.h"
 #include "methods/losses.h"
 #include <cstring>
@@ -392,13 +393,7 @@ void ZsqTrainer::saveCheckpoint(const std::string& path)
 void ZsqTrainer::loadCheckpoint(const std::string& path)
 {
     State& s = *s_;
-    const std::vector<char> bytes = io::readWholeFile(path);
-    c10::IValue value;
-    try {
-        value = torch::pickle_load(bytes);
-    } catch (const std::exception& e) {
-        throw InputError(path + " is not a readable run checkpoint: " + firstLine(e.what()));
-    }
+    const c10::IValue value = io::readPickleFile(path, "a run checkpoint");
     if (!value.isGenericDict())
         throw InputError(path + " is not a run checkpoint");
     std::map<std::string, c10::IValue> root;

@@ -320,17 +320,21 @@ std::string demoModelPath()
     throw InputError(std::string("the demo model ") + name + " was not found (set ZSQ_MODEL_DIR)");
 }
 
-torch::Tensor readTensorFile(const std::string& path)
+c10::IValue readPickleFile(const std::string& path, const std::string& what)
 {
     const std::vector<char> bytes = readWholeFile(path);
     if (!isZip(bytes))
-        throw InputError(path + " is not a torch.save file");
-    c10::IValue value;
+        throw InputError(path + " is not a torch.save file (expected " + what + ")");
     try {
-        value = torch::pickle_load(bytes);
+        return torch::pickle_load(bytes);
     } catch (const std::exception& e) {
-        throw InputError(path + " cannot be read as a tensor: " + firstLine(e.what()));
+        throw InputError(path + " cannot be read as " + what + ": " + firstLine(e.what()));
     }
+}
+
+torch::Tensor readTensorFile(const std::string& path)
+{
+    const c10::IValue value = readPickleFile(path, "a tensor");
     if (!value.isTensor())
         throw InputError(path + " does not hold a single tensor");
     return value.toTensor();

@@ -58,6 +58,10 @@ void saveCheckpoint(const std::string& path, models::ZooModelImpl& model,
 // beside the installed share folder and the source tree.
 std::string demoModelPath();
 
+// Reads a torch.save file written by LibTorch's pickler (tensors, our
+// checkpoints); InputError naming `what` when it is not one.
+c10::IValue readPickleFile(const std::string& path, const std::string& what);
+
 // Input/output tensors for `zsq infer`, in torch.save's format.
 torch::Tensor readTensorFile(const std::string& path);
 void writeTensorFile(const std::string& path, const torch::Tensor& tensor);

@@ -1,0 +1,121 @@
+#include "api/quantization_run.h"
+
+#include <algorithm>
+#include <exception>
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "common/error.h"
+#include "config/run_config.h"
+#include "data/dataset_registry.h"
+#include "engine/quantization_job.h"
+
+namespace zsq::api {
+
+namespace {
+
+const char* typeName(config::ParamType type)
+{
+    switch (type) {
+    case config::ParamType::Bool: return "bool";
+    case config::ParamType::Int: return "int";
+    case config::ParamType::Double: return "double";
+    case config::ParamType::String: return "string";
+    case config::ParamType::Choice: return "choice";
+    case config::ParamType::BitsMap: return "bits";
+    }
+    return "string";
+}
+
+nlohmann::json parseUserConfig(const std::string& text)
+{
+    try {
+        nlohmann::json user = text.empty() ? nlohmann::json::object() : nlohmann::json::parse(text);
+        if (!user.is_object())
+            throw InputError("a run config must be a JSON object");
+        return user;
+    } catch (const nlohmann::json::parse_error& e) {
+        throw InputError(std::string("the run config is not valid JSON: ") + e.what());
+    }
+}
+
+} // namespace
+
+std::string runConfigSchemaJson()
+{
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& spec : config::runConfigSchema())
+        out.push_back({{"key", spec.key},
+                       {"type", typeName(spec.type)},
+                       {"default", spec.defaultValue},
+                       {"min", spec.min},
+                       {"max", spec.max},
+                       {"choices", spec.choices},
+                       {"help", spec.help},
+                       {"advanced", spec.advanced}});
+    return out.dump();
+}
+
+std::string profileDefaultsJson(const std::string& profile, std::int64_t inputSize)
+{
+    nlohmann::json cfg = config::resolveRunConfig({{"profile", profile}});
+    config::applyProfile(cfg, {"profile"}, inputSize);
+    return cfg.dump();
+}
+
+void validateRunConfig(const std::string& configJson)
+{
+    config::resolveRunConfig(parseUserConfig(configJson));
+}
+
+RunOutcome runQuantization(const std::string& configJson, const std::vector<std::string>& givenKeys,
+                           EventSink& sink, const CancelToken* cancel)
+{
+    const nlohmann::json user = parseUserConfig(configJson);
+    std::vector<std::string> given = config::keysGiven(user);
+    for (const std::string& key : givenKeys)
+        if (std::find(given.begin(), given.end(), key) == given.end())
+            given.push_back(key);
+    engine::JobOutcome o;
+    try {
+        o = engine::runQuantizationJob(config::resolveRunConfig(user), given, sink, cancel);
+    } catch (const InputError&) {
+        throw;
+    } catch (const RuntimeFailure&) {
+        throw;
+    } catch (const Cancelled&) {
+        throw;
+    } catch (const std::exception& e) {
+        // c10::Error, filesystem errors, json type errors: one line for the UI.
+        throw RuntimeFailure(firstLine(e.what()));
+    }
+    RunOutcome out;
+    out.outputDir = o.outputDir;
+    out.evaluated = o.evaluated;
+    out.fpTop1 = o.fpTop1;
+    out.quantTop1 = o.quantTop1;
+    out.cancelled = o.cancelled;
+    out.resultJson = o.result.dump(2);
+    return out;
+}
+
+std::vector<std::string> datasetClassNames(const std::string& dataset)
+{
+    if (dataset == "fashion-mnist" || dataset.find("fashion") != std::string::npos)
+        return data::fashionMnistClassNames();
+    if (dataset == "cifar10")
+        return {"airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"};
+    return {};
+}
+
+std::string findNamedDataset(const std::string& name)
+{
+    std::error_code ec;
+    for (const std::string& dir : data::datasetSearchDirs(name))
+        if (std::filesystem::is_directory(dir, ec))
+            return dir;
+    return {};
+}
+
+} // namespace zsq::api

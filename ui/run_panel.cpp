@@ -1,0 +1,379 @@
+#include "run_panel.h"
+
+#include <exception>
+
+#include <QAction>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "api/quantization_run.h"
+#include "param_form.h"
+
+namespace zsq::ui {
+
+namespace {
+const char* const kMainKeys[] = {"model", "method", "wbits", "abits", "profile", "seed", "device", "dataset", "output"};
+
+QJsonArray loadSchema()
+{
+    return QJsonDocument::fromJson(QByteArray::fromStdString(api::runConfigSchemaJson())).array();
+}
+
+// Sets "a.b.c" in a nested object.
+void setDotted(QJsonObject& object, const QStringList& path, const QJsonValue& value)
+{
+    if (path.size() == 1) {
+        object.insert(path.front(), value);
+        return;
+    }
+    QJsonObject child = object.value(path.front()).toObject();
+    setDotted(child, path.mid(1), value);
+    object.insert(path.front(), child);
+}
+
+QToolButton* actionButton(QWidget* parent)
+{
+    auto* button = new QToolButton(parent);
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    return button;
+}
+} // namespace
+
+QString RunPanel::methodExplanation(const QString& method)
+{
+    if (method == QLatin1String("lrq"))
+        return tr("LRQ: a long-range generator (large-kernel attention), Adversarial Margin Add and decoupled "
+                  "distillation.");
+    if (method == QLatin1String("clusterq"))
+        return tr("ClusterQ: aligns synthetic features with per-class clusters of BatchNorm statistics, "
+                  "with EMA centroids and a diversity term.");
+    if (method == QLatin1String("gdfq"))
+        return tr("GDFQ: a class-conditional generator matched to the BatchNorm statistics; the common "
+                  "baseline.");
+    if (method == QLatin1String("ptq"))
+        return tr("ZeroQ-style PTQ: distils one batch from the BatchNorm statistics and calibrates; no "
+                  "fine-tuning (the floor).");
+    if (method == QLatin1String("realdata"))
+        return tr("Real data: the same fine-tuning on the real training set. The ceiling, not zero-shot.");
+    return {};
+}
+
+QString RunPanel::defaultRunsDir()
+{
+    QString base = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (base.isEmpty())
+        base = QDir::homePath();
+    return QDir(base).filePath(QStringLiteral("zsq-runs"));
+}
+
+RunPanel::RunPanel(QWidget* parent) : QWidget(parent)
+{
+    m_settings = new QWidget(this);
+    auto* form = new QFormLayout(m_settings);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+    m_method = new QComboBox(m_settings);
+    m_method->addItem(tr("LRQ"), QStringLiteral("lrq"));
+    m_method->addItem(tr("ClusterQ"), QStringLiteral("clusterq"));
+    m_method->addItem(tr("GDFQ"), QStringLiteral("gdfq"));
+    m_method->addItem(tr("PTQ (ZeroQ)"), QStringLiteral("ptq"));
+    m_method->addItem(tr("Real-data ceiling"), QStringLiteral("realdata"));
+    for (int i = 0; i < m_method->count(); ++i)
+        m_method->setItemData(i, methodExplanation(m_method->itemData(i).toString()), Qt::ToolTipRole);
+    m_methodHelp = new QLabel(m_settings);
+    m_methodHelp->setWordWrap(true);
+    m_methodHelp->setForegroundRole(QPalette::PlaceholderText);
+    form->addRow(tr("&Method:"), m_method);
+    form->addRow(QString(), m_methodHelp);
+
+    m_wbits = new QSpinBox(m_settings);
+    m_abits = new QSpinBox(m_settings);
+    for (QSpinBox* bits : {m_wbits, m_abits}) {
+        bits->setRange(2, 8);
+        bits->setValue(4);
+    }
+    m_wbits->setToolTip(tr("Weight bit width"));
+    m_abits->setToolTip(tr("Activation bit width"));
+    auto* bitsRow = new QHBoxLayout;
+    bitsRow->addWidget(new QLabel(tr("W"), m_settings));
+    bitsRow->addWidget(m_wbits);
+    bitsRow->addWidget(new QLabel(tr("A"), m_settings));
+    bitsRow->addWidget(m_abits);
+    bitsRow->addStretch(1);
+    form->addRow(tr("&Bits:"), bitsRow);
+
+    m_profile = new QComboBox(m_settings);
+    m_profile->addItem(tr("Quick (minutes on a laptop CPU)"), QStringLiteral("quick"));
+    m_profile->addItem(tr("Paper (the published schedules)"), QStringLiteral("paper"));
+    m_profile->addItem(tr("Custom (advanced values only)"), QStringLiteral("custom"));
+    m_profile->setToolTip(tr("The profile fills the training schedule; values you change under Advanced win"));
+    form->addRow(tr("&Profile:"), m_profile);
+
+    m_seed = new QSpinBox(m_settings);
+    m_seed->setRange(0, 2147483647);
+    m_seed->setToolTip(tr("Random seed: CPU runs with the same seed repeat exactly"));
+    form->addRow(tr("S&eed:"), m_seed);
+
+    m_device = new QComboBox(m_settings);
+    m_device->setEditable(true);
+    m_device->addItems({QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")});
+    m_device->setToolTip(tr("auto, cpu, cuda or cuda:N"));
+    form->addRow(tr("&Device:"), m_device);
+
+    m_dataset = new QComboBox(m_settings);
+    m_dataset->setEditable(true);
+    m_dataset->addItems({QStringLiteral("fashion-mnist"), QStringLiteral("mnist"), QStringLiteral("cifar10"),
+                         QStringLiteral("cifar100"), QStringLiteral("none")});
+    m_dataset->setToolTip(tr("Evaluation dataset: a name, a folder, or none (quantize without any data)"));
+    m_dataset->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    auto* browseData = new QToolButton(m_settings);
+    browseData->setText(tr("…"));
+    browseData->setToolTip(tr("Choose a dataset folder"));
+    connect(browseData, &QToolButton::clicked, this, &RunPanel::browseDataset);
+    auto* dataRow = new QHBoxLayout;
+    dataRow->addWidget(m_dataset, 1);
+    dataRow->addWidget(browseData);
+    form->addRow(tr("D&ataset:"), dataRow);
+    m_datasetInfo = new QLabel(m_settings);
+    m_datasetInfo->setWordWrap(true);
+    m_datasetInfo->setForegroundRole(QPalette::PlaceholderText);
+    form->addRow(QString(), m_datasetInfo);
+
+    m_output = new QLineEdit(m_settings);
+    m_output->setPlaceholderText(tr("new folder in %1").arg(QDir::toNativeSeparators(defaultRunsDir())));
+    m_output->setToolTip(tr("Output folder for quantized.zsq, quant_params.json, result.json and run.ckpt"));
+    auto* browseOut = new QToolButton(m_settings);
+    browseOut->setText(tr("…"));
+    browseOut->setToolTip(tr("Choose the output folder"));
+    connect(browseOut, &QToolButton::clicked, this, &RunPanel::browseOutput);
+    auto* outRow = new QHBoxLayout;
+    outRow->addWidget(m_output, 1);
+    outRow->addWidget(browseOut);
+    form->addRow(tr("&Output:"), outRow);
+
+    QSet<QString> skip;
+    for (const char* key : kMainKeys)
+        skip.insert(QLatin1String(key));
+    m_advanced = new ParamForm(loadSchema(), skip, this);
+    m_advanced->setVisible(false);
+    m_advancedToggle = new QToolButton(this);
+    m_advancedToggle->setText(tr("Ad&vanced hyperparameters"));
+    m_advancedToggle->setCheckable(true);
+    m_advancedToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_advancedToggle->setArrowType(Qt::RightArrow);
+    m_advancedToggle->setAutoRaise(true);
+    connect(m_advancedToggle, &QToolButton::toggled, this, [this](bool open) {
+        m_advancedToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+        m_advanced->setVisible(open);
+    });
+
+    // Settings and the advanced form scroll; the buttons stay in view.
+    auto* content = new QWidget(this);
+    auto* contentLayout = new QVBoxLayout(content);
+    contentLayout->addWidget(m_settings);
+    contentLayout->addWidget(m_advancedToggle);
+    contentLayout->addWidget(m_advanced);
+    contentLayout->addStretch(1);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    m_start = actionButton(this);
+    m_pause = actionButton(this);
+    m_stop = actionButton(this);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_start);
+    buttons->addWidget(m_pause);
+    buttons->addWidget(m_stop);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll, 1);
+    layout->addLayout(buttons);
+
+    connect(m_method, &QComboBox::currentIndexChanged, this, &RunPanel::updateMethod);
+    connect(m_profile, &QComboBox::currentIndexChanged, this, &RunPanel::updateBaseline);
+    connect(m_dataset, &QComboBox::currentTextChanged, this, &RunPanel::updateDataset);
+    updateMethod();
+    updateDataset();
+    updateBaseline();
+}
+
+void RunPanel::setActions(QAction* start, QAction* pause, QAction* stop)
+{
+    m_start->setDefaultAction(start);
+    m_pause->setDefaultAction(pause);
+    m_stop->setDefaultAction(stop);
+}
+
+void RunPanel::setModel(const QString& path, qint64 inputSize)
+{
+    m_modelPath = path;
+    if (inputSize > 0 && inputSize != m_inputSize) {
+        m_inputSize = inputSize;
+        updateBaseline();
+    }
+}
+
+void RunPanel::setRunning(bool running)
+{
+    m_settings->setEnabled(!running);
+    m_advanced->setEnabled(!running);
+}
+
+QString RunPanel::method() const
+{
+    return m_method->currentData().toString();
+}
+
+QString RunPanel::datasetName() const
+{
+    return m_dataset->currentText().trimmed();
+}
+
+void RunPanel::updateMethod()
+{
+    const QString m = method();
+    m_methodHelp->setText(methodExplanation(m));
+    const bool generative = m != QLatin1String("ptq");
+    m_advanced->setGroupVisible(QStringLiteral("train"), generative);
+    m_advanced->setGroupVisible(QStringLiteral("export"), generative);
+    m_advanced->setGroupVisible(QStringLiteral("ptq"), !generative);
+    m_advanced->setGroupVisible(QStringLiteral("gdfq"), generative);
+    m_advanced->setGroupVisible(QStringLiteral("clusterq"), m == QLatin1String("clusterq"));
+    m_advanced->setGroupVisible(QStringLiteral("lrq"), m == QLatin1String("lrq"));
+}
+
+void RunPanel::updateDataset()
+{
+    const QString name = datasetName();
+    if (name == QLatin1String("none")) {
+        m_datasetInfo->setText(tr("No data at all: the accuracy is not measured."));
+        return;
+    }
+    const bool named = name == QLatin1String("fashion-mnist") || name == QLatin1String("mnist") ||
+                       name == QLatin1String("cifar10") || name == QLatin1String("cifar100");
+    if (!named) {
+        m_datasetInfo->setText(QDir(name).exists() ? tr("Folder of IDX files, CIFAR batches or class sub-folders.")
+                                                   : tr("Folder not found."));
+        return;
+    }
+    const QString dir = QString::fromStdString(api::findNamedDataset(name.toStdString()));
+    m_datasetInfo->setText(dir.isEmpty() ? tr("Not installed (for Fashion-MNIST: apt install dataset-fashion-mnist).")
+                                         : tr("Found in %1").arg(QDir::toNativeSeparators(dir)));
+}
+
+void RunPanel::updateBaseline()
+{
+    try {
+        const QString defaults = QString::fromStdString(
+            api::profileDefaultsJson(m_profile->currentData().toString().toStdString(), m_inputSize));
+        m_advanced->setBaseline(QJsonDocument::fromJson(defaults.toUtf8()).object());
+    } catch (const std::exception&) {
+        // The schema's own defaults stay; a bad value is reported at Start.
+    }
+}
+
+void RunPanel::browseDataset()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Dataset Folder"), QDir::homePath());
+    if (!dir.isEmpty())
+        m_dataset->setCurrentText(dir);
+}
+
+void RunPanel::browseOutput()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Output Folder"), defaultRunsDir());
+    if (!dir.isEmpty())
+        m_output->setText(dir);
+}
+
+QString RunPanel::configJson() const
+{
+    QJsonObject cfg;
+    const QHash<QString, QJsonValue> changed = m_advanced->changedValues();
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it)
+        setDotted(cfg, it.key().split(QLatin1Char('.')), it.value());
+    QString output = m_output->text().trimmed();
+    if (output.isEmpty())
+        output = QDir(defaultRunsDir())
+                     .filePath(QStringLiteral("%1-w%2a%3-%4")
+                                   .arg(method())
+                                   .arg(m_wbits->value())
+                                   .arg(m_abits->value())
+                                   .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+    cfg.insert(QStringLiteral("model"), m_modelPath.isEmpty() ? QStringLiteral("demo") : m_modelPath);
+    cfg.insert(QStringLiteral("method"), method());
+    cfg.insert(QStringLiteral("wbits"), m_wbits->value());
+    cfg.insert(QStringLiteral("abits"), m_abits->value());
+    cfg.insert(QStringLiteral("profile"), m_profile->currentData().toString());
+    cfg.insert(QStringLiteral("seed"), m_seed->value());
+    cfg.insert(QStringLiteral("device"), m_device->currentText().trimmed());
+    cfg.insert(QStringLiteral("dataset"), datasetName());
+    cfg.insert(QStringLiteral("output"), output);
+    return QString::fromUtf8(QJsonDocument(cfg).toJson(QJsonDocument::Compact));
+}
+
+QStringList RunPanel::givenKeys() const
+{
+    // Everything in configJson() is given; api::runQuantization derives the
+    // keys from the JSON itself, so nothing extra is needed.
+    return {};
+}
+
+bool RunPanel::setParameter(const QString& key, const QJsonValue& value)
+{
+    if (key == QLatin1String("method")) {
+        const int i = m_method->findData(value.toString());
+        if (i >= 0)
+            m_method->setCurrentIndex(i);
+        return i >= 0;
+    }
+    if (key == QLatin1String("profile")) {
+        const int i = m_profile->findData(value.toString());
+        if (i >= 0)
+            m_profile->setCurrentIndex(i);
+        return i >= 0;
+    }
+    if (key == QLatin1String("wbits"))
+        m_wbits->setValue(value.toInt());
+    else if (key == QLatin1String("abits"))
+        m_abits->setValue(value.toInt());
+    else if (key == QLatin1String("seed"))
+        m_seed->setValue(value.toInt());
+    else if (key == QLatin1String("device"))
+        m_device->setCurrentText(value.toString());
+    else if (key == QLatin1String("dataset"))
+        m_dataset->setCurrentText(value.toString());
+    else if (key == QLatin1String("output"))
+        m_output->setText(value.toString());
+    else if (key == QLatin1String("model"))
+        m_modelPath = value.toString();
+    else
+        return m_advanced->setValue(key, value);
+    return true;
+}
+
+QJsonValue RunPanel::parameter(const QString& key) const
+{
+    const QJsonObject cfg = QJsonDocument::fromJson(configJson().toUtf8()).object();
+    if (cfg.contains(key))
+        return cfg.value(key);
+    return m_advanced->value(key);
+}
+
+} // namespace zsq::ui

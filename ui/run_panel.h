@@ -1,0 +1,75 @@
+#pragma once
+// The run settings: method (with a one-line explanation), bit widths,
+// profile, seed, device, dataset (named datasets are looked up where core
+// looks for them) and output folder, plus the advanced hyperparameters in a
+// collapsible ParamForm generated from the run-config schema. The Start /
+// Pause / Stop buttons show the main window's actions.
+#include <QJsonObject>
+#include <QStringList>
+#include <QWidget>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QToolButton;
+
+namespace zsq::ui {
+
+class ParamForm;
+
+class RunPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit RunPanel(QWidget* parent = nullptr);
+
+    void setActions(QAction* start, QAction* pause, QAction* stop);
+    // The model to quantize; its input size picks the profile's defaults.
+    void setModel(const QString& path, qint64 inputSize);
+    // Locks the settings while a run is going.
+    void setRunning(bool running);
+
+    // The run config for api::runQuantization: the keys set here (a partial
+    // config) and every key of the main form, which the profile must not
+    // override. An empty output folder becomes a new one under defaultRunsDir().
+    QString configJson() const;
+    QStringList givenKeys() const;
+    QString datasetName() const;
+    QString method() const;
+
+    // Sets any config key by its dotted name, main form or advanced.
+    bool setParameter(const QString& key, const QJsonValue& value);
+    QJsonValue parameter(const QString& key) const;
+
+    static QString defaultRunsDir();
+    static QString methodExplanation(const QString& method);
+
+private:
+    void updateMethod();
+    void updateDataset();
+    void updateBaseline();
+    void browseDataset();
+    void browseOutput();
+
+    QComboBox* m_method = nullptr;
+    QLabel* m_methodHelp = nullptr;
+    QSpinBox* m_wbits = nullptr;
+    QSpinBox* m_abits = nullptr;
+    QComboBox* m_profile = nullptr;
+    QSpinBox* m_seed = nullptr;
+    QComboBox* m_device = nullptr;
+    QComboBox* m_dataset = nullptr;
+    QLabel* m_datasetInfo = nullptr;
+    QLineEdit* m_output = nullptr;
+    QToolButton* m_advancedToggle = nullptr;
+    ParamForm* m_advanced = nullptr;
+    QWidget* m_settings = nullptr;
+    QToolButton* m_start = nullptr;
+    QToolButton* m_pause = nullptr;
+    QToolButton* m_stop = nullptr;
+    QString m_modelPath;
+    qint64 m_inputSize = 28;
+};
+
+} // namespace zsq::ui

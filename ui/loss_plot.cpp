@@ -47,6 +47,9 @@ QCPLegend* addLegend(QCPAxisRect* rect)
 LossPlot::LossPlot(QWidget* parent) : QWidget(parent)
 {
     m_plot = new QCustomPlot(this);
+    // Never a zero-size paint buffer (QCustomPlot warns when a hidden tab's
+    // plot replots at 0 x 0).
+    m_plot->setMinimumSize(240, 180);
     m_plot->setAutoAddPlottableToLegend(false);
     m_plot->plotLayout()->clear();
     auto* margins = new QCPMarginGroup(m_plot);
@@ -216,7 +219,7 @@ void LossPlot::clear()
     m_lastIteration = 0;
     m_follow = true;
     m_readout->setText(tr("Hover over the curves to read values."));
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    replotNow();
 }
 
 void LossPlot::resmooth()
@@ -268,7 +271,15 @@ void LossPlot::replotNow()
         if (m_lastIteration > 0)
             m_genRect->axis(QCPAxis::atBottom)->setRange(0, static_cast<double>(m_lastIteration + 1));
     }
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    // A hidden plot has no paint buffer; showEvent() catches up.
+    if (m_plot->isVisible())
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossPlot::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    replotNow();
 }
 
 void LossPlot::updateReadout(const QPoint& pos)

@@ -53,6 +53,9 @@ public slots:
     void showExportPngDialog();
     void showExportCsvDialog();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     struct Series {
         QVector<double> keys;

@@ -17,11 +17,14 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 
 #include "common/error.h"
 #include "model_loader.h"
 #include "model_view.h"
 #include "recent_files.h"
+#include "run_controller.h"
+#include "run_panel.h"
 #include "text_format.h"
 
 namespace zsq::ui {
@@ -29,15 +32,6 @@ namespace zsq::ui {
 namespace {
 const char* const kGeometryKey = "mainWindow/geometry";
 const char* const kLastDirKey = "mainWindow/lastDirectory";
-
-// core's one-line messages start in lower case ("cannot ..."); dialogs and
-// the status bar show them as sentences.
-QString sentence(const QString& message)
-{
-    if (message.isEmpty() || !message.front().isLower())
-        return message;
-    return message.front().toUpper() + message.mid(1);
-}
 
 QString firstLocalFile(const QMimeData* mime)
 {
@@ -53,7 +47,11 @@ QString firstLocalFile(const QMimeData* mime)
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     m_view = new ModelView(this);
-    setCentralWidget(m_view);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_view, tr("&Model"));
+    setCentralWidget(m_tabs);
+    createRunUi();
     m_loader = new ModelLoader(this);
     m_recent = new RecentFiles(this);
 
@@ -94,6 +92,8 @@ void MainWindow::createActions()
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     rebuildRecentMenu();
+
+    createRunActions();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About ZSQ Studio"), this, &MainWindow::showAbout);
@@ -190,6 +190,8 @@ void MainWindow::onLoaded(const api::ModelSummary& summary)
 {
     m_currentPath = QFileInfo(fromUtf8(summary.path)).absoluteFilePath();
     m_view->setSummary(summary);
+    m_runPanel->setModel(m_currentPath, summary.inputSize);
+    updateRunActions();
     m_recent->add(m_currentPath);
     m_statusModel->setText(tr("%1, %2 parameters").arg(fromUtf8(summary.arch), countText(summary.parameters)));
     statusBar()->showMessage(tr("Loaded %1").arg(QDir::toNativeSeparators(m_currentPath)), 5000);
@@ -236,6 +238,10 @@ void MainWindow::dropEvent(QDropEvent* event)
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     QSettings().setValue(QLatin1String(kGeometryKey), saveGeometry());
+    // A generative run keeps its checkpoint; the controller waits for the
+    // worker (the final evaluation takes a few seconds) when it is destroyed.
+    if (m_run->isActive())
+        m_run->stop();
     QMainWindow::closeEvent(event);
 }
 

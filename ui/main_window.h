@@ -1,19 +1,32 @@
 #pragma once
 // ZSQ Studio's main window: opens model files (menu, recent files, drag and
-// drop, command line) on a worker thread and shows them in a ModelView.
+// drop, command line) on a worker thread and shows them in a ModelView, and
+// runs quantizations: the Run dock holds the settings, the tabs show the
+// model, the training curves and the synthetic images, the Log dock core's
+// messages, and the status bar the run's progress.
 #include <QMainWindow>
 
 #include "api/model_summary.h"
+#include "run_types.h"
 
+class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QProgressBar;
+class QTabWidget;
 
 namespace zsq::ui {
 
+class ImageGrid;
+class LogView;
+class LossPlot;
 class ModelLoader;
 class ModelView;
 class RecentFiles;
+class RunController;
+class RunPanel;
+class RunStatus;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -27,7 +40,7 @@ public:
     void openDemoModel();
 
     // Errors show a QMessageBox unless disabled (screenshots, tests); they are
-    // always reported through loadFinished().
+    // always reported through loadFinished() / runFinished().
     void setErrorDialogsEnabled(bool enabled) { m_errorDialogs = enabled; }
 
     ModelView* modelView() const { return m_view; }
@@ -35,13 +48,33 @@ public:
     bool hasModel() const;
     QString currentPath() const { return m_currentPath; }
 
+    enum Tab { ModelTab = 0, TrainingTab = 1, ImagesTab = 2 };
+    QTabWidget* tabs() const { return m_tabs; }
+    RunPanel* runPanel() const { return m_runPanel; }
+    RunController* runController() const { return m_run; }
+    LossPlot* lossPlot() const { return m_lossPlot; }
+    ImageGrid* imageGrid() const { return m_imageGrid; }
+    LogView* logView() const { return m_log; }
+    RunStatus* runStatus() const { return m_runStatus; }
+    QLabel* accuracyLabel() const { return m_accuracy; }
+    QAction* startAction() const { return m_startAction; }
+    QAction* pauseAction() const { return m_pauseAction; }
+    QAction* stopAction() const { return m_stopAction; }
+
 public slots:
     void showOpenDialog();
     void showAbout();
+    // Starts a run with the Run panel's settings on the open model.
+    void startRun();
+    void togglePauseRun();
+    void stopRun();
 
 signals:
     // After every load attempt: ok, or the one-line error message.
     void loadFinished(bool ok, const QString& message);
+    // After every run: finished, cancelled (ok, with `message` saying so) or
+    // failed (not ok, the one-line error).
+    void runFinished(bool ok, const QString& message);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -56,6 +89,12 @@ private:
     void onFailed(const QString& path, const QString& message);
     void onIdle();
     void updateTitle();
+    void createRunUi();
+    void createRunActions();
+    void updateRunActions();
+    void onEvaluation(const zsq::ui::EvaluationPoint& evaluation);
+    void onRunDone(const zsq::ui::RunResult& result, bool cancelled);
+    void onRunFailed(const QString& message);
 
     ModelView* m_view = nullptr;
     ModelLoader* m_loader = nullptr;
@@ -65,6 +104,22 @@ private:
     QLabel* m_statusModel = nullptr;
     QString m_currentPath;
     bool m_errorDialogs = true;
+
+    QTabWidget* m_tabs = nullptr;
+    RunPanel* m_runPanel = nullptr;
+    RunController* m_run = nullptr;
+    LossPlot* m_lossPlot = nullptr;
+    ImageGrid* m_imageGrid = nullptr;
+    LogView* m_log = nullptr;
+    RunStatus* m_runStatus = nullptr;
+    QLabel* m_accuracy = nullptr;
+    QDockWidget* m_runDock = nullptr;
+    QDockWidget* m_logDock = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QAction* m_startAction = nullptr;
+    QAction* m_pauseAction = nullptr;
+    QAction* m_stopAction = nullptr;
+    double m_bestTop1 = -1;
 };
 
 } // namespace zsq::ui

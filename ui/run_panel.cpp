@@ -114,7 +114,9 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent)
     bitsRow->addWidget(new QLabel(tr("A"), m_settings));
     bitsRow->addWidget(m_abits);
     bitsRow->addStretch(1);
-    form->addRow(tr("&Bits:"), bitsRow);
+    auto* bitsLabel = new QLabel(tr("&Bits:"), m_settings);
+    bitsLabel->setBuddy(m_wbits);
+    form->addRow(bitsLabel, bitsRow);
 
     m_profile = new QComboBox(m_settings);
     m_profile->addItem(tr("Quick (minutes on a laptop CPU)"), QStringLiteral("quick"));
@@ -147,7 +149,9 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent)
     auto* dataRow = new QHBoxLayout;
     dataRow->addWidget(m_dataset, 1);
     dataRow->addWidget(browseData);
-    form->addRow(tr("D&ataset:"), dataRow);
+    auto* dataLabel = new QLabel(tr("D&ataset:"), m_settings);
+    dataLabel->setBuddy(m_dataset);
+    form->addRow(dataLabel, dataRow);
     m_datasetInfo = new QLabel(m_settings);
     m_datasetInfo->setWordWrap(true);
     m_datasetInfo->setForegroundRole(QPalette::PlaceholderText);
@@ -163,7 +167,9 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent)
     auto* outRow = new QHBoxLayout;
     outRow->addWidget(m_output, 1);
     outRow->addWidget(browseOut);
-    form->addRow(tr("&Output:"), outRow);
+    auto* outLabel = new QLabel(tr("&Output:"), m_settings);
+    outLabel->setBuddy(m_output);
+    form->addRow(outLabel, outRow);
 
     QSet<QString> skip;
     for (const char* key : kMainKeys)

@@ -31,3 +31,14 @@ QString fromUtf8(const std::string& text)
 }
 
 } // namespace zsq::ui
+
+namespace zsq::ui {
+
+QString sentence(const QString& message)
+{
+    if (message.isEmpty() || !message.front().isLower())
+        return message;
+    return message.front().toUpper() + message.mid(1);
+}
+
+} // namespace zsq::ui

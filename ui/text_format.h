@@ -14,6 +14,9 @@ QString shapeText(const std::vector<std::int64_t>& shape);
 QString countText(std::int64_t value);
 // A size given in bits as bytes with a binary unit, e.g. "304.9 KiB".
 QString bitsAsSizeText(std::int64_t bits);
+// core's one-line messages start in lower case ("cannot ..."); dialogs and
+// the status bar show them as sentences.
+QString sentence(const QString& message);
 // core's std::string (UTF-8) as a QString.
 QString fromUtf8(const std::string& text);
 

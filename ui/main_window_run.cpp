@@ -1,0 +1,204 @@
+// MainWindow's run half: the Run dock, the Training and Synthetic Images
+// tabs, the Log dock, the run actions and what happens on each run event.
+#include "main_window.h"
+
+#include <exception>
+
+#include <QAction>
+#include <QDir>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include "api/quantization_run.h"
+#include "common/error.h"
+#include "common/events.h"
+#include "image_grid.h"
+#include "log_view.h"
+#include "loss_plot.h"
+#include "run_controller.h"
+#include "run_panel.h"
+#include "run_status.h"
+#include "text_format.h"
+
+namespace zsq::ui {
+
+namespace {
+QString percent(double value)
+{
+    return QLocale().toString(value, 'f', 2);
+}
+} // namespace
+
+void MainWindow::createRunUi()
+{
+    m_run = new RunController(this);
+
+    auto* training = new QWidget(this);
+    m_accuracy = new QLabel(tr("No run yet: choose the settings in the Run panel and press Start (Ctrl+R)."),
+                            training);
+    m_accuracy->setWordWrap(true);
+    m_accuracy->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_lossPlot = new LossPlot(training);
+    auto* trainingLayout = new QVBoxLayout(training);
+    trainingLayout->addWidget(m_accuracy);
+    trainingLayout->addWidget(m_lossPlot, 1);
+    m_tabs->addTab(training, tr("&Training"));
+    m_imageGrid = new ImageGrid(this);
+    m_tabs->addTab(m_imageGrid, tr("S&ynthetic Images"));
+
+    m_runPanel = new RunPanel(this);
+    m_runDock = new QDockWidget(tr("Run"), this);
+    m_runDock->setObjectName(QStringLiteral("runDock"));
+    m_runDock->setWidget(m_runPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, m_runDock);
+    m_log = new LogView(this);
+    m_logDock = new QDockWidget(tr("Log"), this);
+    m_logDock->setObjectName(QStringLiteral("logDock"));
+    m_logDock->setWidget(m_log);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    resizeDocks({m_logDock}, {110}, Qt::Vertical);
+
+    m_runStatus = new RunStatus(this);
+    m_runStatus->hide();
+    statusBar()->addPermanentWidget(m_runStatus);
+
+    connect(m_run, &RunController::stateChanged, this, [this](RunController::State state) {
+        m_runStatus->setPaused(state == RunController::State::Paused);
+        m_runPanel->setRunning(state != RunController::State::Idle);
+        updateRunActions();
+    });
+    connect(m_run, &RunController::progress, m_runStatus, &RunStatus::setProgress);
+    connect(m_run, &RunController::lossesReceived, m_lossPlot, &LossPlot::addSamples);
+    connect(m_run, &RunController::imagesReceived, m_imageGrid, &ImageGrid::addBatch);
+    connect(m_run, &RunController::evaluationReceived, m_lossPlot, &LossPlot::addEvaluation);
+    connect(m_run, &RunController::evaluationReceived, this, &MainWindow::onEvaluation);
+    connect(m_run, &RunController::message, m_log, &LogView::append);
+    connect(m_run, &RunController::finished, this, [this](const RunResult& r) { onRunDone(r, false); });
+    connect(m_run, &RunController::cancelled, this, [this](const RunResult& r) { onRunDone(r, true); });
+    connect(m_run, &RunController::failed, this, &MainWindow::onRunFailed);
+}
+
+void MainWindow::createRunActions()
+{
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    m_startAction = run->addAction(tr("&Start"), this, &MainWindow::startRun);
+    m_startAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_startAction->setStatusTip(tr("Quantize the open model with the settings of the Run panel"));
+    m_pauseAction = run->addAction(tr("&Pause"), this, &MainWindow::togglePauseRun);
+    m_pauseAction->setShortcut(QKeySequence(Qt::Key_Space));
+    m_pauseAction->setStatusTip(tr("Pause or resume the run"));
+    m_stopAction = run->addAction(tr("S&top"), this, &MainWindow::stopRun);
+    m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_stopAction->setStatusTip(tr("Stop the run; generative methods keep run.ckpt for a resume"));
+    m_runPanel->setActions(m_startAction, m_pauseAction, m_stopAction);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(m_runDock->toggleViewAction());
+    m_viewMenu->addAction(m_logDock->toggleViewAction());
+    updateRunActions();
+}
+
+void MainWindow::updateRunActions()
+{
+    const RunController::State state = m_run->state();
+    const bool going = state == RunController::State::Running || state == RunController::State::Paused;
+    m_startAction->setEnabled(state == RunController::State::Idle && hasModel());
+    m_pauseAction->setEnabled(going);
+    m_pauseAction->setText(state == RunController::State::Paused ? tr("&Resume") : tr("&Pause"));
+    m_stopAction->setEnabled(going);
+}
+
+void MainWindow::startRun()
+{
+    if (m_run->isActive())
+        return;
+    if (!hasModel()) {
+        statusBar()->showMessage(tr("Open a model first."), 5000);
+        return;
+    }
+    const QString config = m_runPanel->configJson();
+    try {
+        api::validateRunConfig(config.toStdString());
+    } catch (const std::exception& e) {
+        onRunFailed(QString::fromStdString(zsq::firstLine(e.what())));
+        return;
+    }
+    QStringList names;
+    for (const std::string& name : api::datasetClassNames(m_runPanel->datasetName().toStdString()))
+        names << fromUtf8(name);
+    m_imageGrid->clear();
+    m_imageGrid->setClassNames(names);
+    m_lossPlot->clear();
+    m_bestTop1 = -1;
+    m_accuracy->setText(tr("Running %1…").arg(m_runPanel->method()));
+    m_log->append(static_cast<int>(zsq::LogLevel::Info), tr("Run settings: %1").arg(config));
+    m_runStatus->reset();
+    m_runStatus->show();
+    m_tabs->setCurrentIndex(TrainingTab);
+    m_run->start(config, m_runPanel->givenKeys());
+}
+
+void MainWindow::togglePauseRun()
+{
+    m_run->togglePause();
+}
+
+void MainWindow::stopRun()
+{
+    if (!m_run->isActive())
+        return;
+    m_run->stop();
+    statusBar()->showMessage(tr("Stopping: saving the checkpoint and evaluating the student…"));
+}
+
+void MainWindow::onEvaluation(const EvaluationPoint& e)
+{
+    if (e.what != QLatin1String("student"))
+        return;
+    m_bestTop1 = qMax(m_bestTop1, e.top1);
+    m_accuracy->setText(tr("Epoch %1: student top-1 %2 % (best %3 %) on %4 images")
+                            .arg(e.epoch)
+                            .arg(percent(e.top1), percent(m_bestTop1))
+                            .arg(e.samples));
+}
+
+void MainWindow::onRunDone(const RunResult& r, bool cancelled)
+{
+    m_runStatus->hide();
+    QString text;
+    if (r.outputDir.isEmpty())
+        text = tr("Stopped before training began; nothing was written.");
+    else if (r.evaluated)
+        text = tr("Quantized top-1: %1 % (full precision: %2 %).").arg(percent(r.quantTop1), percent(r.fpTop1));
+    else
+        text = tr("Done; accuracy not measured (no dataset).");
+    if (cancelled && !r.outputDir.isEmpty())
+        text = tr("Stopped. %1 The checkpoint run.ckpt is kept for a resume.").arg(text);
+    m_accuracy->setText(text);
+    const QString where = QDir::toNativeSeparators(r.outputDir);
+    if (!r.outputDir.isEmpty())
+        m_log->append(static_cast<int>(zsq::LogLevel::Info), tr("%1 Output: %2").arg(text, where));
+    statusBar()->showMessage(cancelled ? tr("Run stopped") : tr("Run finished: %1").arg(where), 10000);
+    updateRunActions();
+    emit runFinished(true, text);
+}
+
+void MainWindow::onRunFailed(const QString& message)
+{
+    m_runStatus->hide();
+    m_accuracy->setText(tr("The run failed: %1").arg(message));
+    m_log->append(static_cast<int>(zsq::LogLevel::Error), message);
+    statusBar()->showMessage(tr("Run failed"), 10000);
+    updateRunActions();
+    emit runFinished(false, message);
+    if (m_errorDialogs)
+        QMessageBox::critical(this, tr("Run Failed"), sentence(message));
+}
+
+} // namespace zsq::ui

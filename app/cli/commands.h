@@ -15,6 +15,7 @@ int runInfer(const ArgList& args);
 int runTrainTeacher(const ArgList& args);
 int runQuantize(const ArgList& args);
 int runBenchStep(const ArgList& args);
+int runTsne(const ArgList& args);
 
 // Applies --threads (0 = all cores) for every command.
 void applyThreads(long long threads);

@@ -22,6 +22,7 @@ const Command kCommands[] = {
     {"infer", zsq::cli::runInfer, "run a model on an input tensor saved by torch.save; write the logits"},
     {"train-teacher", zsq::cli::runTrainTeacher, "train a full-precision classifier (how the demo model was made)"},
     {"quantize", zsq::cli::runQuantize, "quantize a model without its training data (--method lrq, clusterq, gdfq, ptq)"},
+    {"tsne", zsq::cli::runTsne, "t-SNE of feature clusters (real and synthetic samples) with class figures"},
     {"bench-step", zsq::cli::runBenchStep, "training iterations per second of each method (generator + student step)"},
 };
 

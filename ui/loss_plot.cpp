@@ -210,8 +210,11 @@ int LossPlot::evaluationCount() const
 
 void LossPlot::clear()
 {
-    for (const Series& s : std::as_const(m_series))
+    // The axis rects' own legends are not cleaned up by removeGraph().
+    for (const Series& s : std::as_const(m_series)) {
+        s.graph->removeFromLegend(rectFor(s.graph->name()) == m_studentRect ? m_studentLegend : m_genLegend);
         m_plot->removeGraph(s.graph);
+    }
     m_series.clear();
     m_order.clear();
     m_evalGraph->data()->clear();

@@ -40,6 +40,7 @@ QCPLegend* addLegend(QCPAxisRect* rect)
     legend->setLayer(QStringLiteral("legend"));
     legend->setFont(QFont(legend->font().family(), 8));
     legend->setBrush(QColor(255, 255, 255, 200));
+    legend->setVisible(false);   // until it has a series
     return legend;
 }
 } // namespace
@@ -170,7 +171,9 @@ LossPlot::Series& LossPlot::seriesFor(const QString& name)
     s.graph = m_plot->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
     s.graph->setName(name);
     s.graph->setPen(QPen(seriesColor(static_cast<int>(m_order.size())), 1.2));
-    s.graph->addToLegend(rect == m_studentRect ? m_studentLegend : m_genLegend);
+    QCPLegend* legend = rect == m_studentRect ? m_studentLegend : m_genLegend;
+    s.graph->addToLegend(legend);
+    legend->setVisible(true);
     m_order.append(name);
     return *m_series.insert(name, s);
 }
@@ -217,6 +220,8 @@ void LossPlot::clear()
     }
     m_series.clear();
     m_order.clear();
+    m_genLegend->setVisible(false);
+    m_studentLegend->setVisible(false);
     m_evalGraph->data()->clear();
     m_points = 0;
     m_lastIteration = 0;

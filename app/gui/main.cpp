@@ -1,5 +1,5 @@
 // zsq-studio: the ZSQ Studio desktop application.
-//   zsq-studio [--lang CODE] [--screenshot FILE.png] [MODEL]
+//   zsq-studio [--lang CODE] [--screenshot FILE.png] [--tab model|training|images] [MODEL]
 // Without MODEL it opens the shipped demo model. The language is the
 // system's unless --lang or the environment variable ZSQ_LANG names one.
 #include <cstdio>
@@ -10,6 +10,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QTranslator>
@@ -90,8 +91,14 @@ int main(int argc, char** argv)
         QCoreApplication::translate("main", "Save the main window as a PNG image once the model has loaded, "
                                             "then quit (exit status 2 when the model could not be loaded)."),
         QCoreApplication::translate("main", "file"));
+    const QCommandLineOption tabOption(
+        QStringLiteral("tab"),
+        QCoreApplication::translate("main", "Tab to show at start (and to capture with --screenshot): model, "
+                                            "training or images."),
+        QCoreApplication::translate("main", "name"));
     parser.addOption(langOption);
     parser.addOption(screenshotOption);
+    parser.addOption(tabOption);
     parser.addPositionalArgument(QCoreApplication::translate("main", "model"),
                                  QCoreApplication::translate("main", "Model file to open (default: the demo model)."),
                                  QCoreApplication::translate("main", "[model]"));
@@ -112,6 +119,16 @@ int main(int argc, char** argv)
     }
 
     zsq::ui::MainWindow window;
+    if (parser.isSet(tabOption)) {
+        const QStringList tabs = {QStringLiteral("model"), QStringLiteral("training"), QStringLiteral("images")};
+        const qsizetype tab = tabs.indexOf(parser.value(tabOption));
+        if (tab < 0) {
+            printError(QCoreApplication::translate("main", "unknown tab '%1' (model, training, images)")
+                           .arg(parser.value(tabOption)));
+            return 2;
+        }
+        window.tabs()->setCurrentIndex(static_cast<int>(tab));
+    }
     if (!screenshot.isEmpty()) {
         window.setErrorDialogsEnabled(false);
         window.resize(960, 640);

@@ -47,6 +47,68 @@
         <source>model</source>
         <translation>Modell</translation>
     </message>
+    <message>
+        <source>Tab to show at start (and to capture with --screenshot): model, training or images.</source>
+        <translation>Beim Start gezeigter Reiter (auch für --screenshot): model, training oder images.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>unknown tab &apos;%1&apos; (model, training, images)</source>
+        <translation>unbekannter Reiter „%1“ (model, training, images)</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::ImageGrid</name>
+    <message>
+        <source>Look back at earlier batches; the right end follows the run</source>
+        <translation>Frühere Stapel ansehen; ganz rechts folgt die Anzeige dem Lauf</translation>
+    </message>
+    <message>
+        <source>&amp;Save PNG…</source>
+        <translation>Als PNG &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save the grid on display as a PNG image</source>
+        <translation>Das angezeigte Raster als PNG-Bild speichern</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>Verlauf:</translation>
+    </message>
+    <message>
+        <source>no images yet</source>
+        <translation>noch keine Bilder</translation>
+    </message>
+    <message>
+        <source>iteration %1 (%2 of %3)</source>
+        <translation>Iteration %1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>Save Synthetic Images</source>
+        <translation>Synthetische Bilder speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::ImageGridCanvas</name>
+    <message>
+        <source>class %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message>
+        <source>Synthetic images appear here while a generative method trains.</source>
+        <translation>Hier erscheinen synthetische Bilder, während eine generative Methode trainiert.</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::LayerTree</name>
@@ -104,6 +166,100 @@
     <message>
         <source>Activation quantizer</source>
         <translation>Aktivierungsquantisierer</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::LogView</name>
+    <message>
+        <source>warning: </source>
+        <translation>Warnung: </translation>
+    </message>
+    <message>
+        <source>error: </source>
+        <translation>Fehler: </translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::LossPlot</name>
+    <message>
+        <source>Generator</source>
+        <translation>Generator</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Top-1 (%)</source>
+        <translation>Top-1 (%)</translation>
+    </message>
+    <message>
+        <source>Iteration</source>
+        <translation>Iteration</translation>
+    </message>
+    <message>
+        <source>student top-1</source>
+        <translation>Student Top-1</translation>
+    </message>
+    <message>
+        <source>&amp;Smoothing:</source>
+        <translation>&amp;Glättung:</translation>
+    </message>
+    <message>
+        <source>Exponential moving average of each curve (0 = raw values)</source>
+        <translation>Exponentieller gleitender Mittelwert jeder Kurve (0 = Rohwerte)</translation>
+    </message>
+    <message>
+        <source>&amp;Log scale</source>
+        <translation>&amp;Logarithmische Skala</translation>
+    </message>
+    <message>
+        <source>Logarithmic loss axes</source>
+        <translation>Logarithmische Verlustachsen</translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation>&amp;Einpassen</translation>
+    </message>
+    <message>
+        <source>Show all data and follow new points again (also: double-click the plot)</source>
+        <translation>Alle Daten zeigen und wieder neuen Punkten folgen (auch: Doppelklick ins Diagramm)</translation>
+    </message>
+    <message>
+        <source>Export &amp;PNG…</source>
+        <translation>Als &amp;PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Als &amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Hover over the curves to read values.</source>
+        <translation>Mit der Maus über die Kurven fahren, um Werte abzulesen.</translation>
+    </message>
+    <message>
+        <source>Iteration %1: %2</source>
+        <translation>Iteration %1: %2</translation>
+    </message>
+    <message>
+        <source>Export Curves as PNG</source>
+        <translation>Kurven als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Export Losses as CSV</source>
+        <translation>Verluste als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -204,6 +360,126 @@
         <source>Cannot Open Model</source>
         <translation>Modell kann nicht geöffnet werden</translation>
     </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>&amp;Modell</translation>
+    </message>
+    <message>
+        <source>No run yet: choose the settings in the Run panel and press Start (Ctrl+R).</source>
+        <translation>Noch kein Lauf: Einstellungen im Bereich „Lauf“ wählen und Start drücken (Strg+R).</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>&amp;Training</translation>
+    </message>
+    <message>
+        <source>S&amp;ynthetic Images</source>
+        <translation>S&amp;ynthetische Bilder</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Lauf</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Quantize the open model with the settings of the Run panel</source>
+        <translation>Das geöffnete Modell mit den Einstellungen des Bereichs „Lauf“ quantisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Pause or resume the run</source>
+        <translation>Den Lauf anhalten oder fortsetzen</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>Stop the run; generative methods keep run.ckpt for a resume</source>
+        <translation>Den Lauf beenden; generative Methoden behalten run.ckpt zum Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>Bitte zuerst ein Modell öffnen.</translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>%1 läuft…</translation>
+    </message>
+    <message>
+        <source>Run settings: %1</source>
+        <translation>Einstellungen des Laufs: %1</translation>
+    </message>
+    <message>
+        <source>Stopping: saving the checkpoint and evaluating the student…</source>
+        <translation>Wird beendet: Checkpoint wird gespeichert und der Student ausgewertet…</translation>
+    </message>
+    <message>
+        <source>Epoch %1: student top-1 %2 % (best %3 %) on %4 images</source>
+        <translation>Epoche %1: Student-Top-1 %2 % (bestes %3 %) auf %4 Bildern</translation>
+    </message>
+    <message>
+        <source>Stopped before training began; nothing was written.</source>
+        <translation>Vor Beginn des Trainings beendet; nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>Quantized top-1: %1 % (full precision: %2 %).</source>
+        <translation>Quantisiertes Top-1: %1 % (volle Genauigkeit: %2 %).</translation>
+    </message>
+    <message>
+        <source>Done; accuracy not measured (no dataset).</source>
+        <translation>Fertig; Genauigkeit nicht gemessen (kein Datensatz).</translation>
+    </message>
+    <message>
+        <source>Stopped. %1 The checkpoint run.ckpt is kept for a resume.</source>
+        <translation>Beendet. %1 Der Checkpoint run.ckpt bleibt zum Fortsetzen erhalten.</translation>
+    </message>
+    <message>
+        <source>%1 Output: %2</source>
+        <translation>%1 Ausgabe: %2</translation>
+    </message>
+    <message>
+        <source>Run stopped</source>
+        <translation>Lauf beendet</translation>
+    </message>
+    <message>
+        <source>Run finished: %1</source>
+        <translation>Lauf abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>The run failed: %1</source>
+        <translation>Der Lauf ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Run failed</source>
+        <translation>Lauf fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Run Failed</source>
+        <translation>Lauf fehlgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::ModelHeader</name>
@@ -266,6 +542,238 @@
 Open one with File ▸ Open Model… or drop a model file onto this window.</source>
         <translation>Kein Modell geöffnet.
 Öffnen Sie eines mit Datei ▸ Modell öffnen… oder ziehen Sie eine Modelldatei auf dieses Fenster.</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::ParamForm</name>
+    <message>
+        <source>Training schedule (generative methods)</source>
+        <translation>Trainingsplan (generative Methoden)</translation>
+    </message>
+    <message>
+        <source>ZeroQ PTQ</source>
+        <translation>ZeroQ-PTQ</translation>
+    </message>
+    <message>
+        <source>GDFQ losses</source>
+        <translation>GDFQ-Verluste</translation>
+    </message>
+    <message>
+        <source>ClusterQ</source>
+        <translation>ClusterQ</translation>
+    </message>
+    <message>
+        <source>LRQ</source>
+        <translation>LRQ</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Range: %1 to %2</source>
+        <translation>Bereich: %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Config key: %1</source>
+        <translation>Konfigurationsschlüssel: %1</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::RunController</name>
+    <message>
+        <source>The run failed with an unknown error.</source>
+        <translation>Der Lauf ist mit einem unbekannten Fehler fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::RunPanel</name>
+    <message>
+        <source>LRQ: a long-range generator (large-kernel attention), Adversarial Margin Add and decoupled distillation.</source>
+        <translation>LRQ: ein Generator mit großer Reichweite (Large-Kernel-Attention), Adversarial Margin Add und entkoppelte Destillation.</translation>
+    </message>
+    <message>
+        <source>ClusterQ: aligns synthetic features with per-class clusters of BatchNorm statistics, with EMA centroids and a diversity term.</source>
+        <translation>ClusterQ: richtet synthetische Merkmale an klassenweisen Clustern der BatchNorm-Statistiken aus, mit EMA-Zentren und einem Diversitätsterm.</translation>
+    </message>
+    <message>
+        <source>GDFQ: a class-conditional generator matched to the BatchNorm statistics; the common baseline.</source>
+        <translation>GDFQ: ein klassenbedingter Generator, angepasst an die BatchNorm-Statistiken; die gemeinsame Basis.</translation>
+    </message>
+    <message>
+        <source>ZeroQ-style PTQ: distils one batch from the BatchNorm statistics and calibrates; no fine-tuning (the floor).</source>
+        <translation>PTQ nach ZeroQ: destilliert einen Stapel aus den BatchNorm-Statistiken und kalibriert; kein Feintuning (die Untergrenze).</translation>
+    </message>
+    <message>
+        <source>Real data: the same fine-tuning on the real training set. The ceiling, not zero-shot.</source>
+        <translation>Echte Daten: dasselbe Feintuning auf dem echten Trainingsdatensatz. Die Obergrenze, nicht Zero-Shot.</translation>
+    </message>
+    <message>
+        <source>LRQ</source>
+        <translation>LRQ</translation>
+    </message>
+    <message>
+        <source>ClusterQ</source>
+        <translation>ClusterQ</translation>
+    </message>
+    <message>
+        <source>GDFQ</source>
+        <translation>GDFQ</translation>
+    </message>
+    <message>
+        <source>PTQ (ZeroQ)</source>
+        <translation>PTQ (ZeroQ)</translation>
+    </message>
+    <message>
+        <source>Real-data ceiling</source>
+        <translation>Obergrenze mit echten Daten</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Methode:</translation>
+    </message>
+    <message>
+        <source>Weight bit width</source>
+        <translation>Bitbreite der Gewichte</translation>
+    </message>
+    <message>
+        <source>Activation bit width</source>
+        <translation>Bitbreite der Aktivierungen</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>&amp;Bits:</source>
+        <translation>&amp;Bits:</translation>
+    </message>
+    <message>
+        <source>Quick (minutes on a laptop CPU)</source>
+        <translation>Schnell (Minuten auf einer Laptop-CPU)</translation>
+    </message>
+    <message>
+        <source>Paper (the published schedules)</source>
+        <translation>Paper (die veröffentlichten Pläne)</translation>
+    </message>
+    <message>
+        <source>Custom (advanced values only)</source>
+        <translation>Eigene (nur erweiterte Werte)</translation>
+    </message>
+    <message>
+        <source>The profile fills the training schedule; values you change under Advanced win</source>
+        <translation>Das Profil füllt den Trainingsplan; unter „Erweitert“ geänderte Werte haben Vorrang</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <source>Random seed: CPU runs with the same seed repeat exactly</source>
+        <translation>Zufallsstartwert: CPU-Läufe mit gleichem Startwert wiederholen sich exakt</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>Start&amp;wert:</translation>
+    </message>
+    <message>
+        <source>auto, cpu, cuda or cuda:N</source>
+        <translation>auto, cpu, cuda oder cuda:N</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Gerät:</translation>
+    </message>
+    <message>
+        <source>Evaluation dataset: a name, a folder, or none (quantize without any data)</source>
+        <translation>Auswertungsdatensatz: ein Name, ein Ordner oder none (Quantisierung ganz ohne Daten)</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose a dataset folder</source>
+        <translation>Einen Datensatzordner wählen</translation>
+    </message>
+    <message>
+        <source>D&amp;ataset:</source>
+        <translation>D&amp;atensatz:</translation>
+    </message>
+    <message>
+        <source>new folder in %1</source>
+        <translation>neuer Ordner in %1</translation>
+    </message>
+    <message>
+        <source>Output folder for quantized.zsq, quant_params.json, result.json and run.ckpt</source>
+        <translation>Ausgabeordner für quantized.zsq, quant_params.json, result.json und run.ckpt</translation>
+    </message>
+    <message>
+        <source>Choose the output folder</source>
+        <translation>Den Ausgabeordner wählen</translation>
+    </message>
+    <message>
+        <source>&amp;Output:</source>
+        <translation>&amp;Ausgabe:</translation>
+    </message>
+    <message>
+        <source>Ad&amp;vanced hyperparameters</source>
+        <translation>&amp;Erweiterte Hyperparameter</translation>
+    </message>
+    <message>
+        <source>No data at all: the accuracy is not measured.</source>
+        <translation>Gar keine Daten: die Genauigkeit wird nicht gemessen.</translation>
+    </message>
+    <message>
+        <source>Folder of IDX files, CIFAR batches or class sub-folders.</source>
+        <translation>Ordner mit IDX-Dateien, CIFAR-Stapeln oder Klassen-Unterordnern.</translation>
+    </message>
+    <message>
+        <source>Folder not found.</source>
+        <translation>Ordner nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Not installed (for Fashion-MNIST: apt install dataset-fashion-mnist).</source>
+        <translation>Nicht installiert (für Fashion-MNIST: apt install dataset-fashion-mnist).</translation>
+    </message>
+    <message>
+        <source>Found in %1</source>
+        <translation>Gefunden in %1</translation>
+    </message>
+    <message>
+        <source>Dataset Folder</source>
+        <translation>Datensatzordner</translation>
+    </message>
+    <message>
+        <source>Output Folder</source>
+        <translation>Ausgabeordner</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::RunStatus</name>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>%1 it/s</source>
+        <translation>%1 it/s</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>noch %1</translation>
     </message>
 </context>
 </TS>

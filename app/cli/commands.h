@@ -16,6 +16,8 @@ int runTrainTeacher(const ArgList& args);
 int runQuantize(const ArgList& args);
 int runBenchStep(const ArgList& args);
 int runTsne(const ArgList& args);
+int runLayers(const ArgList& args);
+int runSuggestBits(const ArgList& args);
 
 // Applies --threads (0 = all cores) for every command.
 void applyThreads(long long threads);

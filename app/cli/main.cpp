@@ -23,6 +23,8 @@ const Command kCommands[] = {
     {"train-teacher", zsq::cli::runTrainTeacher, "train a full-precision classifier (how the demo model was made)"},
     {"quantize", zsq::cli::runQuantize, "quantize a model without its training data (--method lrq, clusterq, gdfq, ptq)"},
     {"tsne", zsq::cli::runTsne, "t-SNE of feature clusters (real and synthetic samples) with class figures"},
+    {"layers", zsq::cli::runLayers, "per-layer accuracy, SQNR and sensitivity, before and after fine-tuning"},
+    {"suggest-bits", zsq::cli::runSuggestBits, "mixed-precision weight bits under an average-bit budget"},
     {"bench-step", zsq::cli::runBenchStep, "training iterations per second of each method (generator + student step)"},
 };
 

@@ -26,8 +26,10 @@ torch::Tensor QConv2dImpl::effectiveWeight() const
 
 torch::Tensor QConv2dImpl::forward(const torch::Tensor& x)
 {
-    return torch::conv2d(x, effectiveWeight(), bias, {spec.stride, spec.stride},
-                         {spec.padding, spec.padding}, {spec.dilation, spec.dilation}, spec.groups);
+    torch::Tensor y = torch::conv2d(x, effectiveWeight(), bias, {spec.stride, spec.stride},
+                                    {spec.padding, spec.padding}, {spec.dilation, spec.dilation}, spec.groups);
+    LayerOutputRecorder::record(this, y);
+    return y;
 }
 
 QLinearImpl::QLinearImpl(std::int64_t inFeatures, std::int64_t outFeatures, bool withBias)
@@ -52,7 +54,9 @@ torch::Tensor QLinearImpl::effectiveWeight() const
 
 torch::Tensor QLinearImpl::forward(const torch::Tensor& x)
 {
-    return torch::linear(x, effectiveWeight(), bias);
+    torch::Tensor y = torch::linear(x, effectiveWeight(), bias);
+    LayerOutputRecorder::record(this, y);
+    return y;
 }
 
 torch::Tensor ActQuantImpl::forward(const torch::Tensor& x)
@@ -64,6 +68,26 @@ torch::Tensor ActQuantImpl::forward(const torch::Tensor& x)
     if (!range.initialized())
         return x;
     return quant::fakeQuantize(x, range.lo().to(x.device()), range.hi().to(x.device()), bits);
+}
+
+namespace {
+thread_local LayerOutputRecorder* activeRecorder = nullptr;
+} // namespace
+
+LayerOutputRecorder::LayerOutputRecorder() : previous_(activeRecorder)
+{
+    activeRecorder = this;
+}
+
+LayerOutputRecorder::~LayerOutputRecorder()
+{
+    activeRecorder = previous_;
+}
+
+void LayerOutputRecorder::record(const torch::nn::Module* layer, const torch::Tensor& output)
+{
+    if (activeRecorder)
+        activeRecorder->outputs.emplace_back(layer, output);
 }
 
 void initConvKaiming(QConv2dImpl& conv)

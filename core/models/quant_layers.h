@@ -6,6 +6,8 @@
 // registers nothing, so a model's state_dict keys equal PyTorch's exactly.
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <torch/nn/module.h>
 #include <torch/nn/pimpl.h>
@@ -67,6 +69,24 @@ public:
     quant::RangeEma range{0.9};
 };
 TORCH_MODULE(ActQuant);
+
+// While an instance is alive, every QConv2d/QLinear forward on this thread
+// appends (layer, output) to it: the per-layer analysis compares FP and
+// quantized outputs layer by layer without a hook in every model.
+class LayerOutputRecorder {
+public:
+    LayerOutputRecorder();
+    ~LayerOutputRecorder();
+    LayerOutputRecorder(const LayerOutputRecorder&) = delete;
+    LayerOutputRecorder& operator=(const LayerOutputRecorder&) = delete;
+
+    std::vector<std::pair<const torch::nn::Module*, torch::Tensor>> outputs;
+    // Called by the layers; a no-op when no recorder is active.
+    static void record(const torch::nn::Module* layer, const torch::Tensor& output);
+
+private:
+    LayerOutputRecorder* previous_;
+};
 
 // Kaiming-normal (fan_out, ReLU) as torchvision initialises convolutions.
 void initConvKaiming(QConv2dImpl& conv);

@@ -23,18 +23,18 @@ public:
     std::int64_t nodeCount() const { return static_cast<std::int64_t>(nodes_.size()); }
 
 private:
+    // 40 bytes, what the traversal touches: cache-friendly for the ~N log N
+    // visits per iteration. Cell centres are only needed while building.
     struct Node {
-        double centre[2];      // geometric centre of the square cell
-        double side = 0;       // side length of the cell
-        double mass[2];        // centre of mass of its points
-        std::int64_t count = 0;
-        std::int32_t firstChild = -1;  // four consecutive children, -1 = leaf
-        std::int64_t begin = 0, end = 0;  // its points, as a range of order_
+        double mass[2];                 // centre of mass of its points
+        double side2 = 0;               // squared side length of the square cell
+        std::int32_t count = 0;
+        std::int32_t firstChild = -1;   // four consecutive children, -1 = leaf
+        std::int32_t begin = 0, end = 0;  // its points, as a range of order_
     };
-    void build(std::int32_t node, const double* y, int depth);
-
+    void build(std::int32_t node, const double* y, double cx, double cy, double side, int depth);
     std::vector<Node> nodes_;
-    std::vector<std::int64_t> order_;
+    std::vector<std::int32_t> order_;
 };
 
 } // namespace zsq::analysis

@@ -244,7 +244,8 @@ TsneResult runTsne(const float* data, std::int64_t n, int dims, const TsneOption
             if (!std::isfinite(g))
                 throw RuntimeFailure("t-SNE diverged at iteration " + std::to_string(iter + 1) +
                                      " (non-finite gradient); try a smaller learning rate");
-            gains[k] = (g > 0) != (update[k] > 0) ? gains[k] + 0.2 : gains[k] * 0.8;
+            // Grow the gain where the gradient flips against the last step.
+            gains[k] = update[k] * g < 0 ? gains[k] + 0.2 : gains[k] * 0.8;
             gains[k] = std::max(gains[k], o.minGain);
             update[k] = momentum * update[k] - eta * gains[k] * g;
             y[k] += update[k];

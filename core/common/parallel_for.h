@@ -1,9 +1,10 @@
 #pragma once
-// Splits [begin, end) into contiguous chunks run on LibTorch's intra-op
-// thread pool (configureThreads sets its size). The header stays torch-free
-// so plain numeric code (t-SNE, metrics) can use it. Chunk boundaries depend
-// only on the range and the grain, and callers write per-index results, so
-// results do not depend on the thread count.
+// Splits [begin, end) into contiguous chunks run on as many threads as
+// LibTorch is configured to use (configureThreads). Our own threads, not
+// at::parallel_for: that one is an inline OpenMP pragma which runs serially
+// in any translation unit not compiled with -fopenmp. Chunk boundaries
+// depend only on the range, the grain and the thread count, and callers
+// write per-index results, so results do not depend on the thread count.
 #include <cstdint>
 #include <functional>
 

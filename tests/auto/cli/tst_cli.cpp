@@ -14,33 +14,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-namespace {
-struct Run {
-    int code = -1;
-    QString out, err;
-};
+#include "zsq_cli_runner.h"
 
-Run runZsq(const QStringList& args, int timeoutMs = 300000)
-{
-    QProcess p;
-    p.start(ZSQ_CLI_PATH, args);
-    p.waitForFinished(timeoutMs);
-    Run r;
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
-
-// One line on stderr, naming the problem.
-void expectOneLineError(const Run& r, int code, const QString& needle)
-{
-    QVERIFY2(r.code == code, qPrintable(QString("exit %1, stderr: %2").arg(r.code).arg(r.err)));
-    const QString err = r.err.trimmed();
-    QVERIFY2(!err.isEmpty() && !err.contains('\n'), qPrintable("stderr: " + r.err));
-    QVERIFY2(err.contains(needle), qPrintable("stderr: " + r.err + " lacks " + needle));
-}
-} // namespace
+using zsq::test::expectOneLineError;
+using zsq::test::runZsq;
+using Run = zsq::test::CliRun;
 
 class TestCli : public QObject {
     Q_OBJECT

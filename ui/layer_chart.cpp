@@ -1,0 +1,173 @@
+#include "layer_chart.h"
+
+#include <algorithm>
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include "qcustomplot.h"
+
+namespace zsq::ui {
+
+namespace {
+// "features.stage2.unit1.body.conv1.conv" is too long for a tick label; the
+// table has the full names.
+QString shortName(const std::string& name)
+{
+    QStringList parts = QString::fromStdString(name).split(QLatin1Char('.'));
+    if (parts.size() > 1 && parts.last() == QLatin1String("conv"))
+        parts.removeLast();
+    if (parts.size() > 1 && parts.first() == QLatin1String("features"))
+        parts.removeFirst();
+    return parts.join(QLatin1Char('.'));
+}
+
+double figure(const analysis::LayerFigures& l, int metric)
+{
+    switch (metric) {
+    case LayerChart::CumulativeAccuracy:
+        return l.cumulativeTop1;
+    case LayerChart::Sqnr:
+        return l.sqnrDb;
+    default:
+        return l.singleTop1;
+    }
+}
+} // namespace
+
+LayerChart::LayerChart(QWidget* parent) : QWidget(parent)
+{
+    m_plot = new QCustomPlot(this);
+    m_plot->setMinimumSize(240, 160);
+    m_plot->legend->setVisible(false);
+    m_plot->legend->setFont(QFont(m_plot->legend->font().family(), 8));
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    m_metric = new QComboBox(this);
+    m_metric->addItem(tr("Single-layer accuracy"), SingleAccuracy);
+    m_metric->addItem(tr("Cumulative accuracy"), CumulativeAccuracy);
+    m_metric->addItem(tr("SQNR (dB)"), Sqnr);
+    m_metric->setToolTip(tr("Single: only this layer quantized. Cumulative: this layer and all before it. "
+                            "SQNR: signal-to-quantization-noise ratio of the layer's output in the fully "
+                            "quantized model."));
+    connect(m_metric, &QComboBox::currentIndexChanged, this, &LayerChart::rebuild);
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Show:"), this));
+    top->addWidget(m_metric);
+    top->addStretch(1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_plot, 1);
+    rebuild();
+}
+
+void LayerChart::setResult(const analysis::LayerAnalysisResult& result)
+{
+    m_result = result;
+    rebuild();
+}
+
+void LayerChart::clear()
+{
+    m_result = analysis::LayerAnalysisResult();
+    m_result.states.clear();
+    rebuild();
+}
+
+void LayerChart::setMetric(Metric metric)
+{
+    m_metric->setCurrentIndex(m_metric->findData(metric));
+}
+
+LayerChart::Metric LayerChart::metric() const
+{
+    return static_cast<Metric>(m_metric->currentData().toInt());
+}
+
+int LayerChart::barCount() const
+{
+    int bars = 0;
+    for (int i = 0; i < m_plot->plottableCount(); ++i)
+        if (auto* b = qobject_cast<QCPBars*>(m_plot->plottable(i)))
+            bars += b->data()->size();
+    return bars;
+}
+
+void LayerChart::rebuild()
+{
+    m_plot->clearPlottables();
+    m_plot->clearItems();
+    m_plot->legend->clearItems();
+    const int metric = m_metric->currentData().toInt();
+    const bool accuracy = metric != Sqnr;
+    const QString unit = m_result.realLabels ? tr("top-1 (%)") : tr("agreement with FP (%)");
+    m_plot->yAxis->setLabel(accuracy ? unit : tr("SQNR (dB)"));
+    if (m_result.states.empty()) {
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        return;
+    }
+    const analysis::LayerStateReport& first = m_result.states.front();
+    const int layers = static_cast<int>(first.layers.size());
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    for (int i = 0; i < layers; ++i)
+        ticker->addTick(i + 1, shortName(first.layers[static_cast<std::size_t>(i)].name));
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->xAxis->setTickLabelRotation(50);
+    m_plot->xAxis->setSubTicks(false);
+    m_plot->xAxis->setRange(0.3, layers + 0.7);
+
+    auto* group = new QCPBarsGroup(m_plot);
+    const QColor colors[] = {QColor(31, 119, 180), QColor(255, 127, 14)};
+    double lo = 0, hi = 1;
+    bool firstValue = true;
+    for (std::size_t s = 0; s < m_result.states.size() && s < 2; ++s) {
+        const analysis::LayerStateReport& state = m_result.states[s];
+        auto* bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+        bars->setName(state.state == "after" ? tr("after fine-tuning") : tr("before (FP weights quantized)"));
+        bars->setBrush(colors[s]);
+        bars->setPen(Qt::NoPen);
+        bars->setWidth(m_result.states.size() > 1 ? 0.38 : 0.7);
+        if (m_result.states.size() > 1)
+            bars->setBarsGroup(group);
+        for (std::size_t i = 0; i < state.layers.size(); ++i) {
+            const double v = figure(state.layers[i], metric);
+            bars->addData(static_cast<double>(i + 1), v);
+            lo = firstValue ? v : std::min(lo, v);
+            hi = firstValue ? v : std::max(hi, v);
+            firstValue = false;
+        }
+    }
+    if (accuracy) {
+        // The full-precision accuracy: how far each bar falls short of it.
+        auto* line = new QCPItemStraightLine(m_plot);
+        line->point1->setCoords(0, first.fpTop1);
+        line->point2->setCoords(1, first.fpTop1);
+        line->setPen(QPen(Qt::darkGray, 1, Qt::DashLine));
+        hi = std::max(hi, first.fpTop1);
+        // Accuracy bars start near the lowest value, so that a 1-point drop shows.
+        lo = std::max(0.0, lo - 0.25 * (hi - lo) - 1);
+        hi = std::min(100.0, hi + 0.1 * (hi - lo) + 0.5);
+    } else {
+        lo = std::min(0.0, lo);
+        hi = hi + 0.1 * std::max(1.0, hi - lo);
+    }
+    m_plot->yAxis->setRange(lo, hi);
+    if (m_result.states.size() > 1) {
+        for (int i = 0; i < m_plot->plottableCount(); ++i)
+            m_plot->plottable(i)->addToLegend();
+        m_plot->legend->setVisible(true);
+    } else {
+        m_plot->legend->setVisible(false);
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool LayerChart::exportPng(const QString& path)
+{
+    m_plot->replot(QCustomPlot::rpImmediateRefresh);
+    return m_plot->savePng(path, 0, 0, 1.0, -1, 144);
+}
+
+} // namespace zsq::ui

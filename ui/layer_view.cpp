@@ -15,6 +15,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QToolButton>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -121,9 +122,10 @@ QWidget* LayerView::createOptions()
     m_quantized->setToolTip(tr("A method's fine-tuned quantized.zsq: the figures before AND after fine-tuning"));
     m_quantized->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_quantized->setMinimumContentsLength(12);
-    auto* browse = new QPushButton(tr("…"), m_options);
+    auto* browse = new QToolButton(m_options);
+    browse->setText(tr("…"));
     browse->setToolTip(tr("Choose a quantized .zsq checkpoint"));
-    connect(browse, &QPushButton::clicked, this, [this] {
+    connect(browse, &QToolButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Quantized Model"), QString(),
                                                           tr("ZSQ checkpoints (*.zsq)"));
         if (!path.isEmpty())
@@ -132,7 +134,9 @@ QWidget* LayerView::createOptions()
     auto* row = new QHBoxLayout;
     row->addWidget(m_quantized, 1);
     row->addWidget(browse);
-    form->addRow(tr("&Compare with:"), row);
+    auto* quantizedLabel = new QLabel(tr("&Compare with:"), m_options);
+    quantizedLabel->setBuddy(m_quantized);
+    form->addRow(quantizedLabel, row);
     m_limit = new QSpinBox(m_options);
     m_limit->setRange(50, 70000);
     m_limit->setSingleStep(500);

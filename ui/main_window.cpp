@@ -52,6 +52,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_tabs->addTab(m_view, tr("&Model"));
     setCentralWidget(m_tabs);
     createRunUi();
+    createAnalysisUi();
     m_loader = new ModelLoader(this);
     m_recent = new RecentFiles(this);
 
@@ -189,6 +190,7 @@ void MainWindow::onLoadStarted(const QString& path)
 void MainWindow::onLoaded(const api::ModelSummary& summary)
 {
     m_currentPath = QFileInfo(fromUtf8(summary.path)).absoluteFilePath();
+    m_inputSize = summary.inputSize;
     m_view->setSummary(summary);
     m_runPanel->setModel(m_currentPath, summary.inputSize);
     updateRunActions();

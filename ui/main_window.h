@@ -2,8 +2,9 @@
 // ZSQ Studio's main window: opens model files (menu, recent files, drag and
 // drop, command line) on a worker thread and shows them in a ModelView, and
 // runs quantizations: the Run dock holds the settings, the tabs show the
-// model, the training curves and the synthetic images, the Log dock core's
-// messages, and the status bar the run's progress.
+// model, the training curves, the synthetic images and the t-SNE and
+// per-layer analyses, the Log dock core's messages, and the status bar the
+// run's progress.
 #include <QMainWindow>
 
 #include "api/model_summary.h"
@@ -19,6 +20,7 @@ class QTabWidget;
 namespace zsq::ui {
 
 class ImageGrid;
+class LayerView;
 class LogView;
 class LossPlot;
 class ModelLoader;
@@ -27,6 +29,7 @@ class RecentFiles;
 class RunController;
 class RunPanel;
 class RunStatus;
+class TsneView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -48,12 +51,14 @@ public:
     bool hasModel() const;
     QString currentPath() const { return m_currentPath; }
 
-    enum Tab { ModelTab = 0, TrainingTab = 1, ImagesTab = 2 };
+    enum Tab { ModelTab = 0, TrainingTab = 1, ImagesTab = 2, TsneTab = 3, LayersTab = 4 };
     QTabWidget* tabs() const { return m_tabs; }
     RunPanel* runPanel() const { return m_runPanel; }
     RunController* runController() const { return m_run; }
     LossPlot* lossPlot() const { return m_lossPlot; }
     ImageGrid* imageGrid() const { return m_imageGrid; }
+    TsneView* tsneView() const { return m_tsneView; }
+    LayerView* layerView() const { return m_layerView; }
     LogView* logView() const { return m_log; }
     RunStatus* runStatus() const { return m_runStatus; }
     QLabel* accuracyLabel() const { return m_accuracy; }
@@ -95,6 +100,8 @@ private:
     void onEvaluation(const zsq::ui::EvaluationPoint& evaluation);
     void onRunDone(const zsq::ui::RunResult& result, bool cancelled);
     void onRunFailed(const QString& message);
+    void createAnalysisUi();
+    void offerRunOutputs(const QString& outputDir);
 
     ModelView* m_view = nullptr;
     ModelLoader* m_loader = nullptr;
@@ -120,6 +127,9 @@ private:
     QAction* m_pauseAction = nullptr;
     QAction* m_stopAction = nullptr;
     double m_bestTop1 = -1;
+    qint64 m_inputSize = 0;
+    TsneView* m_tsneView = nullptr;
+    LayerView* m_layerView = nullptr;
 };
 
 } // namespace zsq::ui

@@ -186,6 +186,8 @@ void MainWindow::onRunDone(const RunResult& r, bool cancelled)
         m_log->append(static_cast<int>(zsq::LogLevel::Info), tr("%1 Output: %2").arg(text, where));
     statusBar()->showMessage(cancelled ? tr("Run stopped") : tr("Run finished: %1").arg(where), 10000);
     updateRunActions();
+    if (!r.outputDir.isEmpty())
+        offerRunOutputs(r.outputDir);
     emit runFinished(true, text);
 }
 

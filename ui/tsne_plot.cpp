@@ -313,6 +313,13 @@ bool TsnePlot::eventFilter(QObject* watched, QEvent* event)
     return QWidget::eventFilter(watched, event);
 }
 
+void TsnePlot::showEvent(QShowEvent* event)
+{
+    // Queued replots of a hidden tab were drawn at its old size.
+    QWidget::showEvent(event);
+    replotNow();
+}
+
 bool TsnePlot::exportPng(const QString& path)
 {
     replotNow();

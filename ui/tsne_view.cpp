@@ -1,5 +1,7 @@
 #include "tsne_view.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -12,6 +14,7 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QToolButton>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
@@ -99,13 +102,16 @@ QWidget* TsneView::createOptions()
     m_model->setToolTip(tr("Whose features are embedded: the open model's, or a quantized student's"));
     m_model->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_model->setMinimumContentsLength(12);
-    auto* browseModel = new QPushButton(tr("…"), m_options);
+    auto* browseModel = new QToolButton(m_options);
+    browseModel->setText(tr("…"));
     browseModel->setToolTip(tr("Choose a quantized .zsq checkpoint"));
-    connect(browseModel, &QPushButton::clicked, this, &TsneView::browseModel);
+    connect(browseModel, &QToolButton::clicked, this, &TsneView::browseModel);
     auto* modelRow = new QHBoxLayout;
     modelRow->addWidget(m_model, 1);
     modelRow->addWidget(browseModel);
-    form->addRow(tr("&Features of:"), modelRow);
+    auto* modelLabel = new QLabel(tr("&Features of:"), m_options);
+    modelLabel->setBuddy(m_model);
+    form->addRow(modelLabel, modelRow);
 
     m_real = new QCheckBox(tr("Real evaluation data"), m_options);
     m_real->setChecked(true);
@@ -170,6 +176,7 @@ QWidget* TsneView::createOptions()
     scroll->setWidget(m_options);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* panel = new QWidget(this);
     auto* layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -237,6 +244,9 @@ analysis::TsneJobConfig TsneView::jobConfig() const
     c.tsne.perplexity = m_perplexity->value();
     c.tsne.theta = m_theta->value();
     c.tsne.iterations = m_iterations->value();
+    // As `zsq tsne` does: early exaggeration takes at most a quarter of a
+    // short run, else a 150-iteration run would never leave it.
+    c.tsne.exaggerationIterations = std::min(250, c.tsne.iterations / 4);
     // An animation frame every few iterations; the controller paces them.
     c.tsne.reportEvery = qMax(5, c.tsne.iterations / 100);
     return c;

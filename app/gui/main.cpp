@@ -1,5 +1,5 @@
 // zsq-studio: the ZSQ Studio desktop application.
-//   zsq-studio [--lang CODE] [--screenshot FILE.png] [--tab model|training|images] [MODEL]
+//   zsq-studio [--lang CODE] [--screenshot FILE.png] [--tab model|training|images|tsne|layers] [MODEL]
 // Without MODEL it opens the shipped demo model. The language is the
 // system's unless --lang or the environment variable ZSQ_LANG names one.
 #include <cstdio>
@@ -94,7 +94,7 @@ int main(int argc, char** argv)
     const QCommandLineOption tabOption(
         QStringLiteral("tab"),
         QCoreApplication::translate("main", "Tab to show at start (and to capture with --screenshot): model, "
-                                            "training or images."),
+                                            "training, images, tsne or layers."),
         QCoreApplication::translate("main", "name"));
     parser.addOption(langOption);
     parser.addOption(screenshotOption);
@@ -120,10 +120,12 @@ int main(int argc, char** argv)
 
     zsq::ui::MainWindow window;
     if (parser.isSet(tabOption)) {
-        const QStringList tabs = {QStringLiteral("model"), QStringLiteral("training"), QStringLiteral("images")};
+        // In MainWindow::Tab order.
+        const QStringList tabs = {QStringLiteral("model"), QStringLiteral("training"), QStringLiteral("images"),
+                                  QStringLiteral("tsne"), QStringLiteral("layers")};
         const qsizetype tab = tabs.indexOf(parser.value(tabOption));
         if (tab < 0) {
-            printError(QCoreApplication::translate("main", "unknown tab '%1' (model, training, images)")
+            printError(QCoreApplication::translate("main", "unknown tab '%1' (model, training, images, tsne, layers)")
                            .arg(parser.value(tabOption)));
             return 2;
         }

@@ -1,0 +1,247 @@
+// The GUI's analysis tabs end to end: real MainWindow, offscreen platform,
+// t-SNE and per-layer analyses of the demo model on Fashion-MNIST through
+// AnalysisController on its worker thread.
+#include <QtTest>
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTemporaryDir>
+
+#include "analysis_controller.h"
+#include "api/quantization_run.h"
+#include "layer_chart.h"
+#include "layer_table.h"
+#include "layer_view.h"
+#include "main_window.h"
+#include "run_panel.h"
+#include "tsne_plot.h"
+#include "tsne_view.h"
+
+using zsq::ui::AnalysisController;
+using zsq::ui::MainWindow;
+using zsq::ui::TsneFrame;
+
+class TstGuiAnalysis : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void tabsExist();
+    void tsneAnimatesAndFinishes();
+    void tsneStopIsPrompt();
+    void layerAnalysisFillsTable();
+    void suggestBitsWithinBudget();
+    void editedBitsReachRunConfig();
+    void cleanupTestCase();
+
+private:
+    QTemporaryDir m_settingsDir;
+    QTemporaryDir m_out;
+    MainWindow* m_window = nullptr;
+};
+
+void TstGuiAnalysis::initTestCase()
+{
+    QVERIFY(m_settingsDir.isValid());
+    QVERIFY(m_out.isValid());
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    if (!QFileInfo::exists(QStringLiteral("/usr/share/datasets/fashion-mnist")) &&
+        qEnvironmentVariableIsEmpty("ZSQ_DATA_DIR"))
+        QSKIP("Fashion-MNIST is not installed (apt install dataset-fashion-mnist)");
+
+    m_window = new MainWindow;
+    m_window->setErrorDialogsEnabled(false);
+    m_window->resize(1200, 800);
+    m_window->show();
+    QSignalSpy loaded(m_window, &MainWindow::loadFinished);
+    m_window->openDemoModel();
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 60000);
+    QVERIFY2(loaded.at(0).at(0).toBool(), qPrintable(loaded.at(0).at(1).toString()));
+    zsq::ui::RunPanel* panel = m_window->runPanel();
+    QVERIFY(panel->setParameter(QStringLiteral("dataset"), QStringLiteral("fashion-mnist")));
+    QVERIFY(panel->setParameter(QStringLiteral("wbits"), 4));
+    QVERIFY(panel->setParameter(QStringLiteral("abits"), 4));
+    QVERIFY(panel->setParameter(QStringLiteral("device"), QStringLiteral("cpu")));
+}
+
+void TstGuiAnalysis::tabsExist()
+{
+    QTabWidget* tabs = m_window->tabs();
+    QCOMPARE(tabs->widget(MainWindow::TsneTab), m_window->tsneView());
+    QCOMPARE(tabs->widget(MainWindow::LayersTab), m_window->layerView());
+}
+
+void TstGuiAnalysis::tsneAnimatesAndFinishes()
+{
+    zsq::ui::TsneView* view = m_window->tsneView();
+    m_window->tabs()->setCurrentIndex(MainWindow::TsneTab);
+    view->setRealData(true, 400);
+    view->setOptimisation(30, 0.5, 150);
+
+    // What the scatter held when each frame arrived, before the job ended.
+    QList<int> pointsPerFrame;
+    QList<int> iterations;
+    int total = 0;
+    QSignalSpy finished(view, &zsq::ui::TsneView::finished);
+    const QMetaObject::Connection probe = connect(
+        view->controller(), &AnalysisController::tsneFrame, this, [&](const TsneFrame& f) {
+            if (finished.isEmpty()) {
+                pointsPerFrame << view->plot()->pointCount();
+                iterations << f.iteration;
+                total = f.total;
+            }
+        });
+    view->start();
+    QVERIFY(view->controller()->isActive());
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 120000);
+    disconnect(probe);
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+
+    // Animated: several frames, the first one mid-way, each with all points.
+    qInfo("t-SNE frames shown before the end: %lld (iterations %s of %d)", static_cast<long long>(iterations.size()),
+          qPrintable([&] {
+              QStringList s;
+              for (int i : iterations)
+                  s << QString::number(i);
+              return s.join(QLatin1Char(','));
+          }()),
+          total);
+    QVERIFY(iterations.size() >= 3);
+    QVERIFY(iterations.first() < total);
+    for (int points : pointsPerFrame)
+        QCOMPARE(points, 400);
+
+    // Finished: figures, labelled points, thumbnails for the hover previews.
+    QCOMPARE(view->plot()->pointCount(), 400);
+    QVERIFY(view->result());
+    QCOMPARE(view->result()->points.size(), std::size_t(400));
+    const QString figures = view->figuresText();
+    qInfo("%s", qPrintable(figures.simplified()));
+    QVERIFY(figures.contains(QStringLiteral("KL")));
+    // Out of early exaggeration (as `zsq tsne` runs it: KL 0.29 here).
+    QVERIFY(view->result()->figures.value("kl_divergence", 99.0) < 0.6);
+    QVERIFY(figures.contains(QStringLiteral("real")));
+    QVERIFY(figures.contains(QStringLiteral("Silhouette")));
+    QVERIFY(figures.contains(QStringLiteral("Intra-class angle")));
+    QVERIFY(!view->plot()->thumbnail(0).isNull());
+    QCOMPARE(view->plot()->thumbnail(0).width(), 28);
+    QVERIFY(view->plot()->describe(0).contains(QStringLiteral("real")));
+
+    const QString png = m_out.filePath(QStringLiteral("tsne.png"));
+    QVERIFY(view->exportPng(png));
+    QVERIFY(QFileInfo(png).size() > 1000);
+    QVERIFY(view->exportCsv(m_out.path()));
+    QFile csv(m_out.filePath(QStringLiteral("tsne.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(csv.readAll().count('\n'), 401);   // header + points
+    QVERIFY(QFileInfo::exists(m_out.filePath(QStringLiteral("tsne.json"))));
+}
+
+void TstGuiAnalysis::tsneStopIsPrompt()
+{
+    zsq::ui::TsneView* view = m_window->tsneView();
+    view->setRealData(true, 1000);
+    view->setOptimisation(30, 0.5, 5000);
+    QSignalSpy frames(view->controller(), &AnalysisController::tsneFrame);
+    QSignalSpy finished(view, &zsq::ui::TsneView::finished);
+    view->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!frames.isEmpty(), 120000);
+    QVERIFY(finished.isEmpty());
+    QElapsedTimer clock;
+    clock.start();
+    view->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 10000);
+    const qint64 ms = clock.elapsed();
+    qInfo("t-SNE stopped %lld ms after Stop", static_cast<long long>(ms));
+    QVERIFY2(ms < 3000, qPrintable(QString::number(ms)));
+    QVERIFY(finished.at(0).at(0).toBool());
+    QVERIFY(!view->controller()->isActive());
+    QCOMPARE(view->statusText(), QStringLiteral("Stopped."));
+}
+
+void TstGuiAnalysis::layerAnalysisFillsTable()
+{
+    zsq::ui::LayerView* view = m_window->layerView();
+    m_window->tabs()->setCurrentIndex(MainWindow::LayersTab);
+    view->setLimit(200);
+    view->setCandidateBits(QStringLiteral("2,4,8"));
+    QSignalSpy finished(view, &zsq::ui::LayerView::finished);
+    view->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 300000);
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    qInfo("%s", qPrintable(view->statusText()));
+    QCOMPARE(view->table()->layerCount(), 11);
+    QCOMPARE(view->chart()->barCount(), 11);
+    QCOMPARE(view->table()->layerNames().first(), QStringLiteral("features.init_block.conv"));
+    QCOMPARE(view->table()->layerNames().last(), QStringLiteral("output"));
+    for (int bits : view->table()->bits())
+        QCOMPARE(bits, 4);
+    QCOMPARE(view->averageBits(), 4.0);
+    // KL at W2, W4, W8 after the fixed columns and four figures.
+    QCOMPARE(view->table()->columnCount(), zsq::ui::LayerTable::FirstFigureColumn + 4 + 3);
+    view->chart()->setMetric(zsq::ui::LayerChart::Sqnr);
+    QCOMPARE(view->chart()->barCount(), 11);
+}
+
+void TstGuiAnalysis::suggestBitsWithinBudget()
+{
+    zsq::ui::LayerView* view = m_window->layerView();
+    QCOMPARE(view->table()->layerCount(), 11);
+    view->setBudget(4);
+    QVERIFY2(view->suggestBits(), qPrintable(view->statusText()));
+    const QVector<int> bits = view->table()->bits();
+    QCOMPARE(bits.size(), 11);
+    QStringList text;
+    for (int b : bits) {
+        QVERIFY(b == 2 || b == 4 || b == 8);
+        text << QString::number(b);
+    }
+    qInfo("suggested bits %s, average %.3f: %s", qPrintable(text.join(QLatin1Char(','))), view->averageBits(),
+          qPrintable(view->averageText()));
+    QVERIFY(view->averageBits() <= 4.0 + 1e-9);
+    QVERIFY(view->averageText().contains(QLocale().toString(view->averageBits(), 'f', 2)));
+    // Mixed precision, not uniform 4 bits (the layers' sensitivities differ a lot).
+    QVERIFY(bits != QVector<int>(11, 4));
+    // What the table shows is what the run config gets.
+    const QJsonObject layerBits = m_window->runPanel()->parameter(QStringLiteral("layer_bits")).toObject();
+    for (int i = 0; i < bits.size(); ++i) {
+        const QString name = view->table()->layerNames().at(i);
+        QCOMPARE(layerBits.value(name).toInt(4), bits[i]);
+    }
+}
+
+void TstGuiAnalysis::editedBitsReachRunConfig()
+{
+    zsq::ui::LayerView* view = m_window->layerView();
+    view->resetBits();
+    QVERIFY(m_window->runPanel()->parameter(QStringLiteral("layer_bits")).toObject().isEmpty());
+    // As the user would: click the row, change its spin box.
+    const int row = 4;
+    const QString name = view->table()->layerNames().at(row);
+    QSpinBox* spin = view->table()->bitsEditor(row);
+    QVERIFY(spin);
+    spin->setValue(8);
+    const QJsonObject layerBits = m_window->runPanel()->parameter(QStringLiteral("layer_bits")).toObject();
+    QCOMPARE(layerBits.size(), 1);
+    QCOMPARE(layerBits.value(name).toInt(), 8);
+    const QJsonObject config =
+        QJsonDocument::fromJson(m_window->runPanel()->configJson().toUtf8()).object();
+    QCOMPARE(config.value(QStringLiteral("layer_bits")).toObject().value(name).toInt(), 8);
+    zsq::api::validateRunConfig(m_window->runPanel()->configJson().toStdString());
+    QVERIFY(view->averageBits() > 4.0);
+}
+
+void TstGuiAnalysis::cleanupTestCase()
+{
+    delete m_window;
+    m_window = nullptr;
+}
+
+QTEST_MAIN(TstGuiAnalysis)
+#include "tst_gui_analysis.moc"

@@ -32,8 +32,8 @@ int runBenchStep(const ArgList& argv)
     const int iterations = static_cast<int>(args.getInt("iterations", 20));
     if (warmup < 1 || iterations < 1)
         throw InputError("--warmup and --iterations must be at least 1");
-    std::printf("%-10s %-9s %-8s %6s %6s %10s %12s\n", "arch", "method", "device", "batch", "size", "it/s",
-                "images/s");
+    std::printf("%-10s %-9s %-8s %6s %6s %10s %12s %9s %9s\n", "arch", "method", "device", "batch", "size", "it/s",
+                "images/s", "GFLOP/it", "GFLOP/s");
     for (const std::string& arch : split(args.get("arch", "fmnist,resnet20"))) {
         for (const std::string& method : split(args.get("methods", "gdfq,clusterq,lrq"))) {
             const long long batch = args.getInt("batch", arch == "resnet18" || arch == "resnet34" ||
@@ -42,8 +42,9 @@ int runBenchStep(const ArgList& argv)
                                                              : 200);
             const engine::StepBenchmark r =
                 engine::benchmarkSteps(arch, method, batch, warmup, iterations, args.get("device", "auto"));
-            std::printf("%-10s %-9s %-8s %6lld %6d %10.2f %12.1f\n", r.arch.c_str(), r.method.c_str(),
-                        r.device.c_str(), r.batchSize, r.inputSize, r.iterationsPerSecond, r.imagesPerSecond);
+            std::printf("%-10s %-9s %-8s %6lld %6d %10.2f %12.1f %9.2f %9.2f\n", r.arch.c_str(), r.method.c_str(),
+                        r.device.c_str(), r.batchSize, r.inputSize, r.iterationsPerSecond, r.imagesPerSecond,
+                        r.gflopPerIteration, r.gflopsPerSecond);
             std::fflush(stdout);
         }
     }

@@ -229,7 +229,8 @@ LayerStateReport analyseState(const std::string& name, ZooModelImpl& fp, ZooMode
         f.sqnrDb = noise[i] > 0 ? 10 * std::log10(signal[i] / noise[i]) : std::numeric_limits<double>::infinity();
         f.cosine = total ? cosine[i] / static_cast<double>(total) : 0;
         for (std::size_t c = 0; c < cfg.candidateBits.size(); ++c)
-            f.sensitivity[cfg.candidateBits[c]] = total ? kl[i][c] / static_cast<double>(total) : 0;
+            // KL >= 0; float rounding can leave a tiny negative sum at high bits.
+            f.sensitivity[cfg.candidateBits[c]] = total ? std::max(0.0, kl[i][c] / static_cast<double>(total)) : 0;
         r.layers.push_back(f);
     }
     return r;

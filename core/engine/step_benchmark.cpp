@@ -4,6 +4,7 @@
 
 #include "common/runtime.h"
 #include "engine/zsq_trainer.h"
+#include "models/model_flops.h"
 #include "models/zoo.h"
 
 namespace zsq::engine {
@@ -55,6 +56,10 @@ StepBenchmark benchmarkSteps(const std::string& arch, const std::string& method,
     r.iterations = iterations;
     r.iterationsPerSecond = iterations / seconds;
     r.imagesPerSecond = r.iterationsPerSecond * batchSize;
+    const double modelMacs = static_cast<double>(models::multiplyAdds(*teacher));
+    const double generatorMacs = method == "realdata" ? 0.0 : static_cast<double>(trainer.generator().multiplyAdds());
+    r.gflopPerIteration = 2.0 * 3.0 * (generatorMacs + 2.0 * modelMacs) * static_cast<double>(batchSize) / 1e9;
+    r.gflopsPerSecond = r.gflopPerIteration * r.iterationsPerSecond;
     return r;
 }
 

@@ -14,6 +14,11 @@ struct StepBenchmark {
     int iterations = 0;          // timed iterations (after warm-up)
     double iterationsPerSecond = 0;
     double imagesPerSecond = 0;
+    // Work per iteration, counted as 3x the forward multiply-adds x 2 FLOPs
+    // (forward + backward) of the generator, the teacher (its backward
+    // reaches the images) and the student, per sample (realdata: no G).
+    double gflopPerIteration = 0;
+    double gflopsPerSecond = 0;
 };
 
 // Times `iterations` iterations after `warmup` untimed ones, with the

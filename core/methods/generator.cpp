@@ -115,4 +115,16 @@ torch::Tensor GeneratorImpl::forward(const torch::Tensor& z, const torch::Tensor
     return outputNorm->forward(h);
 }
 
+std::int64_t GeneratorImpl::multiplyAdds() const
+{
+    const std::int64_t s = initSize_, c = config_.channels;
+    const std::int64_t mid = (2 * s) * (2 * s), out = (4 * s) * (4 * s);
+    std::int64_t macs = config_.latentDim * 128 * s * s;    // fc
+    macs += 128 * 128 * 9 * mid;                            // conv1
+    if (attention)                                          // proj1, 5x5 dw, 7x7 dilated dw, pointwise, proj2
+        macs += (3 * 128 * 128 + 128 * 25 + 128 * 49) * mid;
+    macs += 128 * 64 * 9 * out + 64 * c * 9 * out;          // conv2, conv3
+    return macs;
+}
+
 } // namespace zsq::methods

@@ -72,6 +72,9 @@ public:
     explicit GeneratorImpl(const GeneratorConfig& config);
     torch::Tensor forward(const torch::Tensor& z, const torch::Tensor& labels);
     const GeneratorConfig& config() const { return config_; }
+    // Multiply-accumulates of one sample's forward pass (convolutions and the
+    // linear layer), for GFLOP/s figures.
+    std::int64_t multiplyAdds() const;
 
 private:
     torch::Tensor norm(int index, const torch::Tensor& x, const torch::Tensor& labels);

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>TsneFigures</name>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>KL divergence</source>
+        <translation>KL-Divergenz</translation>
+    </message>
+    <message>
+        <source>10-NN preservation</source>
+        <translation>10-NN-Erhaltung</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Stichproben</translation>
+    </message>
+    <message>
+        <source>Silhouette (features / embedding)</source>
+        <translation>Silhouette (Merkmale / Einbettung)</translation>
+    </message>
+    <message>
+        <source>Intra-class angle</source>
+        <translation>Winkel innerhalb der Klasse</translation>
+    </message>
+    <message>
+        <source>%1°</source>
+        <translation>%1°</translation>
+    </message>
+    <message>
+        <source>10-NN class agreement (features / embedding)</source>
+        <translation>10-NN-Klassenübereinstimmung (Merkmale / Einbettung)</translation>
+    </message>
+    <message>
+        <source>Predicted = label</source>
+        <translation>Vorhersage = Label</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>no translation for language &apos;%1&apos;, using English</source>
@@ -48,16 +95,30 @@
         <translation>Modell</translation>
     </message>
     <message>
-        <source>Tab to show at start (and to capture with --screenshot): model, training or images.</source>
-        <translation>Beim Start gezeigter Reiter (auch für --screenshot): model, training oder images.</translation>
-    </message>
-    <message>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <source>unknown tab &apos;%1&apos; (model, training, images)</source>
-        <translation>unbekannter Reiter „%1“ (model, training, images)</translation>
+        <source>Tab to show at start (and to capture with --screenshot): model, training, images, tsne or layers.</source>
+        <translation>Beim Start angezeigter Reiter (und mit --screenshot aufgenommen): model, training, images, tsne oder layers.</translation>
+    </message>
+    <message>
+        <source>unknown tab &apos;%1&apos; (model, training, images, tsne, layers)</source>
+        <translation>unbekannter Reiter „%1“ (model, training, images, tsne, layers)</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::AnalysisController</name>
+    <message>
+        <source>The analysis failed with an unknown error.</source>
+        <translation>Die Analyse ist mit einem unbekannten Fehler fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::ExplanationBox</name>
+    <message>
+        <source>What am I looking at?</source>
+        <translation>Was sehe ich hier?</translation>
     </message>
 </context>
 <context>
@@ -108,6 +169,108 @@
     <message>
         <source>Synthetic images appear here while a generative method trains.</source>
         <translation>Hier erscheinen synthetische Bilder, während eine generative Methode trainiert.</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::LayerChart</name>
+    <message>
+        <source>Single-layer accuracy</source>
+        <translation>Genauigkeit einzelner Schichten</translation>
+    </message>
+    <message>
+        <source>Cumulative accuracy</source>
+        <translation>Kumulative Genauigkeit</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Single: only this layer quantized. Cumulative: this layer and all before it. SQNR: signal-to-quantization-noise ratio of the layer&apos;s output in the fully quantized model.</source>
+        <translation>Einzeln: nur diese Schicht quantisiert. Kumulativ: diese Schicht und alle davor. SQNR: Signal-Quantisierungsrausch-Verhältnis der Ausgabe der Schicht im vollständig quantisierten Modell.</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>top-1 (%)</source>
+        <translation>Top-1 (%)</translation>
+    </message>
+    <message>
+        <source>agreement with FP (%)</source>
+        <translation>Übereinstimmung mit FP (%)</translation>
+    </message>
+    <message>
+        <source>after fine-tuning</source>
+        <translation>nach dem Feintuning</translation>
+    </message>
+    <message>
+        <source>before (FP weights quantized)</source>
+        <translation>vorher (FP-Gewichte quantisiert)</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::LayerTable</name>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <source>W bits</source>
+        <translation>W-Bits</translation>
+    </message>
+    <message>
+        <source>top-1 %</source>
+        <translation>Top-1 %</translation>
+    </message>
+    <message>
+        <source>agreement %</source>
+        <translation>Übereinstimmung %</translation>
+    </message>
+    <message>
+        <source>Single %1</source>
+        <translation>Einzeln %1</translation>
+    </message>
+    <message>
+        <source>Cumulative %1</source>
+        <translation>Kumulativ %1</translation>
+    </message>
+    <message>
+        <source>SQNR dB</source>
+        <translation>SQNR dB</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>Kosinus</translation>
+    </message>
+    <message>
+        <source>After: single %1</source>
+        <translation>Nachher: einzeln %1</translation>
+    </message>
+    <message>
+        <source>After: cumulative %1</source>
+        <translation>Nachher: kumulativ %1</translation>
+    </message>
+    <message>
+        <source>After: SQNR dB</source>
+        <translation>Nachher: SQNR dB</translation>
+    </message>
+    <message>
+        <source>KL at W%1</source>
+        <translation>KL bei W%1</translation>
+    </message>
+    <message>
+        <source>Weight bits of this layer in the next run</source>
+        <translation>Gewichts-Bits dieser Schicht im nächsten Lauf</translation>
     </message>
 </context>
 <context>
@@ -166,6 +329,141 @@
     <message>
         <source>Activation quantizer</source>
         <translation>Aktivierungsquantisierer</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::LayerView</name>
+    <message>
+        <source>&lt;p&gt;One bar per quantizable layer, in forward order. &lt;b&gt;Single&lt;/b&gt;: the accuracy with only this layer&apos;s weights quantized, i.e. how sensitive the layer is on its own. &lt;b&gt;Cumulative&lt;/b&gt;: this layer and all layers before it quantized, i.e. where the accuracy is lost as the errors add up through the network. &lt;b&gt;SQNR&lt;/b&gt; (signal-to-quantization-noise ratio) compares the layer&apos;s output in the fully quantized model (weights and activations) with the full-precision output; each bit is worth about 6 dB, and below about 10 dB the output is mostly noise. With a quantized checkpoint the figures come twice: before (the FP weights quantized as they are) and after the method&apos;s fine-tuning.&lt;/p&gt;&lt;p&gt;Why W2 hurts much more than W4: 4-bit weights have 16 levels, 2-bit weights only 4, so the rounding step is five times larger (about 12 dB less SQNR), and small layers such as the first convolution or the classifier have few weights to average the error out.&lt;/p&gt;&lt;p&gt;The &lt;b&gt;sensitivity&lt;/b&gt; of a layer at b bits (KL columns) is the mean KL divergence between the FP model&apos;s predictions and those with only that layer at b bits (ZeroQ). &lt;b&gt;Suggest bits&lt;/b&gt; chooses the widths that minimise the summed sensitivity while the average weight bits, weighted by the number of weights (the model&apos;s size), stay within the budget: large, robust layers get fewer bits, small, sensitive ones more. The W bits column is passed to the next run (layer_bits).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ein Balken je quantisierbarer Schicht, in Vorwärtsreihenfolge. &lt;b&gt;Einzeln&lt;/b&gt;: die Genauigkeit, wenn nur die Gewichte dieser Schicht quantisiert sind, also wie empfindlich die Schicht für sich allein ist. &lt;b&gt;Kumulativ&lt;/b&gt;: diese Schicht und alle davor quantisiert, also wo die Genauigkeit verloren geht, während sich die Fehler durch das Netz aufsummieren. &lt;b&gt;SQNR&lt;/b&gt; (Signal-Quantisierungsrausch-Verhältnis) vergleicht die Ausgabe der Schicht im vollständig quantisierten Modell (Gewichte und Aktivierungen) mit der Ausgabe in voller Genauigkeit; jedes Bit bringt etwa 6 dB, und unter etwa 10 dB ist die Ausgabe überwiegend Rauschen. Mit einem quantisierten Checkpoint erscheinen die Werte zweimal: vorher (die FP-Gewichte so quantisiert, wie sie sind) und nach dem Feintuning der Methode.&lt;/p&gt;&lt;p&gt;Warum W2 viel mehr schadet als W4: 4-Bit-Gewichte haben 16 Stufen, 2-Bit-Gewichte nur 4, die Rundungsschritte sind also fünfmal so groß (etwa 12 dB weniger SQNR), und kleine Schichten wie die erste Faltung oder der Klassifikator haben wenige Gewichte, über die sich der Fehler ausmitteln könnte.&lt;/p&gt;&lt;p&gt;Die &lt;b&gt;Empfindlichkeit&lt;/b&gt; einer Schicht bei b Bits (KL-Spalten) ist die mittlere KL-Divergenz zwischen den Vorhersagen des FP-Modells und denen mit nur dieser Schicht bei b Bits (ZeroQ). &lt;b&gt;Bits vorschlagen&lt;/b&gt; wählt die Bitbreiten, die die summierte Empfindlichkeit minimieren, während die mittleren Gewichts-Bits, gewichtet mit der Zahl der Gewichte (der Modellgröße), im Budget bleiben: große, robuste Schichten bekommen weniger Bits, kleine, empfindliche mehr. Die Spalte W-Bits wird an den nächsten Lauf übergeben (layer_bits).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Average weight bits allowed, weighted by the number of weights</source>
+        <translation>Erlaubte mittlere Gewichts-Bits, gewichtet mit der Zahl der Gewichte</translation>
+    </message>
+    <message>
+        <source>Su&amp;ggest Bits</source>
+        <translation>Bits &amp;vorschlagen</translation>
+    </message>
+    <message>
+        <source>Fill the bits column with the widths of least total sensitivity within the budget</source>
+        <translation>Füllt die Bits-Spalte mit den Bitbreiten der geringsten Gesamtempfindlichkeit innerhalb des Budgets</translation>
+    </message>
+    <message>
+        <source>&amp;Uniform</source>
+        <translation>&amp;Einheitlich</translation>
+    </message>
+    <message>
+        <source>Back to the Run panel&apos;s weight bits for every layer</source>
+        <translation>Zurück zu den Gewichts-Bits des Laufbereichs für alle Schichten</translation>
+    </message>
+    <message>
+        <source>Budget (average W bits):</source>
+        <translation>Budget (mittlere W-Bits):</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Gestoppt.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>None (before only)</source>
+        <translation>Keiner (nur vorher)</translation>
+    </message>
+    <message>
+        <source>A method&apos;s fine-tuned quantized.zsq: the figures before AND after fine-tuning</source>
+        <translation>Die feinabgestimmte quantized.zsq einer Methode: die Werte vor UND nach dem Feintuning</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose a quantized .zsq checkpoint</source>
+        <translation>Einen quantisierten .zsq-Checkpoint wählen</translation>
+    </message>
+    <message>
+        <source>Quantized Model</source>
+        <translation>Quantisiertes Modell</translation>
+    </message>
+    <message>
+        <source>ZSQ checkpoints (*.zsq)</source>
+        <translation>ZSQ-Checkpoints (*.zsq)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with:</source>
+        <translation>&amp;Vergleichen mit:</translation>
+    </message>
+    <message>
+        <source>Evaluation samples of the Run panel&apos;s dataset</source>
+        <translation>Auswertungs-Stichproben aus dem Datensatz des Laufbereichs</translation>
+    </message>
+    <message>
+        <source>Bit widths whose sensitivity is measured; Suggest Bits chooses among them</source>
+        <translation>Bitbreiten, deren Empfindlichkeit gemessen wird; „Bits vorschlagen“ wählt unter ihnen</translation>
+    </message>
+    <message>
+        <source>Measure the sensitivity</source>
+        <translation>Empfindlichkeit messen</translation>
+    </message>
+    <message>
+        <source>Needed for Suggest Bits; skipping it is faster</source>
+        <translation>Nötig für „Bits vorschlagen“; ohne geht es schneller</translation>
+    </message>
+    <message>
+        <source>Bit widths and dataset come from the Run panel.</source>
+        <translation>Bitbreiten und Datensatz kommen aus dem Laufbereich.</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>Sto&amp;ppen</translation>
+    </message>
+    <message>
+        <source>Give the candidate bit widths as a list, e.g. 2,4,8.</source>
+        <translation>Geben Sie die Kandidaten-Bitbreiten als Liste an, z. B. 2,4,8.</translation>
+    </message>
+    <message>
+        <source>Analysing…</source>
+        <translation>Analysiere…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stoppe…</translation>
+    </message>
+    <message>
+        <source>%1 layers on %2 samples: full precision %3 %, fully quantized %4 % (W%5A%6).</source>
+        <translation>%1 Schichten auf %2 Stichproben: volle Genauigkeit %3 %, vollständig quantisiert %4 % (W%5A%6).</translation>
+    </message>
+    <message>
+        <source>Analyse the layers first.</source>
+        <translation>Analysieren Sie zuerst die Schichten.</translation>
+    </message>
+    <message>
+        <source>Suggested bits: summed sensitivity %1.</source>
+        <translation>Vorgeschlagene Bits: summierte Empfindlichkeit %1.</translation>
+    </message>
+    <message>
+        <source>No layers analysed yet.</source>
+        <translation>Noch keine Schichten analysiert.</translation>
+    </message>
+    <message>
+        <source>Average weight bits: %1 (%2 layers differ from W%3)</source>
+        <translation>Mittlere Gewichts-Bits: %1 (%2 Schichten weichen von W%3 ab)</translation>
+    </message>
+    <message>
+        <source>Sampl&amp;es:</source>
+        <translation>Stichpr&amp;oben:</translation>
+    </message>
+    <message>
+        <source>Can&amp;didate bits:</source>
+        <translation>&amp;Kandidaten-Bits:</translation>
     </message>
 </context>
 <context>
@@ -480,6 +778,18 @@
         <source>Run Failed</source>
         <translation>Lauf fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>synthetic (%1)</source>
+        <translation>synthetisch (%1)</translation>
+    </message>
+    <message>
+        <source>t-S&amp;NE</source>
+        <translation>t-S&amp;NE</translation>
+    </message>
+    <message>
+        <source>Per-&amp;layer</source>
+        <translation><translation>Je &amp;Schicht</translation>amp;Je Schicht</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::ModelHeader</name>
@@ -774,6 +1084,191 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>ETA %1</source>
         <translation>noch %1</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::TsnePlot</name>
+    <message>
+        <source>Point %1</source>
+        <translation>Punkt %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::TsneView</name>
+    <message>
+        <source>&lt;p&gt;t-SNE places every sample as a point so that samples that are neighbours in the model&apos;s feature space (the layer before the classifier) stay neighbours in the plane. One tight cluster per class means the model separates the classes well; the distances between clusters and their sizes mean little.&lt;/p&gt;&lt;p&gt;Synthetic samples (open markers) that fall inside the real clusters of their class look like real data to the model: they make good calibration and fine-tuning data. Synthetic clusters away from all real ones are shortcuts that satisfy the model but that real images never show.&lt;/p&gt;&lt;p&gt;The &lt;b&gt;intra-class angle&lt;/b&gt; is the mean angle between a sample&apos;s features and its class mean: a small angle is a compact class. LRQ&apos;s Adversarial Margin Add (AMA) with its negative margin lets synthetic samples stay further from the class centre, so a larger angle on a synthetic set means more diverse samples. The &lt;b&gt;silhouette&lt;/b&gt; is +1 for well separated classes and 0 for overlapping ones; &lt;b&gt;10-NN class agreement&lt;/b&gt; is the share of a point&apos;s ten nearest neighbours that have its class, &lt;b&gt;preservation&lt;/b&gt; the share of its neighbours that t-SNE kept.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;t-SNE stellt jede Stichprobe als Punkt dar, sodass Stichproben, die im Merkmalsraum des Modells (der Schicht vor dem Klassifikator) benachbart sind, auch in der Ebene benachbart bleiben. Ein enger Cluster je Klasse bedeutet, dass das Modell die Klassen gut trennt; die Abstände zwischen den Clustern und ihre Größen sagen wenig aus.&lt;/p&gt;&lt;p&gt;Synthetische Stichproben (offene Marker), die in den echten Clustern ihrer Klasse liegen, sehen für das Modell wie echte Daten aus: Sie sind gute Kalibrier- und Feintuning-Daten. Synthetische Cluster abseits aller echten sind Abkürzungen, die das Modell zufriedenstellen, die echte Bilder aber nie zeigen.&lt;/p&gt;&lt;p&gt;Der &lt;b&gt;Winkel innerhalb der Klasse&lt;/b&gt; ist der mittlere Winkel zwischen den Merkmalen einer Stichprobe und dem Mittel ihrer Klasse: Ein kleiner Winkel bedeutet eine kompakte Klasse. LRQs Adversarial Margin Add (AMA) mit seinem negativen Rand lässt synthetische Stichproben weiter vom Klassenzentrum entfernt bleiben; ein größerer Winkel bei einem synthetischen Satz bedeutet also vielfältigere Stichproben. Die &lt;b&gt;Silhouette&lt;/b&gt; ist +1 für gut getrennte und 0 für überlappende Klassen; die &lt;b&gt;10-NN-Klassenübereinstimmung&lt;/b&gt; ist der Anteil der zehn nächsten Nachbarn eines Punkts, die seine Klasse haben, die &lt;b&gt;Erhaltung&lt;/b&gt; der Anteil seiner Nachbarn, die t-SNE beibehalten hat.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The figures appear here when the embedding has finished.</source>
+        <translation>Die Kennzahlen erscheinen hier, sobald die Einbettung fertig ist.</translation>
+    </message>
+    <message>
+        <source>Iteration %1 of %2, KL %3</source>
+        <translation>Iteration %1 von %2, KL %3</translation>
+    </message>
+    <message>
+        <source>Iteration %1 of %2</source>
+        <translation>Iteration %1 von %2</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Gestoppt.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Open model (full precision)</source>
+        <translation>Geöffnetes Modell (volle Genauigkeit)</translation>
+    </message>
+    <message>
+        <source>Whose features are embedded: the open model&apos;s, or a quantized student&apos;s</source>
+        <translation>Wessen Merkmale eingebettet werden: die des geöffneten Modells oder die eines quantisierten Schülers</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose a quantized .zsq checkpoint</source>
+        <translation>Einen quantisierten .zsq-Checkpoint wählen</translation>
+    </message>
+    <message>
+        <source>Real evaluation data</source>
+        <translation>Echte Auswertungsdaten</translation>
+    </message>
+    <message>
+        <source>Test samples of the Run panel&apos;s dataset</source>
+        <translation>Test-Stichproben aus dem Datensatz des Laufbereichs</translation>
+    </message>
+    <message>
+        <source>The first N test samples</source>
+        <translation>Die ersten N Test-Stichproben</translation>
+    </message>
+    <message>
+        <source>Folders of synthetic images in class sub-folders; a finished run&apos;s export (export.synthetic_per_class) is added here</source>
+        <translation>Ordner synthetischer Bilder in Klassen-Unterordnern; der Export eines abgeschlossenen Laufs (export.synthetic_per_class) wird hier hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Synthetic sets:</source>
+        <translation>Synthetische Sätze:</translation>
+    </message>
+    <message>
+        <source>Roughly the number of neighbours each point keeps close (5 to 50)</source>
+        <translation>Ungefähr die Zahl der Nachbarn, die jeder Punkt nahe behält (5 bis 50)</translation>
+    </message>
+    <message>
+        <source>Barnes-Hut accuracy: 0 is exact t-SNE (slow above a few thousand points)</source>
+        <translation>Barnes-Hut-Genauigkeit: 0 ist exaktes t-SNE (langsam ab einigen tausend Punkten)</translation>
+    </message>
+    <message>
+        <source>&amp;Iterations:</source>
+        <translation>&amp;Iterationen:</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>Sto&amp;ppen</translation>
+    </message>
+    <message>
+        <source>Export &amp;PNG…</source>
+        <translation>Als &amp;PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Als &amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Writes tsne.csv (points) and tsne.json (figures) into a folder</source>
+        <translation>Schreibt tsne.csv (Punkte) und tsne.json (Kennzahlen) in einen Ordner</translation>
+    </message>
+    <message>
+        <source>%1 (quantized)</source>
+        <translation>%1 (quantisiert)</translation>
+    </message>
+    <message>
+        <source>Nothing to embed: tick the real data (with a dataset in the Run panel) or a synthetic set.</source>
+        <translation>Nichts einzubetten: Wählen Sie die echten Daten (mit einem Datensatz im Laufbereich) oder einen synthetischen Satz.</translation>
+    </message>
+    <message>
+        <source>Computing the features…</source>
+        <translation>Berechne die Merkmale…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stoppe…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n point(s).</source>
+        <translation>
+            <numerusform>Fertig: %n Punkt.</numerusform>
+            <numerusform>Fertig: %n Punkte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quantized Model</source>
+        <translation>Quantisiertes Modell</translation>
+    </message>
+    <message>
+        <source>ZSQ checkpoints (*.zsq)</source>
+        <translation>ZSQ-Checkpoints (*.zsq)</translation>
+    </message>
+    <message>
+        <source>Synthetic Images Folder</source>
+        <translation>Ordner mit synthetischen Bildern</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Wrote tsne.csv and tsne.json to %1</source>
+        <translation>tsne.csv und tsne.json nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Export t-SNE Plot</source>
+        <translation>t-SNE-Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Export t-SNE Points</source>
+        <translation>t-SNE-Punkte exportieren</translation>
+    </message>
+    <message>
+        <source>Feat&amp;ures of:</source>
+        <translation>Me&amp;rkmale von:</translation>
+    </message>
+    <message>
+        <source>Sampl&amp;es:</source>
+        <translation>Stichpr&amp;oben:</translation>
+    </message>
+    <message>
+        <source>Add Fol&amp;der…</source>
+        <translation>Or&amp;dner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Perple&amp;xity:</source>
+        <translation>Perple&amp;xität:</translation>
+    </message>
+    <message>
+        <source>Thet&amp;a:</source>
+        <translation>Thet&amp;a:</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>TsneFigures</name>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>KL divergence</source>
+        <translation>KL 散度</translation>
+    </message>
+    <message>
+        <source>10-NN preservation</source>
+        <translation>10-NN 保持率</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Silhouette (features / embedding)</source>
+        <translation>轮廓系数（特征 / 嵌入）</translation>
+    </message>
+    <message>
+        <source>Intra-class angle</source>
+        <translation>类内角度</translation>
+    </message>
+    <message>
+        <source>%1°</source>
+        <translation>%1°</translation>
+    </message>
+    <message>
+        <source>10-NN class agreement (features / embedding)</source>
+        <translation>10-NN 类别一致率（特征 / 嵌入）</translation>
+    </message>
+    <message>
+        <source>Predicted = label</source>
+        <translation>预测 = 标签</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>no translation for language &apos;%1&apos;, using English</source>
@@ -48,16 +95,30 @@
         <translation>模型</translation>
     </message>
     <message>
-        <source>Tab to show at start (and to capture with --screenshot): model, training or images.</source>
-        <translation>启动时显示的标签页（也用于 --screenshot 截图）：model、training 或 images。</translation>
-    </message>
-    <message>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <source>unknown tab &apos;%1&apos; (model, training, images)</source>
-        <translation>未知的标签页“%1”（model、training、images）</translation>
+        <source>Tab to show at start (and to capture with --screenshot): model, training, images, tsne or layers.</source>
+        <translation>启动时显示的标签页（也是 --screenshot 截取的标签页）：model、training、images、tsne 或 layers。</translation>
+    </message>
+    <message>
+        <source>unknown tab &apos;%1&apos; (model, training, images, tsne, layers)</source>
+        <translation>未知的标签页“%1”（model、training、images、tsne、layers）</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::AnalysisController</name>
+    <message>
+        <source>The analysis failed with an unknown error.</source>
+        <translation>分析因未知错误而失败。</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::ExplanationBox</name>
+    <message>
+        <source>What am I looking at?</source>
+        <translation>这里显示的是什么？</translation>
     </message>
 </context>
 <context>
@@ -108,6 +169,108 @@
     <message>
         <source>Synthetic images appear here while a generative method trains.</source>
         <translation>生成式方法训练时，合成图像会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::LayerChart</name>
+    <message>
+        <source>Single-layer accuracy</source>
+        <translation>单层精度</translation>
+    </message>
+    <message>
+        <source>Cumulative accuracy</source>
+        <translation>累积精度</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR（dB）</translation>
+    </message>
+    <message>
+        <source>Single: only this layer quantized. Cumulative: this layer and all before it. SQNR: signal-to-quantization-noise ratio of the layer&apos;s output in the fully quantized model.</source>
+        <translation>单层：只量化这一层。累积：量化这一层及其之前的所有层。SQNR：在完全量化的模型中该层输出的信号与量化噪声之比。</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>top-1 (%)</source>
+        <translation>Top-1（%）</translation>
+    </message>
+    <message>
+        <source>agreement with FP (%)</source>
+        <translation>与全精度模型一致率（%）</translation>
+    </message>
+    <message>
+        <source>after fine-tuning</source>
+        <translation>微调后</translation>
+    </message>
+    <message>
+        <source>before (FP weights quantized)</source>
+        <translation>微调前（量化全精度权重）</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::LayerTable</name>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重数</translation>
+    </message>
+    <message>
+        <source>W bits</source>
+        <translation>W 位宽</translation>
+    </message>
+    <message>
+        <source>top-1 %</source>
+        <translation>Top-1 %</translation>
+    </message>
+    <message>
+        <source>agreement %</source>
+        <translation>一致率 %</translation>
+    </message>
+    <message>
+        <source>Single %1</source>
+        <translation>单层 %1</translation>
+    </message>
+    <message>
+        <source>Cumulative %1</source>
+        <translation>累积 %1</translation>
+    </message>
+    <message>
+        <source>SQNR dB</source>
+        <translation>SQNR dB</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>余弦相似度</translation>
+    </message>
+    <message>
+        <source>After: single %1</source>
+        <translation>微调后：单层 %1</translation>
+    </message>
+    <message>
+        <source>After: cumulative %1</source>
+        <translation>微调后：累积 %1</translation>
+    </message>
+    <message>
+        <source>After: SQNR dB</source>
+        <translation>微调后：SQNR dB</translation>
+    </message>
+    <message>
+        <source>KL at W%1</source>
+        <translation>W%1 时的 KL</translation>
+    </message>
+    <message>
+        <source>Weight bits of this layer in the next run</source>
+        <translation>下一次运行中该层的权重位宽</translation>
     </message>
 </context>
 <context>
@@ -165,6 +328,141 @@
     <message>
         <source>Activation quantizer</source>
         <translation>激活量化器</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::LayerView</name>
+    <message>
+        <source>&lt;p&gt;One bar per quantizable layer, in forward order. &lt;b&gt;Single&lt;/b&gt;: the accuracy with only this layer&apos;s weights quantized, i.e. how sensitive the layer is on its own. &lt;b&gt;Cumulative&lt;/b&gt;: this layer and all layers before it quantized, i.e. where the accuracy is lost as the errors add up through the network. &lt;b&gt;SQNR&lt;/b&gt; (signal-to-quantization-noise ratio) compares the layer&apos;s output in the fully quantized model (weights and activations) with the full-precision output; each bit is worth about 6 dB, and below about 10 dB the output is mostly noise. With a quantized checkpoint the figures come twice: before (the FP weights quantized as they are) and after the method&apos;s fine-tuning.&lt;/p&gt;&lt;p&gt;Why W2 hurts much more than W4: 4-bit weights have 16 levels, 2-bit weights only 4, so the rounding step is five times larger (about 12 dB less SQNR), and small layers such as the first convolution or the classifier have few weights to average the error out.&lt;/p&gt;&lt;p&gt;The &lt;b&gt;sensitivity&lt;/b&gt; of a layer at b bits (KL columns) is the mean KL divergence between the FP model&apos;s predictions and those with only that layer at b bits (ZeroQ). &lt;b&gt;Suggest bits&lt;/b&gt; chooses the widths that minimise the summed sensitivity while the average weight bits, weighted by the number of weights (the model&apos;s size), stay within the budget: large, robust layers get fewer bits, small, sensitive ones more. The W bits column is passed to the next run (layer_bits).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;每个可量化层对应一根柱，按前向顺序排列。&lt;b&gt;单层&lt;/b&gt;：只量化该层权重时的精度，即该层单独的敏感程度。&lt;b&gt;累积&lt;/b&gt;：量化该层及其之前的所有层时的精度，即误差在网络中逐层累积时精度在哪里损失。&lt;b&gt;SQNR&lt;/b&gt;（信号与量化噪声之比）比较完全量化模型（权重和激活）中该层的输出与全精度输出；每一位大约相当于 6 dB，低于约 10 dB 时输出基本上是噪声。若给出量化检查点，各项数值会出现两次：微调前（直接量化全精度权重）和方法微调之后。&lt;/p&gt;&lt;p&gt;为什么 W2 比 W4 损失大得多：4 位权重有 16 个量化级，2 位权重只有 4 个，因此舍入步长大五倍（SQNR 约低 12 dB）；而第一层卷积或分类器这样的小层权重很少，误差无法被平均掉。&lt;/p&gt;&lt;p&gt;某层在 b 位时的&lt;b&gt;敏感度&lt;/b&gt;（KL 列）是全精度模型的预测与只把该层量化到 b 位时的预测之间的平均 KL 散度（ZeroQ）。&lt;b&gt;建议位宽&lt;/b&gt;在平均权重位宽（按权重数量加权，即模型大小）不超过预算的前提下，选择使敏感度之和最小的位宽：大而稳健的层得到较少的位，小而敏感的层得到较多的位。W 位宽一列会传给下一次运行（layer_bits）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Average weight bits allowed, weighted by the number of weights</source>
+        <translation>允许的平均权重位宽（按权重数量加权）</translation>
+    </message>
+    <message>
+        <source>Su&amp;ggest Bits</source>
+        <translation>建议位宽(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Fill the bits column with the widths of least total sensitivity within the budget</source>
+        <translation>用预算内总敏感度最小的位宽填充位宽一列</translation>
+    </message>
+    <message>
+        <source>&amp;Uniform</source>
+        <translation>统一位宽(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Back to the Run panel&apos;s weight bits for every layer</source>
+        <translation>所有层恢复为运行面板中的权重位宽</translation>
+    </message>
+    <message>
+        <source>Budget (average W bits):</source>
+        <translation>预算（平均 W 位宽）：</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>None (before only)</source>
+        <translation>无（仅微调前）</translation>
+    </message>
+    <message>
+        <source>A method&apos;s fine-tuned quantized.zsq: the figures before AND after fine-tuning</source>
+        <translation>某方法微调后的 quantized.zsq：给出微调前和微调后的数值</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose a quantized .zsq checkpoint</source>
+        <translation>选择一个量化的 .zsq 检查点</translation>
+    </message>
+    <message>
+        <source>Quantized Model</source>
+        <translation>量化模型</translation>
+    </message>
+    <message>
+        <source>ZSQ checkpoints (*.zsq)</source>
+        <translation>ZSQ 检查点 (*.zsq)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with:</source>
+        <translation>对比(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Evaluation samples of the Run panel&apos;s dataset</source>
+        <translation>运行面板中数据集的评估样本</translation>
+    </message>
+    <message>
+        <source>Bit widths whose sensitivity is measured; Suggest Bits chooses among them</source>
+        <translation>测量敏感度的位宽；“建议位宽”从中选择</translation>
+    </message>
+    <message>
+        <source>Measure the sensitivity</source>
+        <translation>测量敏感度</translation>
+    </message>
+    <message>
+        <source>Needed for Suggest Bits; skipping it is faster</source>
+        <translation>“建议位宽”需要它；跳过会更快</translation>
+    </message>
+    <message>
+        <source>Bit widths and dataset come from the Run panel.</source>
+        <translation>位宽和数据集取自运行面板。</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>停止(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Give the candidate bit widths as a list, e.g. 2,4,8.</source>
+        <translation>请以列表形式给出候选位宽，例如 2,4,8。</translation>
+    </message>
+    <message>
+        <source>Analysing…</source>
+        <translation>正在分析…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>%1 layers on %2 samples: full precision %3 %, fully quantized %4 % (W%5A%6).</source>
+        <translation>%1 层，%2 个样本：全精度 %3 %，完全量化 %4 %（W%5A%6）。</translation>
+    </message>
+    <message>
+        <source>Analyse the layers first.</source>
+        <translation>请先分析各层。</translation>
+    </message>
+    <message>
+        <source>Suggested bits: summed sensitivity %1.</source>
+        <translation>已建议位宽：敏感度之和 %1。</translation>
+    </message>
+    <message>
+        <source>No layers analysed yet.</source>
+        <translation>尚未分析任何层。</translation>
+    </message>
+    <message>
+        <source>Average weight bits: %1 (%2 layers differ from W%3)</source>
+        <translation>平均权重位宽：%1（%2 层不同于 W%3）</translation>
+    </message>
+    <message>
+        <source>Sampl&amp;es:</source>
+        <translation>样本数(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Can&amp;didate bits:</source>
+        <translation>候选位宽(&amp;D)：</translation>
     </message>
 </context>
 <context>
@@ -479,6 +777,18 @@
         <source>Run Failed</source>
         <translation>运行失败</translation>
     </message>
+    <message>
+        <source>synthetic (%1)</source>
+        <translation>合成（%1）</translation>
+    </message>
+    <message>
+        <source>t-S&amp;NE</source>
+        <translation>t-SNE(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Per-&amp;layer</source>
+        <translation>逐层(&amp;L)</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::ModelHeader</name>
@@ -773,6 +1083,190 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>ETA %1</source>
         <translation>剩余 %1</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::TsnePlot</name>
+    <message>
+        <source>Point %1</source>
+        <translation>点 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::TsneView</name>
+    <message>
+        <source>&lt;p&gt;t-SNE places every sample as a point so that samples that are neighbours in the model&apos;s feature space (the layer before the classifier) stay neighbours in the plane. One tight cluster per class means the model separates the classes well; the distances between clusters and their sizes mean little.&lt;/p&gt;&lt;p&gt;Synthetic samples (open markers) that fall inside the real clusters of their class look like real data to the model: they make good calibration and fine-tuning data. Synthetic clusters away from all real ones are shortcuts that satisfy the model but that real images never show.&lt;/p&gt;&lt;p&gt;The &lt;b&gt;intra-class angle&lt;/b&gt; is the mean angle between a sample&apos;s features and its class mean: a small angle is a compact class. LRQ&apos;s Adversarial Margin Add (AMA) with its negative margin lets synthetic samples stay further from the class centre, so a larger angle on a synthetic set means more diverse samples. The &lt;b&gt;silhouette&lt;/b&gt; is +1 for well separated classes and 0 for overlapping ones; &lt;b&gt;10-NN class agreement&lt;/b&gt; is the share of a point&apos;s ten nearest neighbours that have its class, &lt;b&gt;preservation&lt;/b&gt; the share of its neighbours that t-SNE kept.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;t-SNE 把每个样本画成一个点，使在模型特征空间（分类器之前的那一层）中相邻的样本在平面上仍然相邻。每个类别形成一个紧密的簇，说明模型能很好地区分各类；簇之间的距离和簇的大小意义不大。&lt;/p&gt;&lt;p&gt;落在本类真实样本簇内的合成样本（空心标记）在模型看来与真实数据相似：它们是很好的校准和微调数据。远离所有真实簇的合成簇则是捷径——能满足模型，但真实图像中从不出现。&lt;/p&gt;&lt;p&gt;&lt;b&gt;类内角度&lt;/b&gt;是样本特征与其类别均值之间的平均夹角：角度小表示类别紧凑。LRQ 的对抗边距附加（AMA）采用负边距，使合成样本可以离类中心更远，因此合成样本集的角度更大意味着样本更多样。&lt;b&gt;轮廓系数&lt;/b&gt;对分离良好的类别为 +1，对重叠的类别为 0；&lt;b&gt;10-NN 类别一致率&lt;/b&gt;是一个点的十个最近邻中与其同类的比例，&lt;b&gt;保持率&lt;/b&gt;是 t-SNE 保留下来的近邻所占的比例。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The figures appear here when the embedding has finished.</source>
+        <translation>嵌入完成后，各项指标将显示在这里。</translation>
+    </message>
+    <message>
+        <source>Iteration %1 of %2, KL %3</source>
+        <translation>第 %1 / %2 次迭代，KL %3</translation>
+    </message>
+    <message>
+        <source>Iteration %1 of %2</source>
+        <translation>第 %1 / %2 次迭代</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Open model (full precision)</source>
+        <translation>已打开的模型（全精度）</translation>
+    </message>
+    <message>
+        <source>Whose features are embedded: the open model&apos;s, or a quantized student&apos;s</source>
+        <translation>嵌入谁的特征：已打开模型的，或某个量化学生模型的</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose a quantized .zsq checkpoint</source>
+        <translation>选择一个量化的 .zsq 检查点</translation>
+    </message>
+    <message>
+        <source>Real evaluation data</source>
+        <translation>真实评估数据</translation>
+    </message>
+    <message>
+        <source>Test samples of the Run panel&apos;s dataset</source>
+        <translation>运行面板中数据集的测试样本</translation>
+    </message>
+    <message>
+        <source>The first N test samples</source>
+        <translation>前 N 个测试样本</translation>
+    </message>
+    <message>
+        <source>Folders of synthetic images in class sub-folders; a finished run&apos;s export (export.synthetic_per_class) is added here</source>
+        <translation>按类别子文件夹存放的合成图像文件夹；已完成运行的导出（export.synthetic_per_class）会自动加入这里</translation>
+    </message>
+    <message>
+        <source>Synthetic sets:</source>
+        <translation>合成样本集：</translation>
+    </message>
+    <message>
+        <source>Roughly the number of neighbours each point keeps close (5 to 50)</source>
+        <translation>大致是每个点保持靠近的近邻数量（5 到 50）</translation>
+    </message>
+    <message>
+        <source>Barnes-Hut accuracy: 0 is exact t-SNE (slow above a few thousand points)</source>
+        <translation>Barnes-Hut 精度：0 为精确 t-SNE（超过几千个点时很慢）</translation>
+    </message>
+    <message>
+        <source>&amp;Iterations:</source>
+        <translation>迭代次数(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>停止(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Export &amp;PNG…</source>
+        <translation>导出 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Writes tsne.csv (points) and tsne.json (figures) into a folder</source>
+        <translation>将 tsne.csv（各点）和 tsne.json（指标）写入一个文件夹</translation>
+    </message>
+    <message>
+        <source>%1 (quantized)</source>
+        <translation>%1（量化）</translation>
+    </message>
+    <message>
+        <source>Nothing to embed: tick the real data (with a dataset in the Run panel) or a synthetic set.</source>
+        <translation>没有可嵌入的样本：请勾选真实数据（运行面板中需有数据集）或某个合成样本集。</translation>
+    </message>
+    <message>
+        <source>Computing the features…</source>
+        <translation>正在计算特征…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n point(s).</source>
+        <translation>
+            <numerusform>完成：%n 个点。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quantized Model</source>
+        <translation>量化模型</translation>
+    </message>
+    <message>
+        <source>ZSQ checkpoints (*.zsq)</source>
+        <translation>ZSQ 检查点 (*.zsq)</translation>
+    </message>
+    <message>
+        <source>Synthetic Images Folder</source>
+        <translation>合成图像文件夹</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Wrote tsne.csv and tsne.json to %1</source>
+        <translation>已将 tsne.csv 和 tsne.json 写入 %1</translation>
+    </message>
+    <message>
+        <source>Export t-SNE Plot</source>
+        <translation>导出 t-SNE 图</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Export t-SNE Points</source>
+        <translation>导出 t-SNE 点</translation>
+    </message>
+    <message>
+        <source>Feat&amp;ures of:</source>
+        <translation>特征来源(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Sampl&amp;es:</source>
+        <translation>样本数(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Add Fol&amp;der…</source>
+        <translation>添加文件夹(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Perple&amp;xity:</source>
+        <translation>困惑度(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Thet&amp;a:</source>
+        <translation>Theta(&amp;A)：</translation>
     </message>
 </context>
 </TS>

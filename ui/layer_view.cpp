@@ -142,10 +142,10 @@ QWidget* LayerView::createOptions()
     m_limit->setSingleStep(500);
     m_limit->setValue(2000);
     m_limit->setToolTip(tr("Evaluation samples of the Run panel's dataset"));
-    form->addRow(tr("&Samples:"), m_limit);
+    form->addRow(tr("Sampl&es:"), m_limit);
     m_candidates = new QLineEdit(QStringLiteral("2,3,4,5,6,8"), m_options);
     m_candidates->setToolTip(tr("Bit widths whose sensitivity is measured; Suggest Bits chooses among them"));
-    form->addRow(tr("Ca&ndidate bits:"), m_candidates);
+    form->addRow(tr("Can&didate bits:"), m_candidates);
     m_sensitivity = new QCheckBox(tr("Measure the sensitivity"), m_options);
     m_sensitivity->setChecked(true);
     m_sensitivity->setToolTip(tr("Needed for Suggest Bits; skipping it is faster"));

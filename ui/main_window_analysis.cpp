@@ -31,10 +31,10 @@ void MainWindow::createAnalysisUi()
     };
     m_tsneView = new TsneView(this);
     m_tsneView->setContextProvider(context);
-    m_tabs->addTab(m_tsneView, tr("t-&SNE"));
+    m_tabs->addTab(m_tsneView, tr("t-S&NE"));
     m_layerView = new LayerView(this);
     m_layerView->setContextProvider(context);
-    m_tabs->addTab(m_layerView, tr("&Per-layer"));
+    m_tabs->addTab(m_layerView, tr("Per-&layer"));
 
     connect(m_layerView, &LayerView::layerBitsChanged, this, [this](const QJsonObject& bits) {
         m_runPanel->setParameter(QStringLiteral("layer_bits"), bits);

@@ -109,7 +109,7 @@ QWidget* TsneView::createOptions()
     auto* modelRow = new QHBoxLayout;
     modelRow->addWidget(m_model, 1);
     modelRow->addWidget(browseModel);
-    auto* modelLabel = new QLabel(tr("&Features of:"), m_options);
+    auto* modelLabel = new QLabel(tr("Feat&ures of:"), m_options);
     modelLabel->setBuddy(m_model);
     form->addRow(modelLabel, modelRow);
 
@@ -123,13 +123,13 @@ QWidget* TsneView::createOptions()
     m_limit->setToolTip(tr("The first N test samples"));
     connect(m_real, &QCheckBox::toggled, m_limit, &QWidget::setEnabled);
     form->addRow(m_real);
-    form->addRow(tr("&Samples:"), m_limit);
+    form->addRow(tr("Sampl&es:"), m_limit);
 
     m_synthetic = new QListWidget(m_options);
     m_synthetic->setToolTip(tr("Folders of synthetic images in class sub-folders; a finished run's export "
                                "(export.synthetic_per_class) is added here"));
     m_synthetic->setMaximumHeight(90);
-    auto* addSynthetic = new QPushButton(tr("Add &Folder…"), m_options);
+    auto* addSynthetic = new QPushButton(tr("Add Fol&der…"), m_options);
     connect(addSynthetic, &QPushButton::clicked, this, &TsneView::browseSynthetic);
     form->addRow(new QLabel(tr("Synthetic sets:"), m_options));
     form->addRow(m_synthetic);
@@ -139,13 +139,13 @@ QWidget* TsneView::createOptions()
     m_perplexity->setRange(2, 100);
     m_perplexity->setValue(30);
     m_perplexity->setToolTip(tr("Roughly the number of neighbours each point keeps close (5 to 50)"));
-    form->addRow(tr("&Perplexity:"), m_perplexity);
+    form->addRow(tr("Perple&xity:"), m_perplexity);
     m_theta = new QDoubleSpinBox(m_options);
     m_theta->setRange(0, 1);
     m_theta->setSingleStep(0.1);
     m_theta->setValue(0.5);
     m_theta->setToolTip(tr("Barnes-Hut accuracy: 0 is exact t-SNE (slow above a few thousand points)"));
-    form->addRow(tr("&Theta:"), m_theta);
+    form->addRow(tr("Thet&a:"), m_theta);
     m_iterations = new QSpinBox(m_options);
     m_iterations->setRange(50, 10000);
     m_iterations->setSingleStep(250);

@@ -788,7 +788,7 @@
     </message>
     <message>
         <source>Per-&amp;layer</source>
-        <translation><translation>Je &amp;Schicht</translation>amp;Je Schicht</translation>
+        <translation>&amp;Je Schicht</translation>
     </message>
 </context>
 <context>

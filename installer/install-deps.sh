@@ -13,7 +13,10 @@ PACKAGES=(
   dataset-fashion-mnist
   libopenblas0-openmp
   xvfb xauth
-  python3-torch python3-torchvision python3-numpy
+  # CJK glyphs for the Simplified Chinese GUI; Qt's own dialogs translated
+  fonts-wqy-microhei qt6-translations-l10n
+  # PyTorch interop tests; scikit-learn for bench/tsne_vs_sklearn.py
+  python3-torch python3-torchvision python3-numpy python3-sklearn
   file
 )
 

@@ -18,13 +18,16 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 
 #include "common/error.h"
 #include "model_loader.h"
 #include "model_view.h"
+#include "presentation_mode.h"
 #include "recent_files.h"
 #include "run_controller.h"
 #include "run_panel.h"
+#include "session_recovery.h"
 #include "text_format.h"
 
 namespace zsq::ui {
@@ -53,6 +56,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setCentralWidget(m_tabs);
     createRunUi();
     createAnalysisUi();
+    createResultsUi();
     m_loader = new ModelLoader(this);
     m_recent = new RecentFiles(this);
 
@@ -89,12 +93,14 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     QAction* demo = file->addAction(tr("Open &Demo Model"), this, &MainWindow::openDemoModel);
     demo->setStatusTip(tr("Open the Fashion-MNIST ResNet-8 that comes with ZSQ Studio"));
+    createSessionActions(file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     rebuildRecentMenu();
 
     createRunActions();
+    createPresentationActions();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About ZSQ Studio"), this, &MainWindow::showAbout);
@@ -193,11 +199,23 @@ void MainWindow::onLoaded(const api::ModelSummary& summary)
     m_inputSize = summary.inputSize;
     m_view->setSummary(summary);
     m_runPanel->setModel(m_currentPath, summary.inputSize);
+    if (m_hasPendingConfig) {
+        // A session's settings, now that the model's defaults are known.
+        m_applyingSession = true;
+        m_runPanel->applySessionConfig(m_pendingConfig);
+        m_applyingSession = false;
+        m_hasPendingConfig = false;
+    }
     updateRunActions();
     m_recent->add(m_currentPath);
     m_statusModel->setText(tr("%1, %2 parameters").arg(fromUtf8(summary.arch), countText(summary.parameters)));
     statusBar()->showMessage(tr("Loaded %1").arg(QDir::toNativeSeparators(m_currentPath)), 5000);
     updateTitle();
+    sessionChanged();
+    if (m_queueAfterLoad) {
+        m_queueAfterLoad = false;
+        QTimer::singleShot(0, this, &MainWindow::startNextQueued);
+    }
     emit loadFinished(true, QString());
 }
 
@@ -206,6 +224,9 @@ void MainWindow::onFailed(const QString& path, const QString& message)
     if (!QFileInfo::exists(path))
         m_recent->remove(path);
     statusBar()->showMessage(tr("Could not open %1").arg(QDir::toNativeSeparators(path)), 5000);
+    m_queueAfterLoad = false;
+    m_queue.clear();
+    m_hasPendingConfig = false;
     emit loadFinished(false, message);
     if (m_errorDialogs)
         QMessageBox::critical(this, tr("Cannot Open Model"), sentence(message));
@@ -218,8 +239,15 @@ void MainWindow::onIdle()
 
 void MainWindow::updateTitle()
 {
-    // The application's display name is appended by Qt.
-    setWindowTitle(m_currentPath.isEmpty() ? QString() : QFileInfo(m_currentPath).fileName());
+    // The application's display name is appended by Qt; "[*]" shows unsaved
+    // session changes.
+    QStringList parts;
+    if (!m_sessionPath.isEmpty())
+        parts << QFileInfo(m_sessionPath).fileName();
+    if (!m_currentPath.isEmpty())
+        parts << QFileInfo(m_currentPath).fileName();
+    setWindowTitle(parts.isEmpty() ? QString() : parts.join(QStringLiteral(" – ")) + QStringLiteral("[*]"));
+    setWindowModified(m_sessionModified && !parts.isEmpty());
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
@@ -244,6 +272,10 @@ void MainWindow::closeEvent(QCloseEvent* event)
     // worker (the final evaluation takes a few seconds) when it is destroyed.
     if (m_run->isActive())
         m_run->stop();
+    if (m_presentation->isActive())
+        m_presentation->setActive(false);
+    // A clean exit: no recovery offer next time.
+    m_recovery->finishCleanly();
     QMainWindow::closeEvent(event);
 }
 

@@ -5,6 +5,7 @@
 // model, the training curves, the synthetic images and the t-SNE and
 // per-layer analyses, the Log dock core's messages, and the status bar the
 // run's progress.
+#include <QJsonObject>
 #include <QMainWindow>
 
 #include "api/model_summary.h"
@@ -25,7 +26,11 @@ class LogView;
 class LossPlot;
 class ModelLoader;
 class ModelView;
+class PresentationMode;
 class RecentFiles;
+class ResultsView;
+class SessionRecovery;
+struct Session;
 class RunController;
 class RunPanel;
 class RunStatus;
@@ -51,7 +56,7 @@ public:
     bool hasModel() const;
     QString currentPath() const { return m_currentPath; }
 
-    enum Tab { ModelTab = 0, TrainingTab = 1, ImagesTab = 2, TsneTab = 3, LayersTab = 4 };
+    enum Tab { ModelTab = 0, TrainingTab = 1, ImagesTab = 2, TsneTab = 3, LayersTab = 4, ResultsTab = 5 };
     QTabWidget* tabs() const { return m_tabs; }
     RunPanel* runPanel() const { return m_runPanel; }
     RunController* runController() const { return m_run; }
@@ -65,6 +70,31 @@ public:
     QAction* startAction() const { return m_startAction; }
     QAction* pauseAction() const { return m_pauseAction; }
     QAction* stopAction() const { return m_stopAction; }
+    ResultsView* resultsView() const { return m_results; }
+    PresentationMode* presentationMode() const { return m_presentation; }
+    QAction* presentationAction() const { return m_presentationAction; }
+    QAction* demoComparisonAction() const { return m_demoAction; }
+
+    // Sessions (main_window_session.cpp). The session file is JSON
+    // (.zsqsession); saving is atomic, a failure keeps the old file, shows a
+    // dialog (when error dialogs are on) and emits sessionSaved(false, why).
+    Session currentSession() const;
+    void applySession(const Session& session);
+    bool saveSessionAs(const QString& path);
+    bool openSession(const QString& path);
+    QString sessionPath() const { return m_sessionPath; }
+    bool isSessionModified() const { return m_sessionModified; }
+    SessionRecovery* sessionRecovery() const { return m_recovery; }
+    // Starts crash recovery in `directory` (default: under AppDataLocation).
+    // When the last instance died with unsaved work or mid-run, asks whether
+    // to recover (or does so without asking when `ask` is false). Returns
+    // true when a session was recovered.
+    bool enableCrashRecovery(const QString& directory = {}, bool ask = true);
+
+    // Extra keys for the LRQ vs ClusterQ demo's configs (shorter schedules
+    // for screenshots and tests).
+    void setDemoOverrides(const QJsonObject& overrides) { m_demoOverrides = overrides; }
+    int queuedRuns() const { return static_cast<int>(m_queue.size()); }
 
 public slots:
     void showOpenDialog();
@@ -73,6 +103,13 @@ public slots:
     void startRun();
     void togglePauseRun();
     void stopRun();
+    void newSession();
+    void showOpenSessionDialog();
+    bool saveSession();
+    bool showSaveSessionDialog();
+    // One click: opens the demo model and queues quick LRQ then quick ClusterQ.
+    void runDemoComparison();
+    void setPresentationMode(bool on);
 
 signals:
     // After every load attempt: ok, or the one-line error message.
@@ -80,11 +117,14 @@ signals:
     // After every run: finished, cancelled (ok, with `message` saying so) or
     // failed (not ok, the one-line error).
     void runFinished(bool ok, const QString& message);
+    // After every session save (not autosaves): ok, or why not.
+    void sessionSaved(bool ok, const QString& message);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void createActions();
@@ -102,6 +142,13 @@ private:
     void onRunFailed(const QString& message);
     void createAnalysisUi();
     void offerRunOutputs(const QString& outputDir);
+    void createSessionActions(QMenu* file);
+    void createResultsUi();
+    void createPresentationActions();
+    void sessionChanged();
+    void recordFinishedRun(const zsq::ui::RunResult& result);
+    void startNextQueued();
+    void restylePlots();
 
     ModelView* m_view = nullptr;
     ModelLoader* m_loader = nullptr;
@@ -130,6 +177,23 @@ private:
     qint64 m_inputSize = 0;
     TsneView* m_tsneView = nullptr;
     LayerView* m_layerView = nullptr;
+
+    ResultsView* m_results = nullptr;
+    SessionRecovery* m_recovery = nullptr;
+    PresentationMode* m_presentation = nullptr;
+    QAction* m_presentationAction = nullptr;
+    QAction* m_demoAction = nullptr;
+    QString m_sessionPath;
+    bool m_sessionModified = false;
+    bool m_applyingSession = false;
+    // Settings of a session, applied once its model has loaded (the model's
+    // input size moves the profile's defaults).
+    QJsonObject m_pendingConfig;
+    bool m_hasPendingConfig = false;
+    QString m_runningOutput;
+    QList<QJsonObject> m_queue;
+    bool m_queueAfterLoad = false;
+    QJsonObject m_demoOverrides;
 };
 
 } // namespace zsq::ui

@@ -13,6 +13,9 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "api/quantization_run.h"
@@ -23,7 +26,9 @@
 #include "loss_plot.h"
 #include "run_controller.h"
 #include "run_panel.h"
+#include "presentation_mode.h"
 #include "run_status.h"
+#include "session_recovery.h"
 #include "text_format.h"
 
 namespace zsq::ui {
@@ -96,6 +101,10 @@ void MainWindow::createRunActions()
     m_stopAction = run->addAction(tr("S&top"), this, &MainWindow::stopRun);
     m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_stopAction->setStatusTip(tr("Stop the run; generative methods keep run.ckpt for a resume"));
+    run->addSeparator();
+    m_demoAction = run->addAction(tr("&Demo: LRQ vs ClusterQ"), this, &MainWindow::runDemoComparison);
+    m_demoAction->setStatusTip(tr("Open the demo model and run quick LRQ, then quick ClusterQ; the Results tab "
+                                  "compares them"));
     m_runPanel->setActions(m_startAction, m_pauseAction, m_stopAction);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
@@ -140,8 +149,19 @@ void MainWindow::startRun()
     m_log->append(static_cast<int>(zsq::LogLevel::Info), tr("Run settings: %1").arg(config));
     m_runStatus->reset();
     m_runStatus->show();
-    m_tabs->setCurrentIndex(TrainingTab);
+    if (!m_presentation->isActive())
+        m_tabs->setCurrentIndex(TrainingTab);
+    // The recovery file and its marker name the run's folder, so that a
+    // crash from here on can be resumed from its run.ckpt.
+    m_runningOutput = QJsonDocument::fromJson(config.toUtf8()).object().value(QStringLiteral("output")).toString();
+    m_recovery->saveNow();
     m_run->start(config, m_runPanel->givenKeys());
+    // A resumed run (after a recovery) resumes once; the next Start is a new
+    // run in a new folder.
+    if (!m_runPanel->parameter(QStringLiteral("train.resume")).toString().isEmpty()) {
+        m_runPanel->setParameter(QStringLiteral("train.resume"), QString());
+        m_runPanel->setParameter(QStringLiteral("output"), QString());
+    }
 }
 
 void MainWindow::togglePauseRun()
@@ -181,6 +201,12 @@ void MainWindow::onRunDone(const RunResult& r, bool cancelled)
     if (cancelled && !r.outputDir.isEmpty())
         text = tr("Stopped. %1 The checkpoint run.ckpt is kept for a resume.").arg(text);
     m_accuracy->setText(text);
+    m_runningOutput.clear();
+    recordFinishedRun(r);
+    if (cancelled)
+        m_queue.clear();
+    else if (!m_queue.isEmpty())
+        QTimer::singleShot(0, this, &MainWindow::startNextQueued);
     const QString where = QDir::toNativeSeparators(r.outputDir);
     if (!r.outputDir.isEmpty())
         m_log->append(static_cast<int>(zsq::LogLevel::Info), tr("%1 Output: %2").arg(text, where));
@@ -194,6 +220,9 @@ void MainWindow::onRunDone(const RunResult& r, bool cancelled)
 void MainWindow::onRunFailed(const QString& message)
 {
     m_runStatus->hide();
+    m_runningOutput.clear();
+    m_queue.clear();
+    m_recovery->scheduleSave();
     m_accuracy->setText(tr("The run failed: %1").arg(message));
     m_log->append(static_cast<int>(zsq::LogLevel::Error), message);
     statusBar()->showMessage(tr("Run failed"), 10000);

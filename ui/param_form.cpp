@@ -189,6 +189,14 @@ void ParamForm::setBaseline(const QJsonObject& defaults)
     }
 }
 
+void ParamForm::resetToBaseline()
+{
+    for (auto it = m_editors.cbegin(); it != m_editors.cend(); ++it)
+        if (m_baseline.contains(it.key()))
+            write(it.value(), m_baseline.value(it.key()));
+    emit edited();
+}
+
 QHash<QString, QJsonValue> ParamForm::changedValues() const
 {
     QHash<QString, QJsonValue> out;

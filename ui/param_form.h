@@ -32,6 +32,8 @@ public:
     bool hasKey(const QString& key) const { return m_editors.contains(key); }
     QJsonValue value(const QString& key) const;
     bool setValue(const QString& key, const QJsonValue& value);
+    // Every editor back to the baseline (a new session).
+    void resetToBaseline();
     // Shows or hides a group ("train", "lrq", ...) without forgetting values.
     void setGroupVisible(const QString& group, bool visible);
 

@@ -211,6 +211,15 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(scroll, 1);
     layout->addLayout(buttons);
 
+    // One signal for every editor, for the session's autosave.
+    for (QComboBox* combo : {m_method, m_profile})
+        connect(combo, &QComboBox::currentIndexChanged, this, &RunPanel::settingsChanged);
+    for (QComboBox* combo : {m_device, m_dataset})
+        connect(combo, &QComboBox::currentTextChanged, this, &RunPanel::settingsChanged);
+    for (QSpinBox* spin : {m_wbits, m_abits, m_seed})
+        connect(spin, &QSpinBox::valueChanged, this, &RunPanel::settingsChanged);
+    connect(m_output, &QLineEdit::textChanged, this, &RunPanel::settingsChanged);
+    connect(m_advanced, &ParamForm::edited, this, &RunPanel::settingsChanged);
     connect(m_method, &QComboBox::currentIndexChanged, this, &RunPanel::updateMethod);
     connect(m_profile, &QComboBox::currentIndexChanged, this, &RunPanel::updateBaseline);
     connect(m_dataset, &QComboBox::currentTextChanged, this, &RunPanel::updateDataset);
@@ -332,6 +341,39 @@ QString RunPanel::configJson() const
     cfg.insert(QStringLiteral("dataset"), datasetName());
     cfg.insert(QStringLiteral("output"), output);
     return QString::fromUtf8(QJsonDocument(cfg).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject RunPanel::sessionConfig() const
+{
+    QJsonObject cfg = QJsonDocument::fromJson(configJson().toUtf8()).object();
+    cfg.remove(QStringLiteral("model"));
+    cfg.insert(QStringLiteral("output"), m_output->text().trimmed());
+    return cfg;
+}
+
+void RunPanel::applySessionConfig(const QJsonObject& config)
+{
+    // The profile first: it moves the advanced baseline the other keys are
+    // compared with.
+    if (config.contains(QStringLiteral("profile")))
+        setParameter(QStringLiteral("profile"), config.value(QStringLiteral("profile")));
+    m_advanced->resetToBaseline();
+    m_output->clear();
+    applyNested(config, QString());
+}
+
+void RunPanel::applyNested(const QJsonObject& object, const QString& prefix)
+{
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString key = prefix.isEmpty() ? it.key() : prefix + QLatin1Char('.') + it.key();
+        if (key == QLatin1String("model") || key == QLatin1String("profile"))
+            continue;
+        // Object-valued keys (layer_bits) are one editor, not a group.
+        if (it.value().isObject() && !m_advanced->hasKey(key))
+            applyNested(it.value().toObject(), key);
+        else
+            setParameter(key, it.value());
+    }
 }
 
 QStringList RunPanel::givenKeys() const

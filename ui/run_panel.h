@@ -42,12 +42,23 @@ public:
     bool setParameter(const QString& key, const QJsonValue& value);
     QJsonValue parameter(const QString& key) const;
 
+    // The settings as a session keeps them: configJson() without the model
+    // and with the output folder as typed (empty = a new folder per run).
+    QJsonObject sessionConfig() const;
+    // Back to the profile's defaults, then the keys of `config` (a session's).
+    void applySessionConfig(const QJsonObject& config);
+
     static QString defaultRunsDir();
     static QString methodExplanation(const QString& method);
+
+signals:
+    // Any setting changed (for the session's autosave).
+    void settingsChanged();
 
 private:
     void updateMethod();
     void updateDataset();
+    void applyNested(const QJsonObject& object, const QString& prefix);
     void updateBaseline();
     void browseDataset();
     void browseOutput();

@@ -1,7 +1,9 @@
 // zsq-studio: the ZSQ Studio desktop application.
-//   zsq-studio [--lang CODE] [--screenshot FILE.png] [--tab model|training|images|tsne|layers] [MODEL]
-// Without MODEL it opens the shipped demo model. The language is the
-// system's unless --lang or the environment variable ZSQ_LANG names one.
+//   zsq-studio [--lang CODE] [--theme system|light|dark] [--screenshot FILE.png]
+//              [--tab model|training|images|tsne|layers|results] [--script-demo OUTDIR] [MODEL]
+// Without MODEL it opens the shipped demo model (or recovers the session of
+// an instance that crashed). The language is the system's unless --lang or
+// the environment variable ZSQ_LANG names one.
 #include <cstdio>
 
 #include <QApplication>
@@ -16,6 +18,8 @@
 #include <QTranslator>
 
 #include "main_window.h"
+#include "plot_theme.h"
+#include "script_demo.h"
 
 namespace {
 
@@ -94,11 +98,22 @@ int main(int argc, char** argv)
     const QCommandLineOption tabOption(
         QStringLiteral("tab"),
         QCoreApplication::translate("main", "Tab to show at start (and to capture with --screenshot): model, "
-                                            "training, images, tsne or layers."),
+                                            "training, images, tsne, layers or results."),
         QCoreApplication::translate("main", "name"));
+    const QCommandLineOption themeOption(
+        QStringLiteral("theme"),
+        QCoreApplication::translate("main", "Colours: system (default), light or dark."),
+        QCoreApplication::translate("main", "name"));
+    const QCommandLineOption scriptDemoOption(
+        QStringLiteral("script-demo"),
+        QCoreApplication::translate("main", "Run two short quantizations, a per-layer analysis and a t-SNE by "
+                                            "themselves, save a PNG of every tab into the folder, then quit."),
+        QCoreApplication::translate("main", "folder"));
     parser.addOption(langOption);
+    parser.addOption(themeOption);
     parser.addOption(screenshotOption);
     parser.addOption(tabOption);
+    parser.addOption(scriptDemoOption);
     parser.addPositionalArgument(QCoreApplication::translate("main", "model"),
                                  QCoreApplication::translate("main", "Model file to open (default: the demo model)."),
                                  QCoreApplication::translate("main", "[model]"));
@@ -111,9 +126,15 @@ int main(int argc, char** argv)
 
     // Screenshots use fresh settings (no recent files, no saved geometry) and
     // leave the user's alone.
+    if (!zsq::ui::applyApplicationTheme(app, parser.value(themeOption))) {
+        printError(QCoreApplication::translate("main", "unknown theme '%1' (system, light, dark)")
+                       .arg(parser.value(themeOption)));
+        return 2;
+    }
     const QString screenshot = parser.value(screenshotOption);
+    const QString scriptDemo = parser.value(scriptDemoOption);
     QTemporaryDir screenshotSettings;
-    if (!screenshot.isEmpty()) {
+    if (!screenshot.isEmpty() || !scriptDemo.isEmpty()) {
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, screenshotSettings.path());
     }
@@ -122,10 +143,10 @@ int main(int argc, char** argv)
     if (parser.isSet(tabOption)) {
         // In MainWindow::Tab order.
         const QStringList tabs = {QStringLiteral("model"), QStringLiteral("training"), QStringLiteral("images"),
-                                  QStringLiteral("tsne"), QStringLiteral("layers")};
+                                  QStringLiteral("tsne"), QStringLiteral("layers"), QStringLiteral("results")};
         const qsizetype tab = tabs.indexOf(parser.value(tabOption));
         if (tab < 0) {
-            printError(QCoreApplication::translate("main", "unknown tab '%1' (model, training, images, tsne, layers)")
+            printError(QCoreApplication::translate("main", "unknown tab '%1' (model, training, images, tsne, layers, results)")
                            .arg(parser.value(tabOption)));
             return 2;
         }
@@ -150,10 +171,21 @@ int main(int argc, char** argv)
                              });
                          });
     }
+    if (!scriptDemo.isEmpty()) {
+        window.resize(1280, 800);
+        // The demo model has its dataset; another model is quantized without data.
+        const QString dataset = positional.isEmpty() ? QStringLiteral("fashion-mnist") : QStringLiteral("none");
+        auto* script = new zsq::ui::ScriptDemo(&window, scriptDemo, dataset);
+        QObject::connect(script, &zsq::ui::ScriptDemo::done, &app, &QCoreApplication::exit);
+    }
     window.show();
-    if (positional.isEmpty())
-        window.openDemoModel();
-    else
+    // Screenshots never look at (or disturb) the user's recovery folder.
+    bool recovered = false;
+    if (screenshot.isEmpty() && scriptDemo.isEmpty())
+        recovered = window.enableCrashRecovery();
+    if (!positional.isEmpty())
         window.openFile(positional.first());
+    else if (!recovered)
+        window.openDemoModel();
     return QApplication::exec();
 }

@@ -35,7 +35,7 @@ int runEval(const ArgList& argv)
     loaded.model->to(device);
     const models::ModelInfo& info = loaded.model->info();
     data::DatasetPtr ds = data::openDataset({args.get("dataset", "fashion-mnist"), args.get("split", "test"),
-                                             info.inputSize});
+                                             info.inputSize, info.inChannels});
     if (ds->numClasses() != info.numClasses)
         throw InputError("the dataset has " + std::to_string(ds->numClasses()) + " classes but the model has " +
                          std::to_string(info.numClasses));

@@ -39,7 +39,7 @@ EvalData loadEvalData(const LayerAnalysisConfig& cfg, ZooModelImpl& teacher, con
     const models::ModelInfo& info = teacher.info();
     EvalData d;
     if (cfg.dataset != "none") {
-        data::DatasetPtr ds = data::openDataset({cfg.dataset, cfg.split, info.inputSize});
+        data::DatasetPtr ds = data::openDataset({cfg.dataset, cfg.split, info.inputSize, info.inChannels});
         if (ds->numClasses() != info.numClasses)
             throw InputError("the dataset has " + std::to_string(ds->numClasses()) + " classes but the model has " +
                              std::to_string(info.numClasses));

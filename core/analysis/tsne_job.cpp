@@ -69,7 +69,7 @@ TsneJobResult runTsneJob(const TsneJobConfig& config, EventSink& sink, const Can
     int dims = 0;
     for (std::size_t s = 0; s < config.sources.size(); ++s) {
         const TsneSource& src = config.sources[s];
-        data::DatasetPtr ds = data::openDataset({src.dataset, src.split, info.inputSize});
+        data::DatasetPtr ds = data::openDataset({src.dataset, src.split, info.inputSize, info.inChannels});
         if (ds->numClasses() != info.numClasses)
             throw InputError(src.name + ": the dataset has " + std::to_string(ds->numClasses()) +
                              " classes but the model has " + std::to_string(info.numClasses));

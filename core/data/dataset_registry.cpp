@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "data/readers.h"
+#include "data/tensor_dataset.h"
 
 namespace zsq::data {
 
@@ -172,13 +173,16 @@ DatasetPtr openDataset(const DatasetRequest& request)
             kind = "folder";
     }
 
+    // A run's exported synthetic set: the exact float samples, not the PNGs.
+    if (kind == "folder" && isTensorFolder(dir.string()))
+        return openTensorFolder(dir.string());
     if (kind == "folder") {
         fs::path root = dir;
         if (fs::is_directory(dir / request.split))
             root = dir / request.split;
         else if (isTest && fs::is_directory(dir / "val"))
             root = dir / "val";
-        return openImageFolder(root.string(), request.imageSize);
+        return openImageFolder(root.string(), request.imageSize, request.channels);
     }
 
     std::shared_ptr<InMemoryDataset> ds;

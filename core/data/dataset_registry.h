@@ -17,6 +17,7 @@ struct DatasetRequest {
     std::string source = "fashion-mnist";
     std::string split = "test";
     std::int64_t imageSize = 224;   // used by image folders only
+    std::int64_t channels = 3;      // image folders: 1 = read as grayscale, 3 = RGB
 };
 
 DatasetPtr openDataset(const DatasetRequest& request);

@@ -23,7 +23,8 @@ bool isImageFile(const std::filesystem::path& p)
 
 class ImageFolderDataset : public Dataset {
 public:
-    ImageFolderDataset(const std::string& root, std::int64_t size) : size_(size)
+    ImageFolderDataset(const std::string& root, std::int64_t size, std::int64_t channelCount)
+        : size_(size), channels_(channelCount == 1 ? 1 : 3)
     {
         namespace fs = std::filesystem;
         std::vector<fs::path> classDirs;
@@ -44,7 +45,7 @@ public:
         if (samples_.empty())
             throw InputError(root + " holds no images in class sub-folders");
         name = root;
-        channels = 3;
+        channels = channels_;
         height = width = size_;
     }
 
@@ -52,7 +53,7 @@ public:
 
     Batch get(const std::vector<std::int64_t>& indices) const override
     {
-        torch::Tensor images = torch::empty({static_cast<std::int64_t>(indices.size()), 3, size_, size_});
+        torch::Tensor images = torch::empty({static_cast<std::int64_t>(indices.size()), channels_, size_, size_});
         torch::Tensor labels = torch::empty({static_cast<std::int64_t>(indices.size())}, torch::kLong);
         for (std::size_t i = 0; i < indices.size(); ++i) {
             const auto& [path, label] = samples_.at(static_cast<std::size_t>(indices[i]));
@@ -65,34 +66,46 @@ public:
 private:
     torch::Tensor decode(const std::string& path) const
     {
-        cv::Mat bgr = cv::imread(path, cv::IMREAD_COLOR);
-        if (bgr.empty())
+        cv::Mat image = cv::imread(path, channels_ == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+        if (image.empty())
             throw InputError("cannot decode image " + path);
-        // Shorter side to size/0.875 (256 for 224), then the centre crop.
-        const double scale = (size_ / 0.875) / std::min(bgr.rows, bgr.cols);
-        cv::Mat resized;
-        cv::resize(bgr, resized, cv::Size(), scale, scale, cv::INTER_LINEAR);
-        const int x = (resized.cols - static_cast<int>(size_)) / 2;
-        const int y = (resized.rows - static_cast<int>(size_)) / 2;
-        cv::Mat crop = resized(cv::Rect(std::max(0, x), std::max(0, y), static_cast<int>(size_),
-                                        static_cast<int>(size_))).clone();
-        cv::Mat rgb;
-        cv::cvtColor(crop, rgb, cv::COLOR_BGR2RGB);
-        torch::Tensor t = torch::from_blob(rgb.data, {size_, size_, 3}, torch::kUInt8).clone();
+        const int s = static_cast<int>(size_);
+        cv::Mat out;
+        if (image.rows == s && image.cols == s) {
+            out = image;
+        } else if (size_ <= 64) {
+            // Small inputs (MNIST/CIFAR-like, or synthetic images exported at
+            // the model's size): the whole image, resized, no crop.
+            cv::resize(image, out, cv::Size(s, s), 0, 0, cv::INTER_AREA);
+        } else {
+            // ImageNet-style: shorter side to size/0.875 (256 for 224), then the centre crop.
+            const double scale = (size_ / 0.875) / std::min(image.rows, image.cols);
+            cv::Mat resized;
+            cv::resize(image, resized, cv::Size(), scale, scale, cv::INTER_LINEAR);
+            const int x = (resized.cols - s) / 2;
+            const int y = (resized.rows - s) / 2;
+            out = resized(cv::Rect(std::max(0, x), std::max(0, y), s, s)).clone();
+        }
+        if (channels_ == 3)
+            cv::cvtColor(out, out, cv::COLOR_BGR2RGB);
+        if (!out.isContinuous())
+            out = out.clone();
+        torch::Tensor t = torch::from_blob(out.data, {size_, size_, channels_}, torch::kUInt8).clone();
         return t.permute({2, 0, 1}).to(torch::kFloat).div_(255.0);
     }
 
     std::int64_t size_;
+    std::int64_t channels_;
     std::vector<std::pair<std::string, std::int64_t>> samples_;
 };
 
 } // namespace
 
-DatasetPtr openImageFolder(const std::string& root, std::int64_t size)
+DatasetPtr openImageFolder(const std::string& root, std::int64_t size, std::int64_t channels)
 {
     if (size <= 0)
         size = 224;
-    return std::make_shared<ImageFolderDataset>(root, size);
+    return std::make_shared<ImageFolderDataset>(root, size, channels);
 }
 
 } // namespace zsq::data

@@ -18,6 +18,6 @@ std::shared_ptr<InMemoryDataset> readCifarBinary(const std::vector<std::string>&
 // An ImageNet-style folder: root/<class>/<image>. Images are decoded lazily
 // with OpenCV, resized (shorter side to size/0.875) and centre-cropped to
 // `size`. Without OpenCV this throws InputError saying so.
-DatasetPtr openImageFolder(const std::string& root, std::int64_t size);
+DatasetPtr openImageFolder(const std::string& root, std::int64_t size, std::int64_t channels = 3);
 
 } // namespace zsq::data

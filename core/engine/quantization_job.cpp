@@ -120,7 +120,8 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
     if (!evaluateOnData && cfg["method"].get<std::string>() == "realdata")
         throw InputError("method realdata needs a dataset (--dataset)");
     data::DatasetPtr evalSet = evaluateOnData ? data::openDataset({cfg["dataset"].get<std::string>(),
-                                                                   cfg["eval_split"].get<std::string>(), info.inputSize})
+                                                                   cfg["eval_split"].get<std::string>(), info.inputSize,
+                                                                   info.inChannels})
                                               : nullptr;
     if (evalSet && evalSet->numClasses() != info.numClasses)
         throw InputError("the evaluation dataset has " + std::to_string(evalSet->numClasses()) +
@@ -152,7 +153,8 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
                            qc, tc, device, evalSet, sink, cancel);
         if (real) {
             sink.onMessage(LogLevel::Warning, "realdata uses the REAL training set: it is the ceiling, not zero-shot");
-            trainer.useRealData(data::openDataset({cfg["dataset"].get<std::string>(), "train", info.inputSize}));
+            trainer.useRealData(data::openDataset(
+                {cfg["dataset"].get<std::string>(), "train", info.inputSize, info.inChannels}));
         }
         if (!cfg["train"]["resume"].get<std::string>().empty())
             trainer.loadCheckpoint(cfg["train"]["resume"].get<std::string>());
@@ -165,8 +167,13 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
             const int written = io::exportImageFolder((out / "synthetic").string(),
                                                       data::denormalize(x, info.mean, info.stdev), y,
                                                       evalSet ? evalSet->classNames : std::vector<std::string>{});
+            // The exact samples too (pixel space, not clamped or rounded): PNGs
+            // lose what generated images hold outside [0,1]; analysis and
+            // other toolchains can read these with torch.load.
+            io::writeTensorFile((out / "synthetic" / "images.pt").string(), data::denormalize(x, info.mean, info.stdev));
+            io::writeTensorFile((out / "synthetic" / "labels.pt").string(), y);
             sink.onMessage(LogLevel::Info, "wrote " + std::to_string(written) + " synthetic images to " +
-                                               (out / "synthetic").string());
+                                               (out / "synthetic").string() + " (PNG, and images.pt/labels.pt unclamped)");
         }
         details = {{"epochs_done", r.epochsDone},
                    {"iterations_done", r.iterationsDone},

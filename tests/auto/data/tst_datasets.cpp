@@ -3,6 +3,8 @@
 
 #include "data/dataset_registry.h"
 #include "data/readers.h"
+#include "io/image_export.h"
+#include "io/model_file.h"
 #include "zsq_test_util.h"
 
 #include <QImage>
@@ -25,6 +27,36 @@ private:
     }
 
 private slots:
+    void exportedSyntheticFolderReadsTheExactTensors()
+    {
+        // A run's synthetic export: PNGs (clamped, rounded) plus images.pt /
+        // labels.pt with the exact values, which openDataset prefers.
+        QTemporaryDir dir;
+        const std::string root = dir.path().toStdString();
+        torch::manual_seed(3);
+        const torch::Tensor images = torch::randn({6, 1, 28, 28}) * 0.6 + 0.3;  // some values outside [0, 1]
+        const torch::Tensor labels = torch::tensor({0, 1, 2, 3, 4, 5}, torch::kLong);
+        std::vector<std::string> names{"a", "b", "c", "Dress", "e", "f"};
+        zsq::io::exportImageFolder(root, images, labels, names);
+        zsq::io::writeTensorFile(root + "/images.pt", images);
+        zsq::io::writeTensorFile(root + "/labels.pt", labels);
+        auto ds = zsq::data::openDataset({root, "test", 28, 1});
+        QCOMPARE(ds->size(), std::int64_t(6));
+        QCOMPARE(QString::fromStdString(ds->classNames.at(3)), QStringLiteral("Dress"));
+        const auto b = ds->range(0, 6);
+        QVERIFY(torch::equal(b.images, images));
+        QVERIFY(torch::equal(b.labels, labels));
+
+        // Without the tensors: the PNGs, read as 1-channel for a 1-channel model.
+        QVERIFY(QFile::remove(dir.filePath("images.pt")));
+        auto png = zsq::data::openDataset({root, "test", 28, 1});
+        const auto p = png->range(0, png->size());
+        QCOMPARE(p.images.size(1), std::int64_t(1));
+        const torch::Tensor rounded = (images.clamp(0, 1) * 255).round() / 255;
+        // Folder order is by class folder, then file: labels 0..5 in order here.
+        ZSQ_COMPARE_TENSORS(p.images, rounded, 1e-6);
+    }
+
     void fashionMnistTestSet()
     {
         auto ds = zsq::data::openDataset({"fashion-mnist", "test", 0});

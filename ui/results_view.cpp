@@ -25,7 +25,7 @@ enum Column { Method, Bits, AvgBits, Size, FpTop1, QuantTop1, Time, Device, Seed
 
 QString runLabel(const SessionRun& r)
 {
-    return QStringLiteral("%1 W%2A%3 (%4)").arg(r.method).arg(r.wbits).arg(r.abits).arg(QDir(r.outputDir).dirName());
+    return QStringLiteral("%1 W%2A%3 · %4").arg(r.method).arg(r.wbits).arg(r.abits).arg(QDir(r.outputDir).dirName());
 }
 } // namespace
 
@@ -41,7 +41,7 @@ ResultsView::ResultsView(QWidget* parent) : QWidget(parent)
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setStretchLastSection(false);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &ResultsView::updatePlot);
 
     m_plot = new QCustomPlot(this);
@@ -50,6 +50,7 @@ ResultsView::ResultsView(QWidget* parent) : QWidget(parent)
 
     m_hint = new QLabel(tr("Select two or more rows (Ctrl+click) to overlay their curves."), this);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
+    m_hint->setWordWrap(true);
     auto* csv = new QToolButton(this);
     csv->setText(tr("Export &CSV…"));
     connect(csv, &QToolButton::clicked, this, &ResultsView::showExportCsvDialog);

@@ -65,6 +65,8 @@ RunCurves readRunCurves(const SessionRun& run)
 
 void plotRunCurves(QCustomPlot* plot, const QList<RunCurves>& curves, const QStringList& labels)
 {
+    // Only the loss curves go into the legend; top-1 shares their colours.
+    plot->setAutoAddPlottableToLegend(false);
     plot->clearPlottables();
     plot->plotLayout()->clear();
     auto* lossRect = new QCPAxisRect(plot);

@@ -1,0 +1,285 @@
+// Sessions, crash recovery and the Results tab on real widgets (offscreen):
+// a save/load round trip, a recovery after an instance died with the marker
+// left behind, a save that fails and keeps the old file, a tiny PTQ run that
+// adds a Results row, and the CSV/HTML exports.
+#include <QtTest>
+
+#include <QProcess>
+#include <QSettings>
+#include <QTableWidget>
+#include <QTemporaryDir>
+
+#include "main_window.h"
+#include "results_view.h"
+#include "run_panel.h"
+#include "session.h"
+#include "session_recovery.h"
+
+using zsq::ui::MainWindow;
+using zsq::ui::Session;
+using zsq::ui::SessionRun;
+
+namespace {
+SessionRun fakeRun(const QString& dir, const QString& method, double top1)
+{
+    SessionRun r;
+    r.outputDir = dir;
+    r.method = method;
+    r.wbits = 4;
+    r.abits = 4;
+    r.averageWeightBits = 4;
+    r.sizeBits = 762144;
+    r.evaluated = true;
+    r.fpTop1 = 92.46;
+    r.quantTop1 = top1;
+    r.seconds = 12.5;
+    r.device = QStringLiteral("cpu");
+    r.seed = 3;
+    return r;
+}
+
+// Makes `dir` unwritable even for root: chmod first, and chattr +i where
+// chmod is not enough. Returns false when neither works here.
+bool makeReadOnly(const QString& dir, bool on)
+{
+    if (!on) {
+        QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), dir});
+        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        return true;
+    }
+    QFile::setPermissions(dir, QFile::ReadOwner | QFile::ExeOwner);
+    QFile probe(QDir(dir).filePath(QStringLiteral("probe")));
+    if (!probe.open(QIODevice::WriteOnly))
+        return true;
+    probe.close();
+    probe.remove();
+    if (QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("+i"), dir}) != 0)
+        return false;
+    if (!probe.open(QIODevice::WriteOnly))
+        return true;
+    probe.remove();
+    return false;
+}
+} // namespace
+
+class TstGuiSession : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void roundTrip();
+    void recoveryRestoresSession();
+    void failedSaveKeepsOldFile();
+    void runAddsResultRow();
+    void exports();
+    void cleanupTestCase();
+
+private:
+    QTemporaryDir m_settingsDir;
+    QTemporaryDir m_tmp;
+    MainWindow* m_window = nullptr;
+};
+
+void TstGuiSession::initTestCase()
+{
+    QVERIFY(m_settingsDir.isValid());
+    QVERIFY(m_tmp.isValid());
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    m_window = new MainWindow;
+    m_window->setErrorDialogsEnabled(false);
+    m_window->resize(1100, 760);
+    m_window->show();
+    QSignalSpy loaded(m_window, &MainWindow::loadFinished);
+    m_window->openDemoModel();
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 60000);
+    QVERIFY2(loaded.at(0).at(0).toBool(), qPrintable(loaded.at(0).at(1).toString()));
+    QCOMPARE(m_window->tabs()->widget(MainWindow::ResultsTab), m_window->resultsView());
+}
+
+void TstGuiSession::roundTrip()
+{
+    zsq::ui::RunPanel* panel = m_window->runPanel();
+    QVERIFY(panel->setParameter(QStringLiteral("method"), QStringLiteral("clusterq")));
+    QVERIFY(panel->setParameter(QStringLiteral("wbits"), 3));
+    QVERIFY(panel->setParameter(QStringLiteral("seed"), 7));
+    QVERIFY(panel->setParameter(QStringLiteral("train.epochs"), 5));
+    m_window->resultsView()->setRuns({fakeRun(m_tmp.filePath(QStringLiteral("a")), QStringLiteral("lrq"), 88.5),
+                                      fakeRun(m_tmp.filePath(QStringLiteral("b")), QStringLiteral("clusterq"), 87.25)});
+    QVERIFY(m_window->isSessionModified());
+    const QString path = m_tmp.filePath(QStringLiteral("one.zsqsession"));
+    QVERIFY(m_window->saveSessionAs(path));
+    QVERIFY(!m_window->isSessionModified());
+    QCOMPARE(m_window->sessionPath(), QFileInfo(path).absoluteFilePath());
+
+    // Change everything, then open the file again.
+    QVERIFY(panel->setParameter(QStringLiteral("method"), QStringLiteral("gdfq")));
+    QVERIFY(panel->setParameter(QStringLiteral("wbits"), 8));
+    QVERIFY(panel->setParameter(QStringLiteral("train.epochs"), 9));
+    m_window->newSession();
+    QCOMPARE(m_window->resultsView()->rowCount(), 0);
+    QVERIFY(m_window->openSession(path));
+    QCOMPARE(panel->method(), QStringLiteral("clusterq"));
+    QCOMPARE(panel->parameter(QStringLiteral("wbits")).toInt(), 3);
+    QCOMPARE(panel->parameter(QStringLiteral("seed")).toInt(), 7);
+    QCOMPARE(panel->parameter(QStringLiteral("train.epochs")).toInt(), 5);
+    QCOMPARE(m_window->resultsView()->rowCount(), 2);
+    QCOMPARE(m_window->resultsView()->runs().at(1).quantTop1, 87.25);
+    QCOMPARE(m_window->resultsView()->runs().at(0).seed, qint64(3));
+    // Not a session: refused with a reason.
+    Session s;
+    QString error;
+    QVERIFY(!Session::fromJson("{\"runs\": []}", &s, &error));
+    QVERIFY(!error.isEmpty());
+}
+
+void TstGuiSession::recoveryRestoresSession()
+{
+    const QString dir = m_tmp.filePath(QStringLiteral("recovery"));
+    const QString interrupted = m_tmp.filePath(QStringLiteral("interrupted"));
+    QVERIFY(QDir().mkpath(interrupted));
+    {
+        QFile ckpt(QDir(interrupted).filePath(QStringLiteral("run.ckpt")));
+        QVERIFY(ckpt.open(QIODevice::WriteOnly));
+        ckpt.write("checkpoint");
+    }
+    {
+        // The instance that "crashes": autosaves, then dies without a clean
+        // exit (no closeEvent), leaving the marker behind.
+        MainWindow first;
+        first.setErrorDialogsEnabled(false);
+        QVERIFY(!first.enableCrashRecovery(dir, false));
+        first.runPanel()->setParameter(QStringLiteral("method"), QStringLiteral("lrq"));
+        first.runPanel()->setParameter(QStringLiteral("abits"), 6);
+        first.resultsView()->addRun(fakeRun(m_tmp.filePath(QStringLiteral("done")), QStringLiteral("lrq"), 89.1));
+        Session crashed = first.currentSession();
+        crashed.interruptedRun = interrupted;   // as if a run were going
+        // saveNow() writes the recovery file and the marker; the file is then
+        // replaced by the one with a run going.
+        QVERIFY(first.sessionRecovery()->saveNow());
+        QString error;
+        QVERIFY2(zsq::ui::saveSession(first.sessionRecovery()->recoveryFile(), crashed, &error), qPrintable(error));
+        QVERIFY(QFileInfo::exists(first.sessionRecovery()->markerFile()));
+    }
+    MainWindow second;
+    second.setErrorDialogsEnabled(false);
+    QVERIFY(second.enableCrashRecovery(dir, false));
+    // No model was open in the crashed instance, so the settings apply at once.
+    QCOMPARE(second.runPanel()->method(), QStringLiteral("lrq"));
+    QCOMPARE(second.runPanel()->parameter(QStringLiteral("abits")).toInt(), 6);
+    QCOMPARE(second.resultsView()->rowCount(), 1);
+    QCOMPARE(second.resultsView()->runs().front().quantTop1, 89.1);
+    // The interrupted run resumes from its checkpoint, in its own folder.
+    QCOMPARE(second.runPanel()->parameter(QStringLiteral("train.resume")).toString(),
+             QDir(interrupted).filePath(QStringLiteral("run.ckpt")));
+    QCOMPARE(second.runPanel()->sessionConfig().value(QStringLiteral("output")).toString(), interrupted);
+    // A clean exit: nothing offered next time.
+    second.close();
+    QVERIFY(!QFileInfo::exists(second.sessionRecovery()->markerFile()));
+    MainWindow third;
+    QVERIFY(!third.enableCrashRecovery(dir, false));
+}
+
+void TstGuiSession::failedSaveKeepsOldFile()
+{
+    const QString dir = m_tmp.filePath(QStringLiteral("readonly"));
+    QVERIFY(QDir().mkpath(dir));
+    const QString path = QDir(dir).filePath(QStringLiteral("kept.zsqsession"));
+    QVERIFY(m_window->saveSessionAs(path));
+    QFile before(path);
+    QVERIFY(before.open(QIODevice::ReadOnly));
+    const QByteArray old = before.readAll();
+    before.close();
+    QVERIFY(!old.isEmpty());
+    m_window->resultsView()->addRun(fakeRun(m_tmp.filePath(QStringLiteral("c")), QStringLiteral("gdfq"), 80));
+    const bool readOnly = makeReadOnly(dir, true);
+    if (!readOnly) {
+        makeReadOnly(dir, false);
+        QSKIP("cannot make a directory read-only here");
+    }
+    QSignalSpy saved(m_window, &MainWindow::sessionSaved);
+    const bool ok = m_window->saveSessionAs(path);
+    makeReadOnly(dir, false);
+    QVERIFY(!ok);
+    QCOMPARE(saved.count(), 1);
+    QVERIFY(!saved.at(0).at(0).toBool());
+    QVERIFY(saved.at(0).at(1).toString().contains(QStringLiteral("kept.zsqsession")));
+    QVERIFY(m_window->isSessionModified());
+    QFile after(path);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), old);
+    // Only the old file: no temporary left beside it.
+    QCOMPARE(QDir(dir).entryList(QDir::Files).size(), 1);
+}
+
+void TstGuiSession::runAddsResultRow()
+{
+    if (!QFileInfo::exists(QStringLiteral("/usr/share/datasets/fashion-mnist")) &&
+        qEnvironmentVariableIsEmpty("ZSQ_DATA_DIR"))
+        QSKIP("Fashion-MNIST is not installed (apt install dataset-fashion-mnist)");
+    m_window->newSession();
+    zsq::ui::RunPanel* panel = m_window->runPanel();
+    const QString output = m_tmp.filePath(QStringLiteral("ptq"));
+    QVERIFY(panel->setParameter(QStringLiteral("method"), QStringLiteral("ptq")));
+    QVERIFY(panel->setParameter(QStringLiteral("dataset"), QStringLiteral("fashion-mnist")));
+    QVERIFY(panel->setParameter(QStringLiteral("output"), output));
+    QVERIFY(panel->setParameter(QStringLiteral("ptq.iterations"), 3));
+    QVERIFY(panel->setParameter(QStringLiteral("threads"), 2));
+    QSignalSpy done(m_window, &MainWindow::runFinished);
+    m_window->startAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 300000);
+    QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+    zsq::ui::ResultsView* results = m_window->resultsView();
+    QCOMPARE(results->rowCount(), 1);
+    const SessionRun run = results->runs().front();
+    QCOMPARE(run.method, QStringLiteral("ptq"));
+    QCOMPARE(QDir(run.outputDir).absolutePath(), QDir(output).absolutePath());
+    QVERIFY(run.evaluated);
+    QVERIFY(run.fpTop1 > 90);
+    QVERIFY(run.sizeBits > 0);
+    // The per-iteration losses were kept beside result.json.
+    QVERIFY(QFileInfo::exists(QDir(output).filePath(QStringLiteral("losses.csv"))));
+    QVERIFY(results->table()->item(0, 0)->text() == QStringLiteral("ptq"));
+}
+
+void TstGuiSession::exports()
+{
+    zsq::ui::ResultsView* results = m_window->resultsView();
+    if (results->rowCount() == 0)
+        results->addRun(fakeRun(m_tmp.filePath(QStringLiteral("a")), QStringLiteral("lrq"), 88.5));
+    results->addRun(fakeRun(m_tmp.filePath(QStringLiteral("b")), QStringLiteral("clusterq"), 87.25));
+    results->table()->selectAll();
+    QCOMPARE(results->plottedRows().size(), results->rowCount());
+
+    const QString csvPath = m_tmp.filePath(QStringLiteral("results.csv"));
+    QString error;
+    QVERIFY2(results->exportCsv(csvPath, &error), qPrintable(error));
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), results->rowCount() + 1);
+    QVERIFY(lines.front().startsWith("method,wbits,abits"));
+    QVERIFY(lines.back().contains("clusterq,4,4"));
+    QVERIFY(lines.back().contains("87.25"));
+
+    const QString htmlPath = m_tmp.filePath(QStringLiteral("report.html"));
+    QVERIFY2(results->exportHtml(htmlPath, &error), qPrintable(error));
+    QFile html(htmlPath);
+    QVERIFY(html.open(QIODevice::ReadOnly));
+    const QByteArray page = html.readAll();
+    QVERIFY(page.contains("<table>"));
+    QVERIFY(page.contains("<td>clusterq</td>"));
+    QVERIFY(page.contains("<img src=\"data:image/png;base64,"));
+    // A write that fails says so.
+    QVERIFY(!results->exportHtml(QStringLiteral("/nonexistent/zsq/report.html"), &error));
+    QVERIFY(error.contains(QStringLiteral("report.html")));
+}
+
+void TstGuiSession::cleanupTestCase()
+{
+    delete m_window;
+    m_window = nullptr;
+}
+
+QTEST_MAIN(TstGuiSession)
+#include "tst_gui_session.moc"

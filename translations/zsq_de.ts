@@ -99,12 +99,28 @@
         <translation>Name</translation>
     </message>
     <message>
-        <source>Tab to show at start (and to capture with --screenshot): model, training, images, tsne or layers.</source>
-        <translation>Beim Start angezeigter Reiter (und mit --screenshot aufgenommen): model, training, images, tsne oder layers.</translation>
+        <source>Tab to show at start (and to capture with --screenshot): model, training, images, tsne, layers or results.</source>
+        <translation>Beim Start angezeigter Reiter (und mit --screenshot aufgenommen): model, training, images, tsne, layers oder results.</translation>
     </message>
     <message>
-        <source>unknown tab &apos;%1&apos; (model, training, images, tsne, layers)</source>
-        <translation>unbekannter Reiter „%1“ (model, training, images, tsne, layers)</translation>
+        <source>Colours: system (default), light or dark.</source>
+        <translation>Farben: system (Vorgabe), light oder dark.</translation>
+    </message>
+    <message>
+        <source>Run two short quantizations, a per-layer analysis and a t-SNE by themselves, save a PNG of every tab into the folder, then quit.</source>
+        <translation>Selbstständig zwei kurze Quantisierungen, eine Analyse je Schicht und ein t-SNE ausführen, von jedem Reiter ein PNG im Ordner speichern und dann beenden.</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>unknown theme &apos;%1&apos; (system, light, dark)</source>
+        <translation>unbekanntes Farbschema „%1“ (system, light, dark)</translation>
+    </message>
+    <message>
+        <source>unknown tab &apos;%1&apos; (model, training, images, tsne, layers, results)</source>
+        <translation>unbekannter Reiter „%1“ (model, training, images, tsne, layers, results)</translation>
     </message>
 </context>
 <context>
@@ -790,6 +806,149 @@
         <source>Per-&amp;layer</source>
         <translation>&amp;Je Schicht</translation>
     </message>
+    <message>
+        <source>&amp;Presentation Mode</source>
+        <translation>&amp;Präsentationsmodus</translation>
+    </message>
+    <message>
+        <source>Full screen with large fonts, one view at a time (Page Up/Down)</source>
+        <translation>Vollbild mit großer Schrift, eine Ansicht nach der anderen (Bild auf/ab)</translation>
+    </message>
+    <message>
+        <source>Page Up/Down: previous/next view; F11: leave presentation mode</source>
+        <translation>Bild auf/ab: vorherige/nächste Ansicht; F11: Präsentationsmodus verlassen</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>A run is going; stop it before starting the demo.</source>
+        <translation>Ein Lauf ist aktiv; bitte vor dem Start der Demo beenden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Demo: %n run(s) still queued after this one</source>
+        <translation>
+            <numerusform>Demo: nach diesem noch %n Lauf in der Warteschlange</numerusform>
+            <numerusform>Demo: nach diesem noch %n Läufe in der Warteschlange</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Demo: LRQ vs ClusterQ</source>
+        <translation>&amp;Demo: LRQ gegen ClusterQ</translation>
+    </message>
+    <message>
+        <source>Open the demo model and run quick LRQ, then quick ClusterQ; the Results tab compares them</source>
+        <translation>Das Demomodell öffnen und schnell LRQ, dann schnell ClusterQ ausführen; der Reiter „Ergebnisse“ vergleicht sie</translation>
+    </message>
+    <message>
+        <source>ZSQ Studio sessions (*.zsqsession)</source>
+        <translation>ZSQ-Studio-Sitzungen (*.zsqsession)</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;New Session</source>
+        <translation>&amp;Neue Sitzung</translation>
+    </message>
+    <message>
+        <source>Forget the finished runs and go back to the default settings</source>
+        <translation>Die abgeschlossenen Läufe vergessen und zu den Standardeinstellungen zurückkehren</translation>
+    </message>
+    <message>
+        <source>Open &amp;Session…</source>
+        <translation>&amp;Sitzung öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a saved session: model, run settings and finished runs</source>
+        <translation>Eine gespeicherte Sitzung öffnen: Modell, Laufeinstellungen und abgeschlossene Läufe</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve Session</source>
+        <translation>Sitzung spei&amp;chern</translation>
+    </message>
+    <message>
+        <source>Save Session &amp;As…</source>
+        <translation>Sitzung speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>The interrupted run can be resumed from %1: press Start (Ctrl+R).</source>
+        <translation>Der unterbrochene Lauf kann ab %1 fortgesetzt werden: Start drücken (Strg+R).</translation>
+    </message>
+    <message>
+        <source>The interrupted run in %1 left no checkpoint to resume from.</source>
+        <translation>Der unterbrochene Lauf in %1 hat keinen Checkpoint zum Fortsetzen hinterlassen.</translation>
+    </message>
+    <message>
+        <source>Stop the run before starting a new session.</source>
+        <translation>Bitte den Lauf beenden, bevor eine neue Sitzung beginnt.</translation>
+    </message>
+    <message>
+        <source>Could not open the session</source>
+        <translation>Die Sitzung konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Cannot Open Session</source>
+        <translation>Sitzung kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Opened session %1</source>
+        <translation>Sitzung %1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Open Session</source>
+        <translation>Sitzung öffnen</translation>
+    </message>
+    <message>
+        <source>The session was not saved</source>
+        <translation>Die Sitzung wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Cannot Save Session</source>
+        <translation>Sitzung kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>%1
+
+The previous file, if any, is unchanged.</source>
+        <translation>%1
+
+Die bisherige Datei, falls vorhanden, ist unverändert.</translation>
+    </message>
+    <message>
+        <source>Saved session %1</source>
+        <translation>Sitzung %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Save Session</source>
+        <translation>Sitzung speichern</translation>
+    </message>
+    <message>
+        <source>Recover Session</source>
+        <translation>Sitzung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>ZSQ Studio did not shut down properly last time. Recover the model, the run settings and the finished runs?</source>
+        <translation>ZSQ Studio wurde beim letzten Mal nicht ordnungsgemäß beendet. Modell, Laufeinstellungen und abgeschlossene Läufe wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>A run that was going can be resumed from its checkpoint.</source>
+        <translation>Ein laufender Lauf kann ab seinem Checkpoint fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Could not recover the session: %1</source>
+        <translation>Die Sitzung konnte nicht wiederhergestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Recovered the previous session</source>
+        <translation>Vorherige Sitzung wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Res&amp;ults</source>
+        <translation>Ergebn&amp;isse</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::ModelHeader</name>
@@ -894,10 +1053,128 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     </message>
 </context>
 <context>
+    <name>zsq::ui::ResultsView</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>ZSQ Studio results</source>
+        <translation>ZSQ-Studio-Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>W/A bits</source>
+        <translation>W/A-Bits</translation>
+    </message>
+    <message>
+        <source>Avg. weight bits</source>
+        <translation>Mittl. Gewichtsbits</translation>
+    </message>
+    <message>
+        <source>Size (KiB)</source>
+        <translation>Größe (KiB)</translation>
+    </message>
+    <message>
+        <source>FP top-1 (%)</source>
+        <translation>FP-Top-1 (%)</translation>
+    </message>
+    <message>
+        <source>Quantized top-1 (%)</source>
+        <translation>Quantisiert Top-1 (%)</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Select two or more rows (Ctrl+click) to overlay their curves.</source>
+        <translation>Zwei oder mehr Zeilen auswählen (Strg+Klick), um ihre Kurven übereinanderzulegen.</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Remove the selected runs from the session; their folders stay on disk</source>
+        <translation>Die ausgewählten Läufe aus der Sitzung entfernen; ihre Ordner bleiben erhalten</translation>
+    </message>
+    <message>
+        <source> (stopped)</source>
+        <translation> (gestoppt)</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Loss and top-1 of every run</source>
+        <translation>Verlust und Top-1 jedes Laufs</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Export Results as CSV</source>
+        <translation>Ergebnisse als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Results as HTML</source>
+        <translation>Ergebnisse als HTML exportieren</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML-Dateien (*.html)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport HTML Report…</source>
+        <translation>HTML-Bericht e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Remove from L&amp;ist</source>
+        <translation>A&amp;us Liste entfernen</translation>
+    </message>
+</context>
+<context>
     <name>zsq::ui::RunController</name>
     <message>
         <source>The run failed with an unknown error.</source>
         <translation>Der Lauf ist mit einem unbekannten Fehler fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::RunCurves</name>
+    <message>
+        <source>Iteration</source>
+        <translation>Iteration</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Top-1 (%)</source>
+        <translation>Top-1 (%)</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
     </message>
 </context>
 <context>
@@ -1084,6 +1361,25 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>ETA %1</source>
         <translation>noch %1</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::Session</name>
+    <message>
+        <source>not a ZSQ Studio session file</source>
+        <translation>keine Sitzungsdatei von ZSQ Studio</translation>
+    </message>
+    <message>
+        <source>the session was written by a newer ZSQ Studio</source>
+        <translation>die Sitzung wurde von einer neueren Version von ZSQ Studio geschrieben</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>

@@ -99,12 +99,28 @@
         <translation>名称</translation>
     </message>
     <message>
-        <source>Tab to show at start (and to capture with --screenshot): model, training, images, tsne or layers.</source>
-        <translation>启动时显示的标签页（也是 --screenshot 截取的标签页）：model、training、images、tsne 或 layers。</translation>
+        <source>Tab to show at start (and to capture with --screenshot): model, training, images, tsne, layers or results.</source>
+        <translation>启动时显示的标签页（也是 --screenshot 截取的标签页）：model、training、images、tsne、layers 或 results。</translation>
     </message>
     <message>
-        <source>unknown tab &apos;%1&apos; (model, training, images, tsne, layers)</source>
-        <translation>未知的标签页“%1”（model、training、images、tsne、layers）</translation>
+        <source>Colours: system (default), light or dark.</source>
+        <translation>配色：system（默认）、light 或 dark。</translation>
+    </message>
+    <message>
+        <source>Run two short quantizations, a per-layer analysis and a t-SNE by themselves, save a PNG of every tab into the folder, then quit.</source>
+        <translation>自动运行两次简短量化、一次逐层分析和一次 t-SNE，将每个标签页保存为文件夹中的 PNG，然后退出。</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>unknown theme &apos;%1&apos; (system, light, dark)</source>
+        <translation>未知配色“%1”（system、light、dark）</translation>
+    </message>
+    <message>
+        <source>unknown tab &apos;%1&apos; (model, training, images, tsne, layers, results)</source>
+        <translation>未知标签页“%1”（model、training、images、tsne、layers、results）</translation>
     </message>
 </context>
 <context>
@@ -789,6 +805,148 @@
         <source>Per-&amp;layer</source>
         <translation>逐层(&amp;L)</translation>
     </message>
+    <message>
+        <source>&amp;Presentation Mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen with large fonts, one view at a time (Page Up/Down)</source>
+        <translation>全屏大字体，每次显示一个视图（Page Up/Down 切换）</translation>
+    </message>
+    <message>
+        <source>Page Up/Down: previous/next view; F11: leave presentation mode</source>
+        <translation>Page Up/Down：上一个/下一个视图；F11：退出演示模式</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>A run is going; stop it before starting the demo.</source>
+        <translation>有运行正在进行；请先停止再启动演示。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Demo: %n run(s) still queued after this one</source>
+        <translation>
+            <numerusform>演示：此后还有 %n 个运行在队列中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Demo: LRQ vs ClusterQ</source>
+        <translation>演示：LRQ 对比 ClusterQ(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open the demo model and run quick LRQ, then quick ClusterQ; the Results tab compares them</source>
+        <translation>打开演示模型，先快速运行 LRQ，再快速运行 ClusterQ；“结果”标签页对二者进行比较</translation>
+    </message>
+    <message>
+        <source>ZSQ Studio sessions (*.zsqsession)</source>
+        <translation>ZSQ Studio 会话 (*.zsqsession)</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <source>&amp;New Session</source>
+        <translation>新建会话(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Forget the finished runs and go back to the default settings</source>
+        <translation>清除已完成的运行并恢复默认设置</translation>
+    </message>
+    <message>
+        <source>Open &amp;Session…</source>
+        <translation>打开会话(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Open a saved session: model, run settings and finished runs</source>
+        <translation>打开已保存的会话：模型、运行设置和已完成的运行</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve Session</source>
+        <translation>保存会话(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Save Session &amp;As…</source>
+        <translation>会话另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The interrupted run can be resumed from %1: press Start (Ctrl+R).</source>
+        <translation>中断的运行可从 %1 继续：请按“开始”(Ctrl+R)。</translation>
+    </message>
+    <message>
+        <source>The interrupted run in %1 left no checkpoint to resume from.</source>
+        <translation>%1 中中断的运行没有留下可用于继续的检查点。</translation>
+    </message>
+    <message>
+        <source>Stop the run before starting a new session.</source>
+        <translation>请先停止运行，再新建会话。</translation>
+    </message>
+    <message>
+        <source>Could not open the session</source>
+        <translation>无法打开会话</translation>
+    </message>
+    <message>
+        <source>Cannot Open Session</source>
+        <translation>无法打开会话</translation>
+    </message>
+    <message>
+        <source>Opened session %1</source>
+        <translation>已打开会话 %1</translation>
+    </message>
+    <message>
+        <source>Open Session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>The session was not saved</source>
+        <translation>会话未保存</translation>
+    </message>
+    <message>
+        <source>Cannot Save Session</source>
+        <translation>无法保存会话</translation>
+    </message>
+    <message>
+        <source>%1
+
+The previous file, if any, is unchanged.</source>
+        <translation>%1
+
+原有文件（如有）保持不变。</translation>
+    </message>
+    <message>
+        <source>Saved session %1</source>
+        <translation>已保存会话 %1</translation>
+    </message>
+    <message>
+        <source>Save Session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>Recover Session</source>
+        <translation>恢复会话</translation>
+    </message>
+    <message>
+        <source>ZSQ Studio did not shut down properly last time. Recover the model, the run settings and the finished runs?</source>
+        <translation>ZSQ Studio 上次未正常关闭。是否恢复模型、运行设置和已完成的运行？</translation>
+    </message>
+    <message>
+        <source>A run that was going can be resumed from its checkpoint.</source>
+        <translation>正在进行的运行可从其检查点继续。</translation>
+    </message>
+    <message>
+        <source>Could not recover the session: %1</source>
+        <translation>无法恢复会话：%1</translation>
+    </message>
+    <message>
+        <source>Recovered the previous session</source>
+        <translation>已恢复上一个会话</translation>
+    </message>
+    <message>
+        <source>Res&amp;ults</source>
+        <translation>结果(&amp;U)</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::ModelHeader</name>
@@ -893,10 +1051,128 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     </message>
 </context>
 <context>
+    <name>zsq::ui::ResultsView</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>ZSQ Studio results</source>
+        <translation>ZSQ Studio 结果</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>W/A bits</source>
+        <translation>W/A 位宽</translation>
+    </message>
+    <message>
+        <source>Avg. weight bits</source>
+        <translation>平均权重位宽</translation>
+    </message>
+    <message>
+        <source>Size (KiB)</source>
+        <translation>大小 (KiB)</translation>
+    </message>
+    <message>
+        <source>FP top-1 (%)</source>
+        <translation>全精度 Top-1 (%)</translation>
+    </message>
+    <message>
+        <source>Quantized top-1 (%)</source>
+        <translation>量化后 Top-1 (%)</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>时间 (秒)</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Select two or more rows (Ctrl+click) to overlay their curves.</source>
+        <translation>选择两行或更多行（Ctrl+单击）以叠加显示其曲线。</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Remove the selected runs from the session; their folders stay on disk</source>
+        <translation>从会话中移除所选运行；其文件夹仍保留在磁盘上</translation>
+    </message>
+    <message>
+        <source> (stopped)</source>
+        <translation>（已停止）</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Loss and top-1 of every run</source>
+        <translation>每次运行的损失和 Top-1</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Export Results as CSV</source>
+        <translation>将结果导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Results as HTML</source>
+        <translation>将结果导出为 HTML</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport HTML Report…</source>
+        <translation>导出 HTML 报告(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Remove from L&amp;ist</source>
+        <translation>从列表中移除(&amp;I)</translation>
+    </message>
+</context>
+<context>
     <name>zsq::ui::RunController</name>
     <message>
         <source>The run failed with an unknown error.</source>
         <translation>运行因未知错误而失败。</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::RunCurves</name>
+    <message>
+        <source>Iteration</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Top-1 (%)</source>
+        <translation>Top-1 (%)</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
     </message>
 </context>
 <context>
@@ -1083,6 +1359,25 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>ETA %1</source>
         <translation>剩余 %1</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::Session</name>
+    <message>
+        <source>not a ZSQ Studio session file</source>
+        <translation>不是 ZSQ Studio 会话文件</translation>
+    </message>
+    <message>
+        <source>the session was written by a newer ZSQ Studio</source>
+        <translation>该会话由更新版本的 ZSQ Studio 写入</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
     </message>
 </context>
 <context>

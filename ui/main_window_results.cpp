@@ -32,7 +32,7 @@ namespace zsq::ui {
 void MainWindow::createResultsUi()
 {
     m_results = new ResultsView(this);
-    m_tabs->addTab(m_results, tr("&Results"));
+    m_tabs->addTab(m_results, tr("Res&ults"));
 }
 
 void MainWindow::createPresentationActions()

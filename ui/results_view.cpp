@@ -55,10 +55,10 @@ ResultsView::ResultsView(QWidget* parent) : QWidget(parent)
     csv->setText(tr("Export &CSV…"));
     connect(csv, &QToolButton::clicked, this, &ResultsView::showExportCsvDialog);
     auto* html = new QToolButton(this);
-    html->setText(tr("Export &HTML Report…"));
+    html->setText(tr("E&xport HTML Report…"));
     connect(html, &QToolButton::clicked, this, &ResultsView::showExportHtmlDialog);
     auto* remove = new QToolButton(this);
-    remove->setText(tr("&Remove from List"));
+    remove->setText(tr("Remove from L&ist"));
     remove->setToolTip(tr("Remove the selected runs from the session; their folders stay on disk"));
     connect(remove, &QToolButton::clicked, this, &ResultsView::removeSelectedRuns);
     auto* tools = new QHBoxLayout;

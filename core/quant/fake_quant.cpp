@@ -66,8 +66,10 @@ void RangeEma::update(const torch::Tensor& x)
 {
     torch::NoGradGuard noGrad;
     torch::Tensor d = x.detach();
-    const double lo = d.min().item<double>();
-    const double hi = d.max().item<double>();
+    // One pass over the activation for both ends (min() and max() are two).
+    const auto [minT, maxT] = torch::aminmax(d);
+    const double lo = minT.item<double>();
+    const double hi = maxT.item<double>();
     rawLo_ = momentum_ * rawLo_ + (1.0 - momentum_) * lo;
     rawHi_ = momentum_ * rawHi_ + (1.0 - momentum_) * hi;
     ++steps_;

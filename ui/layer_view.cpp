@@ -26,15 +26,9 @@
 #include "explanation_box.h"
 #include "layer_chart.h"
 #include "layer_table.h"
+#include "text_format.h"
 
 namespace zsq::ui {
-
-namespace {
-std::string toStd(const QString& s)
-{
-    return s.toUtf8().toStdString();
-}
-} // namespace
 
 LayerView::LayerView(QWidget* parent) : QWidget(parent)
 {

@@ -41,4 +41,9 @@ QString sentence(const QString& message)
     return message.front().toUpper() + message.mid(1);
 }
 
+std::string toStd(const QString& text)
+{
+    return text.toUtf8().toStdString();
+}
+
 } // namespace zsq::ui

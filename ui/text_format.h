@@ -17,7 +17,8 @@ QString bitsAsSizeText(std::int64_t bits);
 // core's one-line messages start in lower case ("cannot ..."); dialogs and
 // the status bar show them as sentences.
 QString sentence(const QString& message);
-// core's std::string (UTF-8) as a QString.
+// core's std::string (UTF-8) as a QString, and back.
 QString fromUtf8(const std::string& text);
+std::string toStd(const QString& text);
 
 } // namespace zsq::ui

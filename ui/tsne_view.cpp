@@ -25,17 +25,11 @@
 #include "analysis_controller.h"
 #include "common/error.h"
 #include "explanation_box.h"
+#include "text_format.h"
 #include "tsne_figures.h"
 #include "tsne_plot.h"
 
 namespace zsq::ui {
-
-namespace {
-std::string toStd(const QString& s)
-{
-    return s.toUtf8().toStdString();
-}
-} // namespace
 
 TsneView::TsneView(QWidget* parent) : QWidget(parent)
 {

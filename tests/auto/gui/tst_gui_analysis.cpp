@@ -18,6 +18,7 @@
 #include "layer_table.h"
 #include "layer_view.h"
 #include "main_window.h"
+#include "zsq_gui_test_util.h"
 #include "run_panel.h"
 #include "tsne_plot.h"
 #include "tsne_view.h"
@@ -49,20 +50,13 @@ void TstGuiAnalysis::initTestCase()
 {
     QVERIFY(m_settingsDir.isValid());
     QVERIFY(m_out.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-    if (!QFileInfo::exists(QStringLiteral("/usr/share/datasets/fashion-mnist")) &&
-        qEnvironmentVariableIsEmpty("ZSQ_DATA_DIR"))
+    zsq::test::isolateSettings(m_settingsDir.path());
+    if (!zsq::test::fashionMnistInstalled())
         QSKIP("Fashion-MNIST is not installed (apt install dataset-fashion-mnist)");
 
-    m_window = new MainWindow;
-    m_window->setErrorDialogsEnabled(false);
-    m_window->resize(1200, 800);
-    m_window->show();
-    QSignalSpy loaded(m_window, &MainWindow::loadFinished);
-    m_window->openDemoModel();
-    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 60000);
-    QVERIFY2(loaded.at(0).at(0).toBool(), qPrintable(loaded.at(0).at(1).toString()));
+    m_window = zsq::test::newTestWindow(1200, 800);
+    const QString loadError = zsq::test::loadDemoModel(*m_window);
+    QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
     zsq::ui::RunPanel* panel = m_window->runPanel();
     QVERIFY(panel->setParameter(QStringLiteral("dataset"), QStringLiteral("fashion-mnist")));
     QVERIFY(panel->setParameter(QStringLiteral("wbits"), 4));

@@ -16,6 +16,7 @@
 #include "log_view.h"
 #include "loss_plot.h"
 #include "main_window.h"
+#include "zsq_gui_test_util.h"
 #include "run_controller.h"
 #include "run_panel.h"
 
@@ -102,20 +103,13 @@ void TstGuiRun::initTestCase()
 {
     QVERIFY(m_settingsDir.isValid());
     QVERIFY(m_runs.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-    if (!QFileInfo::exists(QStringLiteral("/usr/share/datasets/fashion-mnist")) &&
-        qEnvironmentVariableIsEmpty("ZSQ_DATA_DIR"))
+    zsq::test::isolateSettings(m_settingsDir.path());
+    if (!zsq::test::fashionMnistInstalled())
         QSKIP("Fashion-MNIST is not installed (apt install dataset-fashion-mnist)");
 
-    m_window = new MainWindow;
-    m_window->setErrorDialogsEnabled(false);
-    m_window->resize(1100, 760);
-    m_window->show();
-    QSignalSpy loaded(m_window, &MainWindow::loadFinished);
-    m_window->openDemoModel();
-    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 60000);
-    QVERIFY2(loaded.at(0).at(0).toBool(), qPrintable(loaded.at(0).at(1).toString()));
+    m_window = zsq::test::newTestWindow(1100, 760);
+    const QString loadError = zsq::test::loadDemoModel(*m_window);
+    QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
     QVERIFY(m_window->startAction()->isEnabled());
     // The same probe with no run going, to compare against.
     LatencyProbe idle;

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 
 #include "main_window.h"
+#include "zsq_gui_test_util.h"
 #include "results_view.h"
 #include "run_panel.h"
 #include "session.h"
@@ -84,16 +85,10 @@ void TstGuiSession::initTestCase()
 {
     QVERIFY(m_settingsDir.isValid());
     QVERIFY(m_tmp.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-    m_window = new MainWindow;
-    m_window->setErrorDialogsEnabled(false);
-    m_window->resize(1100, 760);
-    m_window->show();
-    QSignalSpy loaded(m_window, &MainWindow::loadFinished);
-    m_window->openDemoModel();
-    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 60000);
-    QVERIFY2(loaded.at(0).at(0).toBool(), qPrintable(loaded.at(0).at(1).toString()));
+    zsq::test::isolateSettings(m_settingsDir.path());
+    m_window = zsq::test::newTestWindow(1100, 760);
+    const QString loadError = zsq::test::loadDemoModel(*m_window);
+    QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
     QCOMPARE(m_window->tabs()->widget(MainWindow::ResultsTab), m_window->resultsView());
 }
 

@@ -1,0 +1,47 @@
+#pragma once
+// Setup shared by the GUI suites: settings kept out of the user's home, the
+// Fashion-MNIST check, and a shown MainWindow with the demo model loaded.
+#include <QFileInfo>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QString>
+#include <QtTest>
+
+#include "main_window.h"
+
+namespace zsq::test {
+
+// Every QSettings of the test goes to `dir` (an INI file there).
+inline void isolateSettings(const QString& dir)
+{
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir);
+}
+
+inline bool fashionMnistInstalled()
+{
+    return QFileInfo::exists(QStringLiteral("/usr/share/datasets/fashion-mnist")) ||
+           !qEnvironmentVariableIsEmpty("ZSQ_DATA_DIR");
+}
+
+// A shown main window without error dialogs.
+inline zsq::ui::MainWindow* newTestWindow(int width, int height)
+{
+    auto* window = new zsq::ui::MainWindow;
+    window->setErrorDialogsEnabled(false);
+    window->resize(width, height);
+    window->show();
+    return window;
+}
+
+// Loads the demo model; an empty string on success, else why not.
+inline QString loadDemoModel(zsq::ui::MainWindow& window)
+{
+    QSignalSpy loaded(&window, &zsq::ui::MainWindow::loadFinished);
+    window.openDemoModel();
+    if (!QTest::qWaitFor([&] { return loaded.count() >= 1; }, 60000))
+        return QStringLiteral("the demo model did not load within 60 s");
+    return loaded.at(0).at(0).toBool() ? QString() : loaded.at(0).at(1).toString();
+}
+
+} // namespace zsq::test

@@ -78,7 +78,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     setAcceptDrops(true);
     if (!restoreGeometry(QSettings().value(QLatin1String(kGeometryKey)).toByteArray()))
-        resize(900, 640);
+        resize(1200, 780);
     updateTitle();
 }
 

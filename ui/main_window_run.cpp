@@ -68,6 +68,9 @@ void MainWindow::createRunUi()
     m_logDock->setWidget(m_log);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     resizeDocks({m_logDock}, {110}, Qt::Vertical);
+    // Wide enough for the method explanations and the bit spin boxes without
+    // a horizontal scroll bar.
+    resizeDocks({m_runDock}, {330}, Qt::Horizontal);
 
     m_runStatus = new RunStatus(this);
     m_runStatus->hide();

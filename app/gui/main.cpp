@@ -154,7 +154,7 @@ int main(int argc, char** argv)
     }
     if (!screenshot.isEmpty()) {
         window.setErrorDialogsEnabled(false);
-        window.resize(960, 640);
+        window.resize(1280, 800);
         QObject::connect(&window, &zsq::ui::MainWindow::loadFinished, &app,
                          [&window, screenshot](bool ok, const QString& message) {
                              if (!ok)

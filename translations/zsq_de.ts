@@ -949,6 +949,38 @@ Die bisherige Datei, falls vorhanden, ist unverändert.</translation>
         <source>Res&amp;ults</source>
         <translation>Ergebn&amp;isse</translation>
     </message>
+    <message>
+        <source>Resume from &amp;Checkpoint...</source>
+        <translation>Ab &amp;Checkpoint fortsetzen...</translation>
+    </message>
+    <message>
+        <source>Continue a stopped or interrupted run from its run.ckpt</source>
+        <translation>Einen gestoppten oder unterbrochenen Lauf ab seiner run.ckpt fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume from Checkpoint</source>
+        <translation>Ab Checkpoint fortsetzen</translation>
+    </message>
+    <message>
+        <source>Run checkpoints (run.ckpt);;All files (*)</source>
+        <translation>Lauf-Checkpoints (run.ckpt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot resume</source>
+        <translation>Fortsetzen nicht möglich</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>Open the run&apos;s model and wait until no run is going, then resume.</source>
+        <translation>Öffnen Sie das Modell des Laufs und warten Sie, bis kein Lauf mehr aktiv ist; dann fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Resuming from %1</source>
+        <translation>Fortsetzen ab %1</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::ModelHeader</name>

@@ -947,6 +947,38 @@ The previous file, if any, is unchanged.</source>
         <source>Res&amp;ults</source>
         <translation>结果(&amp;U)</translation>
     </message>
+    <message>
+        <source>Resume from &amp;Checkpoint...</source>
+        <translation>从检查点继续(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Continue a stopped or interrupted run from its run.ckpt</source>
+        <translation>从 run.ckpt 继续已停止或中断的运行</translation>
+    </message>
+    <message>
+        <source>Resume from Checkpoint</source>
+        <translation>从检查点继续</translation>
+    </message>
+    <message>
+        <source>Run checkpoints (run.ckpt);;All files (*)</source>
+        <translation>运行检查点 (run.ckpt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot resume</source>
+        <translation>无法继续</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 不是文件。</translation>
+    </message>
+    <message>
+        <source>Open the run&apos;s model and wait until no run is going, then resume.</source>
+        <translation>请先打开该运行的模型，并等到没有运行正在进行，再继续。</translation>
+    </message>
+    <message>
+        <source>Resuming from %1</source>
+        <translation>正在从 %1 继续</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::ModelHeader</name>

@@ -109,6 +109,11 @@ public slots:
     bool showSaveSessionDialog();
     // One click: opens the demo model and queues quick LRQ then quick ClusterQ.
     void runDemoComparison();
+    // Continues a stopped or interrupted run from its run.ckpt, with the
+    // settings of its config.json (same folder) when there is one; false
+    // (and an error dialog) when it cannot start.
+    bool resumeFromCheckpoint(const QString& checkpoint);
+    void showResumeDialog();
     void setPresentationMode(bool on);
 
 signals:

@@ -7,6 +7,9 @@
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -104,6 +107,8 @@ void MainWindow::createRunActions()
     m_stopAction = run->addAction(tr("S&top"), this, &MainWindow::stopRun);
     m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_stopAction->setStatusTip(tr("Stop the run; generative methods keep run.ckpt for a resume"));
+    QAction* resume = run->addAction(tr("Resume from &Checkpoint..."), this, &MainWindow::showResumeDialog);
+    resume->setStatusTip(tr("Continue a stopped or interrupted run from its run.ckpt"));
     run->addSeparator();
     m_demoAction = run->addAction(tr("&Demo: LRQ vs ClusterQ"), this, &MainWindow::runDemoComparison);
     m_demoAction->setStatusTip(tr("Open the demo model and run quick LRQ, then quick ClusterQ; the Results tab "
@@ -233,6 +238,48 @@ void MainWindow::onRunFailed(const QString& message)
     emit runFinished(false, message);
     if (m_errorDialogs)
         QMessageBox::critical(this, tr("Run Failed"), sentence(message));
+}
+
+void MainWindow::showResumeDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Resume from Checkpoint"), QString(),
+                                                      tr("Run checkpoints (run.ckpt);;All files (*)"));
+    if (!path.isEmpty())
+        resumeFromCheckpoint(path);
+}
+
+bool MainWindow::resumeFromCheckpoint(const QString& checkpoint)
+{
+    const QFileInfo info(checkpoint);
+    auto refuse = [this](const QString& why) {
+        m_log->append(static_cast<int>(zsq::LogLevel::Error), why);
+        if (m_errorDialogs)
+            QMessageBox::warning(this, tr("Cannot resume"), why);
+        return false;
+    };
+    if (!info.isFile())
+        return refuse(tr("%1 is not a file.").arg(QDir::toNativeSeparators(checkpoint)));
+    if (!hasModel() || m_run->state() != RunController::State::Idle)
+        return refuse(tr("Open the run's model and wait until no run is going, then resume."));
+    // The run's own settings: the generator and the optimizers in the
+    // checkpoint only fit the method and bits they were made with.
+    QJsonObject cfg = m_runPanel->sessionConfig();
+    QFile saved(info.absoluteDir().filePath(QStringLiteral("config.json")));
+    if (saved.open(QIODevice::ReadOnly)) {
+        const QJsonObject runConfig = QJsonDocument::fromJson(saved.readAll()).object();
+        if (!runConfig.isEmpty())
+            cfg = runConfig;
+    }
+    cfg.remove(QStringLiteral("model"));
+    cfg.insert(QStringLiteral("output"), info.absolutePath());
+    QJsonObject train = cfg.value(QStringLiteral("train")).toObject();
+    train.insert(QStringLiteral("resume"), info.absoluteFilePath());
+    cfg.insert(QStringLiteral("train"), train);
+    m_runPanel->applySessionConfig(cfg);
+    m_log->append(static_cast<int>(zsq::LogLevel::Info),
+                  tr("Resuming from %1").arg(QDir::toNativeSeparators(info.absoluteFilePath())));
+    startRun();
+    return m_run->state() != RunController::State::Idle;
 }
 
 } // namespace zsq::ui

@@ -2,6 +2,9 @@
 // GDFQ runs of the demo model through RunController on its worker thread.
 #include <QtTest>
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <algorithm>
 
 #include <QApplication>
@@ -89,6 +92,7 @@ private slots:
     void pauseResumeStop();
     void runToCompletion();
     void failingRunReportsOneLine();
+    void stoppedRunResumesFromItsCheckpoint();
     void cleanupTestCase();
 
 private:
@@ -259,6 +263,36 @@ void TstGuiRun::failingRunReportsOneLine()
     QCOMPARE(done.count(), 2);
     QVERIFY(done.at(1).at(1).toString().contains(QStringLiteral("gdfq.bns_weight")));
     QVERIFY(panel->setParameter(QStringLiteral("gdfq.bns_weight"), 0.1));
+}
+
+void TstGuiRun::stoppedRunResumesFromItsCheckpoint()
+{
+    const QString output = m_runs.filePath(QStringLiteral("resumed"));
+    tinyRun(output, 20);  // 2 epochs x 20 iterations
+    QSignalSpy done(m_window, &MainWindow::runFinished);
+    m_window->startAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->lossPlot()->pointCount() > 0, 120000);
+    m_window->stopAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 300000);
+    const QString ckpt = output + QStringLiteral("/run.ckpt");
+    QVERIFY(QFileInfo::exists(ckpt));
+
+    // Another method in the panel: the run's own config.json must win.
+    QVERIFY(m_window->runPanel()->setParameter(QStringLiteral("method"), QStringLiteral("lrq")));
+    QSignalSpy finished(m_window->runController(), &RunController::finished);
+    QVERIFY(m_window->resumeFromCheckpoint(ckpt));
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 300000);
+    QCOMPARE(finished.count(), 1);
+    QFile resultFile(output + QStringLiteral("/result.json"));
+    QVERIFY(resultFile.open(QIODevice::ReadOnly));
+    const QJsonObject result = QJsonDocument::fromJson(resultFile.readAll()).object();
+    QCOMPARE(result.value(QStringLiteral("method")).toString(), QStringLiteral("gdfq"));
+    QVERIFY(!result.value(QStringLiteral("cancelled")).toBool());
+    QCOMPARE(result.value(QStringLiteral("details")).toObject().value(QStringLiteral("iterations_done")).toInt(), 40);
+
+    // A path that is not a checkpoint file is refused without starting anything.
+    QVERIFY(!m_window->resumeFromCheckpoint(m_runs.filePath(QStringLiteral("nothing-here.ckpt"))));
+    QCOMPARE(m_window->runController()->state(), RunController::State::Idle);
 }
 
 void TstGuiRun::cleanupTestCase()

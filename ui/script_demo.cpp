@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
@@ -47,7 +48,10 @@ QJsonObject shortRun(const QString& method, const QString& dataset)
                          {QStringLiteral("warmup_epochs"), 1},
                          {QStringLiteral("calibration_epochs"), 1},
                          {QStringLiteral("eval_limit"), 1000},
-                         {QStringLiteral("image_every"), 5}}}};
+                         {QStringLiteral("image_every"), 5}}},
+            // A small synthetic set per run, so the t-SNE has something to
+            // embed even for a model without data.
+            {QStringLiteral("export"), QJsonObject{{QStringLiteral("synthetic_per_class"), 30}}}};
 }
 } // namespace
 
@@ -92,7 +96,9 @@ void ScriptDemo::startNextRun()
     const QString method = m_methods.takeFirst();
     say(QStringLiteral("running %1").arg(method));
     QJsonObject cfg = shortRun(method, m_dataset);
-    cfg.insert(QStringLiteral("output"), QDir(m_outDir).filePath(QStringLiteral("runs/") + method));
+    const QString output = QDir(m_outDir).filePath(QStringLiteral("runs/") + method);
+    cfg.insert(QStringLiteral("output"), output);
+    m_finishedRuns.append(output);
     m_window->runPanel()->applySessionConfig(cfg);
     m_window->startRun();
 }
@@ -123,15 +129,24 @@ void ScriptDemo::analyseLayers()
 
 void ScriptDemo::analyseTsne()
 {
-    if (m_dataset == QLatin1String("none")) {
-        // Nothing real to embed; the tab is captured as it is.
-        captureTabs();
-        return;
-    }
     say(QStringLiteral("t-SNE"));
     TsneView* view = m_window->tsneView();
     m_window->tabs()->setCurrentIndex(MainWindow::TsneTab);
-    view->setRealData(true, 1000);
+    // Real samples when there is a dataset, and each run's synthetic set.
+    const bool real = m_dataset != QLatin1String("none");
+    view->setRealData(real, real ? 1000 : 0);
+    int synthetic = 0;
+    for (const QString& run : m_finishedRuns) {
+        const QString folder = QDir(run).filePath(QStringLiteral("synthetic"));
+        if (QFileInfo::exists(folder)) {
+            view->addSyntheticFolder(folder, QFileInfo(run).fileName(), true);
+            ++synthetic;
+        }
+    }
+    if (!real && synthetic == 0) {
+        captureTabs();  // nothing to embed; the tab is captured as it is
+        return;
+    }
     connect(view, &TsneView::finished, this, [this] {
         m_analysisLimit->disconnect();
         m_analysisLimit->stop();

@@ -37,6 +37,7 @@ private:
     QString m_outDir;
     QString m_dataset;
     QStringList m_methods;
+    QStringList m_finishedRuns;   // output folders, for the t-SNE of their synthetic sets
     QTimer* m_deadline = nullptr;
     QTimer* m_analysisLimit = nullptr;
     bool m_started = false;

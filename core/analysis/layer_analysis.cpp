@@ -153,6 +153,7 @@ LayerStateReport analyseState(const std::string& name, ZooModelImpl& fp, ZooMode
         const torch::Tensor fpLogits = fp.forward(x);
         const std::vector<torch::Tensor> fpOut = byLayer(fpRec, fpIndex, m);
         const torch::Tensor fpLogP = torch::log_softmax(fpLogits, 1);
+        const torch::Tensor fpP = fpLogP.exp();  // shared by every sensitivity pass of this batch
         const torch::Tensor target = data.real ? data.labels[b] : fpLogits.argmax(1);
         fpCorrect += correctCount(fpLogits, target);
         total += n;
@@ -205,7 +206,7 @@ LayerStateReport analyseState(const std::string& name, ZooModelImpl& fp, ZooMode
                     current[l] = cfg.candidateBits[c];
                     setWeightBits(q, current);
                     const torch::Tensor logP = torch::log_softmax(q.forward(x), 1);
-                    kl[l][c] += (fpLogP.exp() * (fpLogP - logP)).sum().item<double>();
+                    kl[l][c] += (fpP * (fpLogP - logP)).sum().item<double>();
                     meter.update(++step);
                 }
         }

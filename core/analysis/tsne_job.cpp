@@ -146,6 +146,7 @@ TsneJobResult runTsneJob(const TsneJobConfig& config, EventSink& sink, const Can
     // feature space.
     std::vector<float> rows, rowsReduced, rowsEmbedded;
     std::vector<int> sourceLabels;
+    double onlySourcePreservation = -1;  // with one source, the overall figure is the same
     for (std::size_t s = 0; s < result.sourceNames.size(); ++s) {
         checkpoint(cancel);
         selectSource(x, dims, result.points, static_cast<int>(s), rows, sourceLabels);
@@ -171,13 +172,16 @@ TsneJobResult runTsneJob(const TsneJobConfig& config, EventSink& sink, const Can
             js["knn_class_agreement_features"] = knnClassAgreement(high, sourceLabels);
             js["knn_class_agreement_embedding"] = knnClassAgreement(low, sourceLabels);
             js["knn_preservation"] = knnPreservation(high, low);
+            if (result.sourceNames.size() == 1)
+                onlySourcePreservation = js["knn_preservation"].get<double>();
         }
         sources[result.sourceNames[s]] = js;
     }
     checkpoint(cancel);
     const double preservation =
-        n > k + 1 ? knnPreservation(knnGraph(reduced.data(), n, reducedDims, k), knnGraph(result.embedding.data(), n, 2, k))
-                  : 0;
+        onlySourcePreservation >= 0 ? onlySourcePreservation
+        : n > k + 1 ? knnPreservation(knnGraph(reduced.data(), n, reducedDims, k), knnGraph(result.embedding.data(), n, 2, k))
+                    : 0;
     nlohmann::json klHistory = nlohmann::json::array();
     for (const auto& [iter, kl] : t.klHistory)
         klHistory.push_back({iter, kl});

@@ -89,6 +89,8 @@ TrainerConfig trainerConfigFrom(const nlohmann::json& cfg)
     c.seed = cfg["seed"].get<std::uint64_t>();
     // GDFQ drops both learning rates x0.1 at 1/4, 1/2 and 3/4 of the run
     // (epochs 100, 200, 300 of 400).
+    c.lrSchedule = t["lr_schedule"].get<std::string>() == "cosine" ? TrainerConfig::LrSchedule::Cosine
+                                                                     : TrainerConfig::LrSchedule::Step;
     c.lrSteps.clear();
     if (c.epochs >= 4)
         for (int q = 1; q <= 3; ++q)

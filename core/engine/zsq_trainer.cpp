@@ -1,5 +1,6 @@
 #include "engine/zsq_trainer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <sstream>
@@ -70,13 +71,22 @@ io::TensorMap fromDict(const c10::IValue& v)
     return out;
 }
 
-double lrFactor(int epoch, const std::vector<int>& steps)
+double stepFactor(int epoch, const std::vector<int>& steps)
 {
     double f = 1.0;
     for (int s : steps)
         if (epoch >= s)
             f *= 0.1;
     return f;
+}
+
+// Half cosine from 1 at iteration `first` to 0 at `total`.
+double cosineFactor(std::int64_t iteration, std::int64_t first, std::int64_t total)
+{
+    if (total <= first)
+        return 1.0;
+    const double t = std::clamp(static_cast<double>(iteration - first) / static_cast<double>(total - first), 0.0, 1.0);
+    return 0.5 * (1.0 + std::cos(M_PI * t));
 }
 
 } // namespace
@@ -109,13 +119,23 @@ struct ZsqTrainer::State {
     {
     }
 
+    // A pure function of the iteration, so a resumed run continues on the
+    // same schedule.
     void setLearningRates()
     {
-        const double f = lrFactor(epoch, config.lrSteps);
+        double fg = 1.0, fs = 1.0;
+        if (config.lrSchedule == TrainerConfig::LrSchedule::Cosine) {
+            const std::int64_t ipe = config.iterationsPerEpoch;
+            const std::int64_t total = static_cast<std::int64_t>(config.epochs) * ipe;
+            fg = cosineFactor(iteration, 0, total);
+            fs = cosineFactor(iteration, static_cast<std::int64_t>(config.warmupEpochs) * ipe, total);
+        } else {
+            fg = fs = stepFactor(epoch, config.lrSteps);
+        }
         for (auto& g : optG->param_groups())
-            static_cast<torch::optim::AdamOptions&>(g.options()).lr(config.generatorLr * f);
+            static_cast<torch::optim::AdamOptions&>(g.options()).lr(config.generatorLr * fg);
         for (auto& g : optS->param_groups())
-            static_cast<torch::optim::SGDOptions&>(g.options()).lr(config.studentLr * f);
+            static_cast<torch::optim::SGDOptions&>(g.options()).lr(config.studentLr * fs);
     }
 
     void checkLoss(const std::string& name, const torch::Tensor& value, std::map<std::string, double>& log)
@@ -309,10 +329,10 @@ TrainResult ZsqTrainer::run()
     ProgressMeter meter(*s.sink, s.method->name(), total);
     try {
         for (; s.epoch < s.config.epochs; ++s.epoch) {
-            s.setLearningRates();
             for (; s.iterInEpoch < s.config.iterationsPerEpoch; ++s.iterInEpoch) {
                 if (s.cancel)
                     s.cancel->checkpoint();
+                s.setLearningRates();
                 s.step();
                 ++s.iteration;
                 meter.update(s.iteration);

@@ -40,7 +40,12 @@ struct TrainerConfig {
     double studentMomentum = 0.9;
     double studentWeightDecay = 1e-4;
     double generatorLr = 1e-3;       // Adam, betas (0.5, 0.999)
-    std::vector<int> lrSteps{100, 200, 300};  // epochs at which both lrs drop x0.1
+    // Step: both lrs drop x0.1 at each epoch in lrSteps (GDFQ). Cosine: each
+    // lr follows a half cosine to 0 over the iterations it trains in (the
+    // student from the end of warm-up), updated every iteration.
+    enum class LrSchedule { Step, Cosine };
+    LrSchedule lrSchedule = LrSchedule::Step;
+    std::vector<int> lrSteps{100, 200, 300};  // epochs at which both lrs drop x0.1 (Step)
     int imageEvery = 50;             // iterations between image events (0 = never)
     std::int64_t evalLimit = 0;      // test samples per epoch-end evaluation (0 = all)
     std::int64_t evalBatch = 500;

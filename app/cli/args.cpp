@@ -24,12 +24,19 @@ Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& va
                 throw InputError("option --" + key + " takes no value");
             flags_.insert(key);
         } else if (valued.count(key)) {
-            if (inlineValue) {
-                values_[key] = *inlineValue;
+            if (!inlineValue && i + 1 >= argv.size())
+                throw InputError("option --" + key + " needs a value");
+            const std::string value = inlineValue ? *inlineValue : argv[++i];
+            auto it = values_.find(key);
+            if (it == values_.end()) {
+                values_[key] = value;
+            } else if (key == "set") {
+                // --set a=1 --set b=2 means --set a=1,b=2 (a later key wins).
+                it->second += "," + value;
             } else {
-                if (i + 1 >= argv.size())
-                    throw InputError("option --" + key + " needs a value");
-                values_[key] = argv[++i];
+                // Silently keeping one of two values would run something the
+                // user did not ask for.
+                throw InputError("option --" + key + " given twice");
             }
         } else {
             throw InputError("unknown option --" + key + " (see --help)");

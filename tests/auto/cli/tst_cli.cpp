@@ -10,6 +10,8 @@
 
 #include <QElapsedTimer>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -37,6 +39,7 @@ private slots:
         expectOneLineError(runZsq({"eval", "--wbits", "4"}), 2, "unknown option --wbits");
         expectOneLineError(runZsq({"quantize", "--wbits", "9", "--output", tmp.filePath("x")}), 2, "'wbits'");
         expectOneLineError(runZsq({"quantize", "--set", "ptq.nope=1"}), 2, "'ptq.nope'");
+        expectOneLineError(runZsq({"quantize", "--wbits", "4", "--wbits", "3"}), 2, "option --wbits given twice");
         for (const char* cmd : {"info", "eval", "infer", "train-teacher", "quantize"}) {
             const Run r = runZsq({cmd, "--help"});
             QVERIFY2(r.code == 0 && r.out.contains("usage"), cmd);
@@ -97,9 +100,15 @@ private slots:
     void quantizeWritesItsOutputs()
     {
         const QString out = tmp.filePath("ptq");
+        // Repeated --set options add up.
         const Run r = runZsq({"quantize", "--method", "ptq", "--wbits", "8", "--abits", "8", "--set",
-                           "ptq.iterations=50", "--output", out, "--quiet"});
+                           "ptq.iterations=50", "--output", out, "--quiet", "--set", "ptq.batch_size=32"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile configFile(out + "/config.json");
+        QVERIFY(configFile.open(QIODevice::ReadOnly));
+        const QJsonObject ptq = QJsonDocument::fromJson(configFile.readAll()).object().value("ptq").toObject();
+        QCOMPARE(ptq.value("iterations").toInt(), 50);
+        QCOMPARE(ptq.value("batch_size").toInt(), 32);
         QVERIFY2(r.out.trimmed().split('\n').last().startsWith("top-1: "), qPrintable(r.out));
         for (const char* f : {"quantized.zsq", "quant_params.json", "config.json", "result.json"})
             QVERIFY2(QFile::exists(out + "/" + f), f);

@@ -59,10 +59,6 @@
         <translation>ZSQ Studio: Zero-Shot-Quantisierung von Faltungsnetzen.</translation>
     </message>
     <message>
-        <source>User interface language, e.g. de or zh_CN (default: $ZSQ_LANG, else the system language).</source>
-        <translation>Sprache der Benutzeroberfläche, z. B. de oder zh_CN (Vorgabe: $ZSQ_LANG, sonst die Systemsprache).</translation>
-    </message>
-    <message>
         <source>code</source>
         <translation>Code</translation>
     </message>
@@ -122,12 +118,35 @@
         <source>unknown tab &apos;%1&apos; (model, training, images, tsne, layers, results)</source>
         <translation>unbekannter Reiter „%1“ (model, training, images, tsne, layers, results)</translation>
     </message>
+    <message>
+        <source>User interface language, e.g. de or zh_CN (default: $ZSQ_LANG, else the choice in View &gt; Language, else the system language).</source>
+        <translation>Sprache der Benutzeroberfläche, z. B. de oder zh_CN (Vorgabe: $ZSQ_LANG, sonst die Wahl unter Ansicht &gt; Sprache, sonst die Systemsprache).</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::AnalysisController</name>
     <message>
         <source>The analysis failed with an unknown error.</source>
         <translation>Die Analyse ist mit einem unbekannten Fehler fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::CheckpointPicker</name>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose a quantized .zsq checkpoint</source>
+        <translation>Einen quantisierten .zsq-Checkpoint wählen</translation>
+    </message>
+    <message>
+        <source>Quantized Model</source>
+        <translation>Quantisiertes Modell</translation>
+    </message>
+    <message>
+        <source>ZSQ checkpoints (*.zsq)</source>
+        <translation>ZSQ-Checkpoints (*.zsq)</translation>
     </message>
 </context>
 <context>
@@ -185,6 +204,20 @@
     <message>
         <source>Synthetic images appear here while a generative method trains.</source>
         <translation>Hier erscheinen synthetische Bilder, während eine generative Methode trainiert.</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::Language</name>
+    <message>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
     </message>
 </context>
 <context>
@@ -392,22 +425,6 @@
     <message>
         <source>A method&apos;s fine-tuned quantized.zsq: the figures before AND after fine-tuning</source>
         <translation>Die feinabgestimmte quantized.zsq einer Methode: die Werte vor UND nach dem Feintuning</translation>
-    </message>
-    <message>
-        <source>…</source>
-        <translation>…</translation>
-    </message>
-    <message>
-        <source>Choose a quantized .zsq checkpoint</source>
-        <translation>Einen quantisierten .zsq-Checkpoint wählen</translation>
-    </message>
-    <message>
-        <source>Quantized Model</source>
-        <translation>Quantisiertes Modell</translation>
-    </message>
-    <message>
-        <source>ZSQ checkpoints (*.zsq)</source>
-        <translation>ZSQ-Checkpoints (*.zsq)</translation>
     </message>
     <message>
         <source>&amp;Compare with:</source>
@@ -981,6 +998,10 @@ Die bisherige Datei, falls vorhanden, ist unverändert.</translation>
         <source>Resuming from %1</source>
         <translation>Fortsetzen ab %1</translation>
     </message>
+    <message>
+        <source>ZSQ Studio will be in %1 from its next start.</source>
+        <translation>ZSQ Studio erscheint ab dem nächsten Start auf %1.</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::ModelHeader</name>
@@ -1460,14 +1481,6 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <translation>Wessen Merkmale eingebettet werden: die des geöffneten Modells oder die eines quantisierten Schülers</translation>
     </message>
     <message>
-        <source>…</source>
-        <translation>…</translation>
-    </message>
-    <message>
-        <source>Choose a quantized .zsq checkpoint</source>
-        <translation>Einen quantisierten .zsq-Checkpoint wählen</translation>
-    </message>
-    <message>
         <source>Real evaluation data</source>
         <translation>Echte Auswertungsdaten</translation>
     </message>
@@ -1543,14 +1556,6 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         </translation>
     </message>
     <message>
-        <source>Quantized Model</source>
-        <translation>Quantisiertes Modell</translation>
-    </message>
-    <message>
-        <source>ZSQ checkpoints (*.zsq)</source>
-        <translation>ZSQ-Checkpoints (*.zsq)</translation>
-    </message>
-    <message>
         <source>Synthetic Images Folder</source>
         <translation>Ordner mit synthetischen Bildern</translation>
     </message>
@@ -1597,6 +1602,25 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>Thet&amp;a:</source>
         <translation>Thet&amp;a:</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::ViewExplanations</name>
+    <message>
+        <source>&lt;p&gt;The layers of the open model, with the shape of what each one outputs and its number of parameters. &lt;b&gt;Quantizable&lt;/b&gt; layers (convolutions and fully connected layers) get their weights rounded to 2&lt;sup&gt;b&lt;/sup&gt; levels per output channel, b being the weight bit width; BatchNorm layers stay in floating point. The output of every ReLU is quantized too (the activation bits).&lt;/p&gt;&lt;p&gt;At 4-bit weights the model takes one eighth of its 32-bit size. The BatchNorm statistics stored in the model (the mean and variance of each layer&apos;s inputs on the training data) are all that the zero-shot methods know of the data the model was trained on.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Schichten des geöffneten Modells mit der Form ihrer Ausgabe und ihrer Parameterzahl. &lt;b&gt;Quantisierbare&lt;/b&gt; Schichten (Faltungen und vollständig verbundene Schichten) erhalten Gewichte, die auf 2&lt;sup&gt;b&lt;/sup&gt; Stufen je Ausgabekanal gerundet werden, b ist die Gewichts-Bitbreite; BatchNorm-Schichten bleiben in Gleitkomma. Auch die Ausgabe jeder ReLU wird quantisiert (die Aktivierungs-Bits).&lt;/p&gt;&lt;p&gt;Mit 4-Bit-Gewichten belegt das Modell ein Achtel seiner 32-Bit-Größe. Die im Modell gespeicherten BatchNorm-Statistiken (Mittelwert und Varianz der Eingaben jeder Schicht auf den Trainingsdaten) sind alles, was die Zero-Shot-Verfahren von den Daten wissen, mit denen das Modell trainiert wurde.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Two models learn at once. The &lt;b&gt;generator&lt;/b&gt; G (upper plot) learns to make images that the full-precision model recognises; the quantized &lt;b&gt;student&lt;/b&gt; (lower plot) learns on those images to answer like the full-precision model. No real image is used by either.&lt;/p&gt;&lt;p&gt;Generator losses: &lt;b&gt;CE&lt;/b&gt; is the full-precision model&apos;s cross-entropy on the class G was asked for. &lt;b&gt;BNS&lt;/b&gt; (BatchNorm statistics) is how far the mean and variance of each layer&apos;s inputs on the synthetic batch are from those the model stored during its training: it makes synthetic batches statistically like real ones. &lt;b&gt;AMA&lt;/b&gt; (LRQ&apos;s Adversarial Margin Add) is a cross-entropy on the angle between a sample&apos;s features and its class centre with a negative margin, which keeps samples of a class from collapsing onto one point. The &lt;b&gt;cluster&lt;/b&gt; loss (ClusterQ) pulls each class&apos;s BatchNorm statistics towards a running per-class centroid, with noise added to the targets so that a class stays varied.&lt;/p&gt;&lt;p&gt;Student losses: &lt;b&gt;KD&lt;/b&gt; (knowledge distillation) matches the student&apos;s softened outputs to the full-precision model&apos;s; &lt;b&gt;DKD&lt;/b&gt; (LRQ&apos;s decoupled KD) splits that into the target class (TCKD, weight α) and the other classes (NCKD, weight β), giving more weight to how the teacher ranks the wrong classes. During the warm-up epochs only G trains, and the activation ranges are measured in the first epochs and then frozen. The line above the plots gives the student&apos;s top-1 on the evaluation data after each epoch; that data is never used for training.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Zwei Modelle lernen gleichzeitig. Der &lt;b&gt;Generator&lt;/b&gt; G (oberes Diagramm) lernt Bilder zu erzeugen, die das Modell in voller Genauigkeit erkennt; der quantisierte &lt;b&gt;Schüler&lt;/b&gt; (unteres Diagramm) lernt an diesen Bildern, so zu antworten wie das Modell in voller Genauigkeit. Keiner der beiden sieht ein echtes Bild.&lt;/p&gt;&lt;p&gt;Verluste des Generators: &lt;b&gt;CE&lt;/b&gt; ist die Kreuzentropie des Modells in voller Genauigkeit für die Klasse, die G erzeugen sollte. &lt;b&gt;BNS&lt;/b&gt; (BatchNorm-Statistiken) misst, wie weit Mittelwert und Varianz der Eingaben jeder Schicht auf dem synthetischen Batch von denen abweichen, die das Modell in seinem Training gespeichert hat: Er macht synthetische Batches statistisch echten ähnlich. &lt;b&gt;AMA&lt;/b&gt; (Adversarial Margin Add von LRQ) ist eine Kreuzentropie auf dem Winkel zwischen den Merkmalen einer Probe und ihrem Klassenzentrum mit negativem Rand; er verhindert, dass die Proben einer Klasse auf einen Punkt zusammenfallen. Der &lt;b&gt;Cluster&lt;/b&gt;-Verlust (ClusterQ) zieht die BatchNorm-Statistiken jeder Klasse zu einem laufend nachgeführten Klassen-Schwerpunkt; Rauschen auf den Zielwerten hält eine Klasse vielfältig.&lt;/p&gt;&lt;p&gt;Verluste des Schülers: &lt;b&gt;KD&lt;/b&gt; (Wissensdestillation) gleicht die geglätteten Ausgaben des Schülers denen des Modells in voller Genauigkeit an; &lt;b&gt;DKD&lt;/b&gt; (entkoppelte KD von LRQ) teilt das in die Zielklasse (TCKD, Gewicht α) und die übrigen Klassen (NCKD, Gewicht β) und gewichtet stärker, wie der Lehrer die falschen Klassen ordnet. In den Aufwärm-Epochen trainiert nur G, und die Aktivierungsbereiche werden in den ersten Epochen gemessen und dann eingefroren. Die Zeile über den Diagrammen nennt die Top-1-Genauigkeit des Schülers auf den Auswertungsdaten nach jeder Epoche; diese Daten werden nie zum Training verwendet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Each row is a class, each column a sample the generator made for that class at the iteration shown. They are not meant to look like photographs: they are made to match what the model knows (its BatchNorm statistics and its classifier), and they only have to be good calibration and fine-tuning data for the quantized student.&lt;/p&gt;&lt;p&gt;At the start they are noise; as the BNS loss falls they take on the contrast and textures of real data, and as the CE loss falls the model sees their class in them. A row of near-identical samples is &lt;b&gt;mode collapse&lt;/b&gt;: the student then sees one example per class, which is what LRQ&apos;s AMA and ClusterQ&apos;s diversity term work against. Move the history slider to look back at earlier iterations; click a sample to enlarge it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Jede Zeile ist eine Klasse, jede Spalte eine Probe, die der Generator für diese Klasse bei der angezeigten Iteration erzeugt hat. Sie sollen nicht wie Fotos aussehen: Sie sind darauf gemacht, zu dem zu passen, was das Modell weiß (seine BatchNorm-Statistiken und sein Klassifikator), und müssen nur gute Kalibrier- und Feinabstimmungsdaten für den quantisierten Schüler sein.&lt;/p&gt;&lt;p&gt;Anfangs sind sie Rauschen; während der BNS-Verlust sinkt, bekommen sie Kontrast und Texturen echter Daten, und während der CE-Verlust sinkt, erkennt das Modell ihre Klasse in ihnen. Eine Zeile fast gleicher Proben ist ein &lt;b&gt;Moduskollaps&lt;/b&gt; (mode collapse): Der Schüler sieht dann nur ein Beispiel je Klasse; dagegen arbeiten LRQs AMA und der Vielfaltsterm von ClusterQ. Mit dem Verlaufsregler lassen sich frühere Iterationen ansehen; ein Klick vergrößert eine Probe.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;One row per finished run of this session: method, bit widths, size, top-1 of the full-precision and of the quantized model, and the time taken. Select several rows to overlay their curves. &lt;b&gt;PTQ&lt;/b&gt; (no fine-tuning) is the floor and fine-tuning on &lt;b&gt;real data&lt;/b&gt; the ceiling; the zero-shot methods lie between them.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Why W2 hurts more than W4:&lt;/b&gt; every bit halves the step between quantization levels. 2-bit weights have 4 levels per output channel against 16 at 4 bits, so the rounding error is about four times as large (12 dB less signal-to-noise) and changes what each layer computes beyond what fine-tuning on synthetic data can repair. 4-bit activations are often harder still: one range per layer has to cover every input, so outliers cost all other values their resolution.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Eine Zeile je abgeschlossenem Lauf dieser Sitzung: Verfahren, Bitbreiten, Größe, Top-1 des Modells in voller Genauigkeit und des quantisierten Modells sowie die benötigte Zeit. Mehrere markierte Zeilen legen ihre Kurven übereinander. &lt;b&gt;PTQ&lt;/b&gt; (ohne Feinabstimmung) ist die Untergrenze, Feinabstimmung auf &lt;b&gt;echten Daten&lt;/b&gt; die Obergrenze; die Zero-Shot-Verfahren liegen dazwischen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Warum W2 mehr schadet als W4:&lt;/b&gt; Jedes Bit halbiert den Abstand zwischen den Quantisierungsstufen. 2-Bit-Gewichte haben 4 Stufen je Ausgabekanal gegenüber 16 bei 4 Bit, der Rundungsfehler ist also etwa viermal so groß (12 dB weniger Signal-Rausch-Abstand) und verändert, was jede Schicht berechnet, über das hinaus, was Feinabstimmung auf synthetischen Daten reparieren kann. 4-Bit-Aktivierungen sind oft noch schwieriger: Ein Bereich je Schicht muss jede Eingabe abdecken, und Ausreißer kosten alle anderen Werte ihre Auflösung.&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>

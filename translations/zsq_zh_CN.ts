@@ -59,10 +59,6 @@
         <translation>ZSQ Studio：卷积神经网络的零样本量化。</translation>
     </message>
     <message>
-        <source>User interface language, e.g. de or zh_CN (default: $ZSQ_LANG, else the system language).</source>
-        <translation>界面语言，例如 de 或 zh_CN（默认：$ZSQ_LANG，未设置时使用系统语言）。</translation>
-    </message>
-    <message>
         <source>code</source>
         <translation>语言代码</translation>
     </message>
@@ -122,12 +118,35 @@
         <source>unknown tab &apos;%1&apos; (model, training, images, tsne, layers, results)</source>
         <translation>未知标签页“%1”（model、training、images、tsne、layers、results）</translation>
     </message>
+    <message>
+        <source>User interface language, e.g. de or zh_CN (default: $ZSQ_LANG, else the choice in View &gt; Language, else the system language).</source>
+        <translation>界面语言，例如 de 或 zh_CN（默认：$ZSQ_LANG，其次为“视图 &gt; 语言”中的选择，再次为系统语言）。</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::AnalysisController</name>
     <message>
         <source>The analysis failed with an unknown error.</source>
         <translation>分析因未知错误而失败。</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::CheckpointPicker</name>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose a quantized .zsq checkpoint</source>
+        <translation>选择一个量化的 .zsq 检查点</translation>
+    </message>
+    <message>
+        <source>Quantized Model</source>
+        <translation>量化模型</translation>
+    </message>
+    <message>
+        <source>ZSQ checkpoints (*.zsq)</source>
+        <translation>ZSQ 检查点 (*.zsq)</translation>
     </message>
 </context>
 <context>
@@ -185,6 +204,20 @@
     <message>
         <source>Synthetic images appear here while a generative method trains.</source>
         <translation>生成式方法训练时，合成图像会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::Language</name>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -391,22 +424,6 @@
     <message>
         <source>A method&apos;s fine-tuned quantized.zsq: the figures before AND after fine-tuning</source>
         <translation>某方法微调后的 quantized.zsq：给出微调前和微调后的数值</translation>
-    </message>
-    <message>
-        <source>…</source>
-        <translation>…</translation>
-    </message>
-    <message>
-        <source>Choose a quantized .zsq checkpoint</source>
-        <translation>选择一个量化的 .zsq 检查点</translation>
-    </message>
-    <message>
-        <source>Quantized Model</source>
-        <translation>量化模型</translation>
-    </message>
-    <message>
-        <source>ZSQ checkpoints (*.zsq)</source>
-        <translation>ZSQ 检查点 (*.zsq)</translation>
     </message>
     <message>
         <source>&amp;Compare with:</source>
@@ -979,6 +996,10 @@ The previous file, if any, is unchanged.</source>
         <source>Resuming from %1</source>
         <translation>正在从 %1 继续</translation>
     </message>
+    <message>
+        <source>ZSQ Studio will be in %1 from its next start.</source>
+        <translation>ZSQ Studio 将从下次启动起使用%1。</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::ModelHeader</name>
@@ -1458,14 +1479,6 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <translation>嵌入谁的特征：已打开模型的，或某个量化学生模型的</translation>
     </message>
     <message>
-        <source>…</source>
-        <translation>…</translation>
-    </message>
-    <message>
-        <source>Choose a quantized .zsq checkpoint</source>
-        <translation>选择一个量化的 .zsq 检查点</translation>
-    </message>
-    <message>
         <source>Real evaluation data</source>
         <translation>真实评估数据</translation>
     </message>
@@ -1540,14 +1553,6 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         </translation>
     </message>
     <message>
-        <source>Quantized Model</source>
-        <translation>量化模型</translation>
-    </message>
-    <message>
-        <source>ZSQ checkpoints (*.zsq)</source>
-        <translation>ZSQ 检查点 (*.zsq)</translation>
-    </message>
-    <message>
         <source>Synthetic Images Folder</source>
         <translation>合成图像文件夹</translation>
     </message>
@@ -1594,6 +1599,25 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>Thet&amp;a:</source>
         <translation>Theta(&amp;A)：</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::ViewExplanations</name>
+    <message>
+        <source>&lt;p&gt;The layers of the open model, with the shape of what each one outputs and its number of parameters. &lt;b&gt;Quantizable&lt;/b&gt; layers (convolutions and fully connected layers) get their weights rounded to 2&lt;sup&gt;b&lt;/sup&gt; levels per output channel, b being the weight bit width; BatchNorm layers stay in floating point. The output of every ReLU is quantized too (the activation bits).&lt;/p&gt;&lt;p&gt;At 4-bit weights the model takes one eighth of its 32-bit size. The BatchNorm statistics stored in the model (the mean and variance of each layer&apos;s inputs on the training data) are all that the zero-shot methods know of the data the model was trained on.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;已打开模型的各层，以及每层输出的形状和参数数量。&lt;b&gt;可量化&lt;/b&gt;层（卷积层和全连接层）的权重按每个输出通道舍入到 2&lt;sup&gt;b&lt;/sup&gt; 个量化级，b 为权重位宽；BatchNorm 层保持浮点。每个 ReLU 的输出同样被量化（激活位宽）。&lt;/p&gt;&lt;p&gt;4 位权重时，模型只占其 32 位大小的八分之一。模型中存储的 BatchNorm 统计量（训练数据上每层输入的均值和方差）是零样本方法对模型训练数据所知的全部。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Two models learn at once. The &lt;b&gt;generator&lt;/b&gt; G (upper plot) learns to make images that the full-precision model recognises; the quantized &lt;b&gt;student&lt;/b&gt; (lower plot) learns on those images to answer like the full-precision model. No real image is used by either.&lt;/p&gt;&lt;p&gt;Generator losses: &lt;b&gt;CE&lt;/b&gt; is the full-precision model&apos;s cross-entropy on the class G was asked for. &lt;b&gt;BNS&lt;/b&gt; (BatchNorm statistics) is how far the mean and variance of each layer&apos;s inputs on the synthetic batch are from those the model stored during its training: it makes synthetic batches statistically like real ones. &lt;b&gt;AMA&lt;/b&gt; (LRQ&apos;s Adversarial Margin Add) is a cross-entropy on the angle between a sample&apos;s features and its class centre with a negative margin, which keeps samples of a class from collapsing onto one point. The &lt;b&gt;cluster&lt;/b&gt; loss (ClusterQ) pulls each class&apos;s BatchNorm statistics towards a running per-class centroid, with noise added to the targets so that a class stays varied.&lt;/p&gt;&lt;p&gt;Student losses: &lt;b&gt;KD&lt;/b&gt; (knowledge distillation) matches the student&apos;s softened outputs to the full-precision model&apos;s; &lt;b&gt;DKD&lt;/b&gt; (LRQ&apos;s decoupled KD) splits that into the target class (TCKD, weight α) and the other classes (NCKD, weight β), giving more weight to how the teacher ranks the wrong classes. During the warm-up epochs only G trains, and the activation ranges are measured in the first epochs and then frozen. The line above the plots gives the student&apos;s top-1 on the evaluation data after each epoch; that data is never used for training.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;两个模型同时学习。&lt;b&gt;生成器&lt;/b&gt; G（上方图）学习生成全精度模型能够识别的图像；量化后的&lt;b&gt;学生&lt;/b&gt;模型（下方图）在这些图像上学习，使其输出与全精度模型一致。两者都不使用任何真实图像。&lt;/p&gt;&lt;p&gt;生成器损失：&lt;b&gt;CE&lt;/b&gt; 是全精度模型对 G 被要求生成的类别的交叉熵。&lt;b&gt;BNS&lt;/b&gt;（BatchNorm 统计量）衡量合成批次上每层输入的均值和方差与模型训练时存储的统计量之间的差距：它使合成批次在统计上接近真实数据。&lt;b&gt;AMA&lt;/b&gt;（LRQ 的对抗性间隔添加）是在样本特征与其类中心之间夹角上、带负间隔的交叉熵，防止同一类别的样本塌缩到一点。&lt;b&gt;聚类&lt;/b&gt;损失（cluster，ClusterQ）将每个类别的 BatchNorm 统计量拉向按滑动平均更新的类别质心，并在目标上加入噪声，使类别内部保持多样。&lt;/p&gt;&lt;p&gt;学生损失：&lt;b&gt;KD&lt;/b&gt;（知识蒸馏）使学生的软化输出与全精度模型一致；&lt;b&gt;DKD&lt;/b&gt;（LRQ 的解耦知识蒸馏）将其拆分为目标类部分（TCKD，权重 α）和非目标类部分（NCKD，权重 β），更加重视教师对错误类别的排序。预热轮次中只训练 G；激活范围在最初几个轮次中测量，然后冻结。图上方的一行给出每个轮次结束后学生在评估数据上的 Top-1 准确率；这些数据从不用于训练。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Each row is a class, each column a sample the generator made for that class at the iteration shown. They are not meant to look like photographs: they are made to match what the model knows (its BatchNorm statistics and its classifier), and they only have to be good calibration and fine-tuning data for the quantized student.&lt;/p&gt;&lt;p&gt;At the start they are noise; as the BNS loss falls they take on the contrast and textures of real data, and as the CE loss falls the model sees their class in them. A row of near-identical samples is &lt;b&gt;mode collapse&lt;/b&gt;: the student then sees one example per class, which is what LRQ&apos;s AMA and ClusterQ&apos;s diversity term work against. Move the history slider to look back at earlier iterations; click a sample to enlarge it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;每一行是一个类别，每一列是生成器在所示迭代时为该类别生成的一个样本。它们并不需要像照片：它们是为匹配模型所知的内容（其 BatchNorm 统计量和分类器）而生成的，只需成为量化学生模型良好的校准和微调数据。&lt;/p&gt;&lt;p&gt;起初它们是噪声；随着 BNS 损失下降，它们获得真实数据的对比度和纹理；随着 CE 损失下降，模型能在其中认出类别。一行几乎相同的样本就是&lt;b&gt;模式塌缩&lt;/b&gt;（mode collapse）：学生每个类别只能看到一个样例，LRQ 的 AMA 和 ClusterQ 的多样性项正是为对抗这一点。拖动历史滑块可回看更早的迭代；点击样本可将其放大。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;One row per finished run of this session: method, bit widths, size, top-1 of the full-precision and of the quantized model, and the time taken. Select several rows to overlay their curves. &lt;b&gt;PTQ&lt;/b&gt; (no fine-tuning) is the floor and fine-tuning on &lt;b&gt;real data&lt;/b&gt; the ceiling; the zero-shot methods lie between them.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Why W2 hurts more than W4:&lt;/b&gt; every bit halves the step between quantization levels. 2-bit weights have 4 levels per output channel against 16 at 4 bits, so the rounding error is about four times as large (12 dB less signal-to-noise) and changes what each layer computes beyond what fine-tuning on synthetic data can repair. 4-bit activations are often harder still: one range per layer has to cover every input, so outliers cost all other values their resolution.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;本会话中每个已完成的运行占一行：方法、位宽、大小、全精度模型和量化模型的 Top-1 准确率以及耗时。选中多行可叠加显示它们的曲线。&lt;b&gt;PTQ&lt;/b&gt;（不微调）是下限，在&lt;b&gt;真实数据&lt;/b&gt;上微调是上限；零样本方法介于两者之间。&lt;/p&gt;&lt;p&gt;&lt;b&gt;为什么 W2 比 W4 损失更大：&lt;/b&gt;每减少一位，量化级之间的间距就加倍。2 位权重每个输出通道只有 4 个量化级，4 位则有 16 个，因此舍入误差约为四倍（信噪比低 12 dB），它改变了每层的计算，超出了在合成数据上微调所能修复的范围。4 位激活往往更难：每层一个范围必须覆盖所有输入，异常值会使其他所有值失去分辨率。&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>

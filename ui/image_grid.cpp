@@ -8,7 +8,9 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "explanation_box.h"
 #include "image_grid_canvas.h"
+#include "view_explanations.h"
 
 namespace zsq::ui {
 
@@ -33,6 +35,7 @@ ImageGrid::ImageGrid(QWidget* parent) : QWidget(parent)
     tools->addWidget(m_caption);
     tools->addWidget(save);
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(new ExplanationBox(ViewExplanations::syntheticImages(), this));
     layout->addLayout(tools);
     layout->addWidget(m_canvas, 1);
     updateCaption();

@@ -4,10 +4,8 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -15,13 +13,13 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QToolButton>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
 
 #include "analysis/bit_allocation.h"
 #include "analysis_controller.h"
+#include "checkpoint_picker.h"
 #include "common/error.h"
 #include "explanation_box.h"
 #include "layer_chart.h"
@@ -111,26 +109,11 @@ QWidget* LayerView::createOptions()
     m_options = new QWidget(this);
     auto* form = new QFormLayout(m_options);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_quantized = new QComboBox(m_options);
-    m_quantized->addItem(tr("None (before only)"), QString());
+    m_quantized = new CheckpointPicker(tr("None (before only)"), QStringLiteral("%1"), m_options);
     m_quantized->setToolTip(tr("A method's fine-tuned quantized.zsq: the figures before AND after fine-tuning"));
-    m_quantized->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_quantized->setMinimumContentsLength(12);
-    auto* browse = new QToolButton(m_options);
-    browse->setText(tr("…"));
-    browse->setToolTip(tr("Choose a quantized .zsq checkpoint"));
-    connect(browse, &QToolButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Quantized Model"), QString(),
-                                                          tr("ZSQ checkpoints (*.zsq)"));
-        if (!path.isEmpty())
-            addQuantizedModel(path, true);
-    });
-    auto* row = new QHBoxLayout;
-    row->addWidget(m_quantized, 1);
-    row->addWidget(browse);
     auto* quantizedLabel = new QLabel(tr("&Compare with:"), m_options);
-    quantizedLabel->setBuddy(m_quantized);
-    form->addRow(quantizedLabel, row);
+    quantizedLabel->setBuddy(m_quantized->comboBox());
+    form->addRow(quantizedLabel, m_quantized);
     m_limit = new QSpinBox(m_options);
     m_limit->setRange(50, 70000);
     m_limit->setSingleStep(500);
@@ -172,15 +155,7 @@ QWidget* LayerView::createOptions()
 
 void LayerView::addQuantizedModel(const QString& path, bool select)
 {
-    int index = m_quantized->findData(path);
-    if (index < 0) {
-        const QFileInfo info(path);
-        m_quantized->addItem(info.dir().dirName() + QLatin1Char('/') + info.fileName(), path);
-        m_quantized->setItemData(m_quantized->count() - 1, QDir::toNativeSeparators(path), Qt::ToolTipRole);
-        index = m_quantized->count() - 1;
-    }
-    if (select)
-        m_quantized->setCurrentIndex(index);
+    m_quantized->addCheckpoint(path, select);
 }
 
 void LayerView::setLimit(int samples)
@@ -203,7 +178,7 @@ analysis::LayerAnalysisConfig LayerView::jobConfig() const
     const AnalysisContext context = m_context ? m_context() : AnalysisContext();
     analysis::LayerAnalysisConfig c;
     c.model = toStd(context.model);
-    c.quantized = toStd(m_quantized->currentData().toString());
+    c.quantized = toStd(m_quantized->currentPath());
     c.wbits = context.wbits;
     c.abits = context.abits;
     c.dataset = toStd(context.dataset.isEmpty() ? QStringLiteral("none") : context.dataset);

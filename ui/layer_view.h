@@ -15,7 +15,6 @@
 #include "run_types.h"
 
 class QCheckBox;
-class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -25,6 +24,7 @@ class QSpinBox;
 
 namespace zsq::ui {
 
+class CheckpointPicker;
 class AnalysisController;
 class LayerChart;
 class LayerTable;
@@ -78,7 +78,7 @@ private:
     AnalysisController* m_controller = nullptr;
     LayerChart* m_chart = nullptr;
     LayerTable* m_table = nullptr;
-    QComboBox* m_quantized = nullptr;
+    CheckpointPicker* m_quantized = nullptr;
     QSpinBox* m_limit = nullptr;
     QLineEdit* m_candidates = nullptr;
     QCheckBox* m_sensitivity = nullptr;

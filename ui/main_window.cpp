@@ -21,6 +21,7 @@
 #include <QTimer>
 
 #include "common/error.h"
+#include "language_menu.h"
 #include "model_loader.h"
 #include "model_view.h"
 #include "presentation_mode.h"
@@ -101,6 +102,8 @@ void MainWindow::createActions()
 
     createRunActions();
     createPresentationActions();
+    m_viewMenu->addSeparator();
+    m_viewMenu->addMenu(m_languageMenu);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About ZSQ Studio"), this, &MainWindow::showAbout);

@@ -21,6 +21,7 @@ class QTabWidget;
 namespace zsq::ui {
 
 class ImageGrid;
+class LanguageMenu;
 class LayerView;
 class LogView;
 class LossPlot;
@@ -74,6 +75,7 @@ public:
     PresentationMode* presentationMode() const { return m_presentation; }
     QAction* presentationAction() const { return m_presentationAction; }
     QAction* demoComparisonAction() const { return m_demoAction; }
+    LanguageMenu* languageMenu() const { return m_languageMenu; }
 
     // Sessions (main_window_session.cpp). The session file is JSON
     // (.zsqsession); saving is atomic, a failure keeps the old file, shows a
@@ -188,6 +190,7 @@ private:
     PresentationMode* m_presentation = nullptr;
     QAction* m_presentationAction = nullptr;
     QAction* m_demoAction = nullptr;
+    LanguageMenu* m_languageMenu = nullptr;
     QString m_sessionPath;
     bool m_sessionModified = false;
     bool m_applyingSession = false;

@@ -24,7 +24,9 @@
 #include "api/quantization_run.h"
 #include "common/error.h"
 #include "common/events.h"
+#include "explanation_box.h"
 #include "image_grid.h"
+#include "language_menu.h"
 #include "log_view.h"
 #include "loss_plot.h"
 #include "run_controller.h"
@@ -33,6 +35,7 @@
 #include "run_status.h"
 #include "session_recovery.h"
 #include "text_format.h"
+#include "view_explanations.h"
 
 namespace zsq::ui {
 
@@ -54,6 +57,7 @@ void MainWindow::createRunUi()
     m_accuracy->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_lossPlot = new LossPlot(training);
     auto* trainingLayout = new QVBoxLayout(training);
+    trainingLayout->addWidget(new ExplanationBox(ViewExplanations::training(), training));
     trainingLayout->addWidget(m_accuracy);
     trainingLayout->addWidget(m_lossPlot, 1);
     m_tabs->addTab(training, tr("&Training"));
@@ -118,6 +122,10 @@ void MainWindow::createRunActions()
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(m_runDock->toggleViewAction());
     m_viewMenu->addAction(m_logDock->toggleViewAction());
+    m_languageMenu = new LanguageMenu(this);
+    connect(m_languageMenu, &LanguageMenu::languageChosen, this, [this](const QString&, const QString& name) {
+        statusBar()->showMessage(tr("ZSQ Studio will be in %1 from its next start.").arg(name), 10000);
+    });
     updateRunActions();
 }
 

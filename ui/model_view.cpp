@@ -3,8 +3,10 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include "explanation_box.h"
 #include "layer_tree.h"
 #include "model_header.h"
+#include "view_explanations.h"
 
 namespace zsq::ui {
 
@@ -21,6 +23,7 @@ ModelView::ModelView(QWidget* parent) : QStackedWidget(parent)
     m_header = new ModelHeader(page);
     m_tree = new LayerTree(page);
     auto* layout = new QVBoxLayout(page);
+    layout->addWidget(new ExplanationBox(ViewExplanations::model(), page));
     layout->addWidget(m_header);
     layout->addWidget(m_tree, 1);
     addWidget(page);

@@ -13,10 +13,12 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "explanation_box.h"
 #include "plot_theme.h"
 #include "qcustomplot.h"
 #include "results_export.h"
 #include "run_curves.h"
+#include "view_explanations.h"
 
 namespace zsq::ui {
 
@@ -74,6 +76,7 @@ ResultsView::ResultsView(QWidget* parent) : QWidget(parent)
     split->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(new ExplanationBox(ViewExplanations::results(), this));
     layout->addLayout(tools);
     layout->addWidget(split, 1);
     applyPlotTheme(m_plot, palette());

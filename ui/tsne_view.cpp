@@ -14,7 +14,6 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QToolButton>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
@@ -23,6 +22,7 @@
 
 #include "analysis/tsne_job.h"
 #include "analysis_controller.h"
+#include "checkpoint_picker.h"
 #include "common/error.h"
 #include "explanation_box.h"
 #include "text_format.h"
@@ -91,21 +91,11 @@ QWidget* TsneView::createOptions()
     auto* form = new QFormLayout(m_options);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 
-    m_model = new QComboBox(m_options);
-    m_model->addItem(tr("Open model (full precision)"), QString());
+    m_model = new CheckpointPicker(tr("Open model (full precision)"), tr("%1 (quantized)"), m_options);
     m_model->setToolTip(tr("Whose features are embedded: the open model's, or a quantized student's"));
-    m_model->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_model->setMinimumContentsLength(12);
-    auto* browseModel = new QToolButton(m_options);
-    browseModel->setText(tr("…"));
-    browseModel->setToolTip(tr("Choose a quantized .zsq checkpoint"));
-    connect(browseModel, &QToolButton::clicked, this, &TsneView::browseModel);
-    auto* modelRow = new QHBoxLayout;
-    modelRow->addWidget(m_model, 1);
-    modelRow->addWidget(browseModel);
     auto* modelLabel = new QLabel(tr("Feat&ures of:"), m_options);
-    modelLabel->setBuddy(m_model);
-    form->addRow(modelLabel, modelRow);
+    modelLabel->setBuddy(m_model->comboBox());
+    form->addRow(modelLabel, m_model);
 
     m_real = new QCheckBox(tr("Real evaluation data"), m_options);
     m_real->setChecked(true);
@@ -184,15 +174,7 @@ QWidget* TsneView::createOptions()
 
 void TsneView::addQuantizedModel(const QString& path, bool select)
 {
-    int index = m_model->findData(path);
-    if (index < 0) {
-        const QFileInfo info(path);
-        m_model->addItem(tr("%1 (quantized)").arg(info.dir().dirName() + QLatin1Char('/') + info.fileName()), path);
-        m_model->setItemData(m_model->count() - 1, QDir::toNativeSeparators(path), Qt::ToolTipRole);
-        index = m_model->count() - 1;
-    }
-    if (select)
-        m_model->setCurrentIndex(index);
+    m_model->addCheckpoint(path, select);
 }
 
 void TsneView::addSyntheticFolder(const QString& path, const QString& name, bool checked)
@@ -224,7 +206,7 @@ analysis::TsneJobConfig TsneView::jobConfig() const
 {
     const AnalysisContext context = m_context ? m_context() : AnalysisContext();
     analysis::TsneJobConfig c;
-    const QString quantized = m_model->currentData().toString();
+    const QString quantized = m_model->currentPath();
     c.model = toStd(quantized.isEmpty() ? context.model : quantized);
     c.device = toStd(context.device);
     c.keepImages = true;   // hover previews
@@ -313,14 +295,6 @@ QString TsneView::statusText() const
 void TsneView::setStatus(const QString& text)
 {
     m_status->setText(text);
-}
-
-void TsneView::browseModel()
-{
-    const QString path = QFileDialog::getOpenFileName(this, tr("Quantized Model"), QString(),
-                                                      tr("ZSQ checkpoints (*.zsq)"));
-    if (!path.isEmpty())
-        addQuantizedModel(path, true);
 }
 
 void TsneView::browseSynthetic()

@@ -12,7 +12,6 @@
 #include "run_types.h"
 
 class QCheckBox;
-class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QListWidget;
@@ -23,6 +22,7 @@ class QTextBrowser;
 
 namespace zsq::ui {
 
+class CheckpointPicker;
 class AnalysisController;
 class TsnePlot;
 
@@ -59,7 +59,6 @@ signals:
 
 private:
     QWidget* createOptions();
-    void browseModel();
     void browseSynthetic();
     void showExportPngDialog();
     void showExportCsvDialog();
@@ -72,7 +71,7 @@ private:
     AnalysisController* m_controller = nullptr;
     TsnePlot* m_plot = nullptr;
     QTextBrowser* m_figures = nullptr;
-    QComboBox* m_model = nullptr;
+    CheckpointPicker* m_model = nullptr;
     QCheckBox* m_real = nullptr;
     QSpinBox* m_limit = nullptr;
     QListWidget* m_synthetic = nullptr;

@@ -9,14 +9,13 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
-#include <QTranslator>
 
+#include "language.h"
 #include "main_window.h"
 #include "plot_theme.h"
 #include "script_demo.h"
@@ -28,8 +27,9 @@ void printError(const QString& message)
     std::fprintf(stderr, "zsq-studio: %s\n", message.toLocal8Bit().constData());
 }
 
-// --lang CODE / --lang=CODE, else $ZSQ_LANG; empty means the system locale.
-// Read before QCommandLineParser so that its --help text is translated.
+// --lang CODE / --lang=CODE, else $ZSQ_LANG, else the choice saved from
+// View > Language; empty means the system locale. Read before
+// QCommandLineParser so that its --help text is translated.
 QString requestedLanguage(const QStringList& arguments)
 {
     const QString option = QStringLiteral("--lang");
@@ -39,24 +39,9 @@ QString requestedLanguage(const QStringList& arguments)
         if (arguments[i].startsWith(option + QLatin1Char('=')))
             return arguments[i].mid(option.size() + 1);
     }
-    return qEnvironmentVariable("ZSQ_LANG");
-}
-
-void installTranslations(QApplication& app, const QString& language)
-{
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    if (!language.isEmpty())
-        QLocale::setDefault(locale);
-    auto* qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-    auto* own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("zsq"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(own);
-    else if (!language.isEmpty() && locale.language() != QLocale::English && locale.language() != QLocale::C)
-        printError(QCoreApplication::translate("main", "no translation for language '%1', using English")
-                       .arg(language));
+    if (qEnvironmentVariableIsSet("ZSQ_LANG"))
+        return qEnvironmentVariable("ZSQ_LANG");
+    return zsq::ui::savedLanguage();
 }
 
 QIcon applicationIcon()
@@ -78,7 +63,11 @@ int main(int argc, char** argv)
     QApplication::setApplicationDisplayName(QStringLiteral("ZSQ Studio"));
     QApplication::setDesktopFileName(QStringLiteral("zsq-studio"));
     QApplication::setWindowIcon(applicationIcon());
-    installTranslations(app, requestedLanguage(QApplication::arguments()));
+    const QString language = requestedLanguage(QApplication::arguments());
+    bool missing = false;
+    zsq::ui::installTranslations(app, language, QStringLiteral(":/i18n"), &missing);
+    if (missing)
+        printError(QCoreApplication::translate("main", "no translation for language '%1', using English").arg(language));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -88,7 +77,7 @@ int main(int argc, char** argv)
     const QCommandLineOption langOption(
         QStringLiteral("lang"),
         QCoreApplication::translate("main", "User interface language, e.g. de or zh_CN (default: $ZSQ_LANG, "
-                                            "else the system language)."),
+                                            "else the choice in View > Language, else the system language)."),
         QCoreApplication::translate("main", "code"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),

@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include <QApplication>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,6 +14,7 @@
 #include <QTemporaryDir>
 
 #include "analysis_controller.h"
+#include "checkpoint_picker.h"
 #include "api/quantization_run.h"
 #include "layer_chart.h"
 #include "layer_table.h"
@@ -38,6 +40,7 @@ private slots:
     void layerAnalysisFillsTable();
     void suggestBitsWithinBudget();
     void editedBitsReachRunConfig();
+    void checkpointPickerListsEachFileOnce();
     void cleanupTestCase();
 
 private:
@@ -229,6 +232,24 @@ void TstGuiAnalysis::editedBitsReachRunConfig()
     QCOMPARE(config.value(QStringLiteral("layer_bits")).toObject().value(name).toInt(), 8);
     zsq::api::validateRunConfig(m_window->runPanel()->configJson().toStdString());
     QVERIFY(view->averageBits() > 4.0);
+}
+
+// Both analysis tabs pick quantized students through this widget; a run's
+// checkpoint offered twice (finished run, then browsed) must be listed once.
+void TstGuiAnalysis::checkpointPickerListsEachFileOnce()
+{
+    zsq::ui::CheckpointPicker picker(QStringLiteral("none"), QStringLiteral("%1 (q)"));
+    QCOMPARE(picker.currentPath(), QString());
+    picker.addCheckpoint(QStringLiteral("/runs/lrq-a/quantized.zsq"));
+    picker.addCheckpoint(QStringLiteral("/runs/gdfq-b/quantized.zsq"), true);
+    picker.addCheckpoint(QStringLiteral("/runs/lrq-a/quantized.zsq"));
+    QComboBox* combo = picker.comboBox();
+    QCOMPARE(combo->count(), 3);
+    QCOMPARE(combo->itemText(1), QStringLiteral("lrq-a/quantized.zsq (q)"));
+    QCOMPARE(picker.currentPath(), QStringLiteral("/runs/gdfq-b/quantized.zsq"));
+    picker.addCheckpoint(QStringLiteral("/runs/lrq-a/quantized.zsq"), true);
+    QCOMPARE(combo->count(), 3);
+    QCOMPARE(picker.currentPath(), QStringLiteral("/runs/lrq-a/quantized.zsq"));
 }
 
 void TstGuiAnalysis::cleanupTestCase()

@@ -1106,6 +1106,217 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     </message>
 </context>
 <context>
+    <name>zsq::ui::ParamHelp</name>
+    <message>
+        <source>model file (TorchScript, state_dict or ZSQ checkpoint); &apos;demo&apos; = the shipped Fashion-MNIST model</source>
+        <translation>Modelldatei (TorchScript, state_dict oder ZSQ-Checkpoint); &apos;demo&apos; = das mitgelieferte Fashion-MNIST-Modell</translation>
+    </message>
+    <message>
+        <source>architecture when it cannot be detected from the file (resnet18, resnet34, resnet50, mobilenet_v2, resnet20, fmnist)</source>
+        <translation>Architektur, wenn sie sich nicht aus der Datei erkennen lässt (resnet18, resnet34, resnet50, mobilenet_v2, resnet20, fmnist)</translation>
+    </message>
+    <message>
+        <source>quantization method (realdata = fine-tuning on the real training set, the ceiling)</source>
+        <translation>Quantisierungsverfahren (realdata = Feinabstimmung auf dem echten Trainingsdatensatz, die Obergrenze)</translation>
+    </message>
+    <message>
+        <source>weight bit width</source>
+        <translation>Bitbreite der Gewichte</translation>
+    </message>
+    <message>
+        <source>activation bit width</source>
+        <translation>Bitbreite der Aktivierungen</translation>
+    </message>
+    <message>
+        <source>weights quantized per output channel (else per tensor)</source>
+        <translation>Gewichte je Ausgabekanal quantisiert (sonst je Tensor)</translation>
+    </message>
+    <message>
+        <source>per-layer weight bit overrides: {layer name: bits}</source>
+        <translation>Gewichts-Bitbreite je Schicht: {Schichtname: Bits}</translation>
+    </message>
+    <message>
+        <source>per-quantizer activation bit overrides: {name: bits}</source>
+        <translation>Aktivierungs-Bitbreite je Quantisierer: {Name: Bits}</translation>
+    </message>
+    <message>
+        <source>schedule profile: quick (2-core CPU), paper (published schedules), custom</source>
+        <translation>Zeitplan-Profil: quick (2-Kern-CPU), paper (veröffentlichte Zeitpläne), custom</translation>
+    </message>
+    <message>
+        <source>random seed (CPU runs repeat exactly)</source>
+        <translation>Zufallsstartwert (CPU-Läufe wiederholen sich exakt)</translation>
+    </message>
+    <message>
+        <source>auto, cpu, cuda or cuda:N</source>
+        <translation>auto, cpu, cuda oder cuda:N</translation>
+    </message>
+    <message>
+        <source>LibTorch threads (0 = all cores)</source>
+        <translation>LibTorch-Threads (0 = alle Kerne)</translation>
+    </message>
+    <message>
+        <source>output folder (default runs/&lt;method&gt;-w&lt;W&gt;a&lt;A&gt;-&lt;time&gt;)</source>
+        <translation>Ausgabeordner (Vorgabe runs/&lt;method&gt;-w&lt;W&gt;a&lt;A&gt;-&lt;time&gt;)</translation>
+    </message>
+    <message>
+        <source>evaluation dataset: fashion-mnist, mnist, cifar10, cifar100, a folder, or none (quantize without any data; accuracy not measured)</source>
+        <translation>Auswertungsdatensatz: fashion-mnist, mnist, cifar10, cifar100, ein Ordner oder none (Quantisierung ganz ohne Daten; Genauigkeit wird nicht gemessen)</translation>
+    </message>
+    <message>
+        <source>split used for the reported accuracy</source>
+        <translation>Aufteilung, auf der die berichtete Genauigkeit gemessen wird</translation>
+    </message>
+    <message>
+        <source>evaluation batch size</source>
+        <translation>Batchgröße der Auswertung</translation>
+    </message>
+    <message>
+        <source>ZeroQ: distilled images</source>
+        <translation>ZeroQ: destillierte Bilder</translation>
+    </message>
+    <message>
+        <source>ZeroQ: optimisation steps on the distilled batch</source>
+        <translation>ZeroQ: Optimierungsschritte auf dem destillierten Batch</translation>
+    </message>
+    <message>
+        <source>ZeroQ: Adam learning rate on the images</source>
+        <translation>ZeroQ: Adam-Lernrate auf den Bildern</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>iterations per epoch</source>
+        <translation>Iterationen je Epoche</translation>
+    </message>
+    <message>
+        <source>synthetic batch size</source>
+        <translation>Größe des synthetischen Batches</translation>
+    </message>
+    <message>
+        <source>epochs with the student frozen (generator only)</source>
+        <translation>Epochen mit eingefrorenem Schüler (nur der Generator lernt)</translation>
+    </message>
+    <message>
+        <source>epochs during which activation ranges are updated</source>
+        <translation>Epochen, in denen die Aktivierungsbereiche nachgeführt werden</translation>
+    </message>
+    <message>
+        <source>student learning rate (SGD, Nesterov)</source>
+        <translation>Lernrate des Schülers (SGD, Nesterov)</translation>
+    </message>
+    <message>
+        <source>generator learning rate (Adam)</source>
+        <translation>Lernrate des Generators (Adam)</translation>
+    </message>
+    <message>
+        <source>learning-rate schedule: step (x0.1 at 1/4, 1/2 and 3/4 of the epochs, as GDFQ) or cosine (to 0, per iteration)</source>
+        <translation>Lernraten-Zeitplan: step (×0,1 bei 1/4, 1/2 und 3/4 der Epochen, wie GDFQ) oder cosine (bis 0, je Iteration)</translation>
+    </message>
+    <message>
+        <source>student weight decay</source>
+        <translation>Gewichtsabnahme (weight decay) des Schülers</translation>
+    </message>
+    <message>
+        <source>test samples evaluated at each epoch end (0 = all)</source>
+        <translation>Testbeispiele, die am Ende jeder Epoche ausgewertet werden (0 = alle)</translation>
+    </message>
+    <message>
+        <source>iterations between synthetic-image events</source>
+        <translation>Iterationen zwischen zwei Ereignissen mit synthetischen Bildern</translation>
+    </message>
+    <message>
+        <source>run checkpoint to resume from</source>
+        <translation>Lauf-Checkpoint, von dem aus fortgesetzt wird</translation>
+    </message>
+    <message>
+        <source>after training, write this many synthetic PNGs per class to OUTPUT/synthetic (0 = none)</source>
+        <translation>nach dem Training so viele synthetische PNGs je Klasse nach OUTPUT/synthetic schreiben (0 = keine)</translation>
+    </message>
+    <message>
+        <source>weight of the BN-statistics loss</source>
+        <translation>Gewicht des BN-Statistik-Verlusts</translation>
+    </message>
+    <message>
+        <source>KD temperature (GDFQ, ClusterQ)</source>
+        <translation>KD-Temperatur (GDFQ, ClusterQ)</translation>
+    </message>
+    <message>
+        <source>weight of the class-cluster alignment loss</source>
+        <translation>Gewicht des Verlusts für die Ausrichtung an Klassen-Clustern</translation>
+    </message>
+    <message>
+        <source>epoch from which the cluster loss is on</source>
+        <translation>Epoche, ab der der Cluster-Verlust wirkt</translation>
+    </message>
+    <message>
+        <source>EMA decay of the class centroids</source>
+        <translation>EMA-Abklingrate der Klassen-Schwerpunkte</translation>
+    </message>
+    <message>
+        <source>EMA-updated centroids (off: replaced each epoch)</source>
+        <translation>per EMA nachgeführte Schwerpunkte (aus: in jeder Epoche ersetzt)</translation>
+    </message>
+    <message>
+        <source>Gaussian perturbation of the targets (relative)</source>
+        <translation>gaußsche Störung der Zielwerte (relativ)</translation>
+    </message>
+    <message>
+        <source>intra-class diversity term</source>
+        <translation>Term für Vielfalt innerhalb der Klassen</translation>
+    </message>
+    <message>
+        <source>probability of crop+flip of synthetic images for the student</source>
+        <translation>Wahrscheinlichkeit von Zuschnitt und Spiegelung synthetischer Bilder für den Schüler</translation>
+    </message>
+    <message>
+        <source>smallest area fraction of the random resized crop</source>
+        <translation>kleinster Flächenanteil des zufälligen skalierten Zuschnitts</translation>
+    </message>
+    <message>
+        <source>large-kernel attention in the generator</source>
+        <translation>Large-Kernel-Attention im Generator</translation>
+    </message>
+    <message>
+        <source>Adversarial Margin Add loss</source>
+        <translation>Verlust Adversarial Margin Add</translation>
+    </message>
+    <message>
+        <source>weight of the AMA loss</source>
+        <translation>Gewicht des AMA-Verlusts</translation>
+    </message>
+    <message>
+        <source>AMA logit scale s</source>
+        <translation>AMA-Logit-Skala s</translation>
+    </message>
+    <message>
+        <source>AMA angular margin m (radians)</source>
+        <translation>AMA-Winkelrand m (Bogenmaß)</translation>
+    </message>
+    <message>
+        <source>decoupled knowledge distillation (off: GDFQ KD)</source>
+        <translation>entkoppelte Wissensdestillation (aus: KD wie GDFQ)</translation>
+    </message>
+    <message>
+        <source>DKD target-class weight</source>
+        <translation>DKD-Gewicht der Zielklasse</translation>
+    </message>
+    <message>
+        <source>DKD non-target-class weight</source>
+        <translation>DKD-Gewicht der Nicht-Zielklassen</translation>
+    </message>
+    <message>
+        <source>DKD temperature</source>
+        <translation>DKD-Temperatur</translation>
+    </message>
+    <message>
+        <source>epochs of linear DKD weight warm-up</source>
+        <translation>Epochen, über die das DKD-Gewicht linear ansteigt</translation>
+    </message>
+</context>
+<context>
     <name>zsq::ui::ResultsView</name>
     <message>
         <source>Cannot write %1: %2</source>

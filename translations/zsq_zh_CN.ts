@@ -1104,6 +1104,217 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     </message>
 </context>
 <context>
+    <name>zsq::ui::ParamHelp</name>
+    <message>
+        <source>model file (TorchScript, state_dict or ZSQ checkpoint); &apos;demo&apos; = the shipped Fashion-MNIST model</source>
+        <translation>模型文件（TorchScript、state_dict 或 ZSQ 检查点）；&apos;demo&apos; = 随附的 Fashion-MNIST 模型</translation>
+    </message>
+    <message>
+        <source>architecture when it cannot be detected from the file (resnet18, resnet34, resnet50, mobilenet_v2, resnet20, fmnist)</source>
+        <translation>无法从文件识别时使用的架构（resnet18、resnet34、resnet50、mobilenet_v2、resnet20、fmnist）</translation>
+    </message>
+    <message>
+        <source>quantization method (realdata = fine-tuning on the real training set, the ceiling)</source>
+        <translation>量化方法（realdata = 在真实训练集上微调，即上限）</translation>
+    </message>
+    <message>
+        <source>weight bit width</source>
+        <translation>权重位宽</translation>
+    </message>
+    <message>
+        <source>activation bit width</source>
+        <translation>激活位宽</translation>
+    </message>
+    <message>
+        <source>weights quantized per output channel (else per tensor)</source>
+        <translation>按输出通道量化权重（否则按张量）</translation>
+    </message>
+    <message>
+        <source>per-layer weight bit overrides: {layer name: bits}</source>
+        <translation>逐层权重位宽覆盖：{层名: 位数}</translation>
+    </message>
+    <message>
+        <source>per-quantizer activation bit overrides: {name: bits}</source>
+        <translation>逐量化器激活位宽覆盖：{名称: 位数}</translation>
+    </message>
+    <message>
+        <source>schedule profile: quick (2-core CPU), paper (published schedules), custom</source>
+        <translation>调度配置：quick（双核 CPU）、paper（论文中的调度）、custom</translation>
+    </message>
+    <message>
+        <source>random seed (CPU runs repeat exactly)</source>
+        <translation>随机种子（CPU 运行可精确复现）</translation>
+    </message>
+    <message>
+        <source>auto, cpu, cuda or cuda:N</source>
+        <translation>auto、cpu、cuda 或 cuda:N</translation>
+    </message>
+    <message>
+        <source>LibTorch threads (0 = all cores)</source>
+        <translation>LibTorch 线程数（0 = 全部核心）</translation>
+    </message>
+    <message>
+        <source>output folder (default runs/&lt;method&gt;-w&lt;W&gt;a&lt;A&gt;-&lt;time&gt;)</source>
+        <translation>输出文件夹（默认 runs/&lt;method&gt;-w&lt;W&gt;a&lt;A&gt;-&lt;time&gt;）</translation>
+    </message>
+    <message>
+        <source>evaluation dataset: fashion-mnist, mnist, cifar10, cifar100, a folder, or none (quantize without any data; accuracy not measured)</source>
+        <translation>评估数据集：fashion-mnist、mnist、cifar10、cifar100、一个文件夹，或 none（完全不使用数据进行量化；不测量准确率）</translation>
+    </message>
+    <message>
+        <source>split used for the reported accuracy</source>
+        <translation>用于报告准确率的数据划分</translation>
+    </message>
+    <message>
+        <source>evaluation batch size</source>
+        <translation>评估批大小</translation>
+    </message>
+    <message>
+        <source>ZeroQ: distilled images</source>
+        <translation>ZeroQ：蒸馏图像数</translation>
+    </message>
+    <message>
+        <source>ZeroQ: optimisation steps on the distilled batch</source>
+        <translation>ZeroQ：在蒸馏批次上的优化步数</translation>
+    </message>
+    <message>
+        <source>ZeroQ: Adam learning rate on the images</source>
+        <translation>ZeroQ：图像上的 Adam 学习率</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>iterations per epoch</source>
+        <translation>每轮迭代次数</translation>
+    </message>
+    <message>
+        <source>synthetic batch size</source>
+        <translation>合成批大小</translation>
+    </message>
+    <message>
+        <source>epochs with the student frozen (generator only)</source>
+        <translation>学生冻结（只训练生成器）的轮次</translation>
+    </message>
+    <message>
+        <source>epochs during which activation ranges are updated</source>
+        <translation>更新激活范围的轮次</translation>
+    </message>
+    <message>
+        <source>student learning rate (SGD, Nesterov)</source>
+        <translation>学生学习率（SGD，Nesterov）</translation>
+    </message>
+    <message>
+        <source>generator learning rate (Adam)</source>
+        <translation>生成器学习率（Adam）</translation>
+    </message>
+    <message>
+        <source>learning-rate schedule: step (x0.1 at 1/4, 1/2 and 3/4 of the epochs, as GDFQ) or cosine (to 0, per iteration)</source>
+        <translation>学习率调度：step（在 1/4、1/2 和 3/4 轮次处乘以 0.1，同 GDFQ）或 cosine（逐迭代降至 0）</translation>
+    </message>
+    <message>
+        <source>student weight decay</source>
+        <translation>学生权重衰减</translation>
+    </message>
+    <message>
+        <source>test samples evaluated at each epoch end (0 = all)</source>
+        <translation>每轮结束时评估的测试样本数（0 = 全部）</translation>
+    </message>
+    <message>
+        <source>iterations between synthetic-image events</source>
+        <translation>两次合成图像事件之间的迭代次数</translation>
+    </message>
+    <message>
+        <source>run checkpoint to resume from</source>
+        <translation>从中继续的运行检查点</translation>
+    </message>
+    <message>
+        <source>after training, write this many synthetic PNGs per class to OUTPUT/synthetic (0 = none)</source>
+        <translation>训练结束后，向 OUTPUT/synthetic 写入每类这么多张合成 PNG（0 = 不写）</translation>
+    </message>
+    <message>
+        <source>weight of the BN-statistics loss</source>
+        <translation>BN 统计量损失的权重</translation>
+    </message>
+    <message>
+        <source>KD temperature (GDFQ, ClusterQ)</source>
+        <translation>KD 温度（GDFQ、ClusterQ）</translation>
+    </message>
+    <message>
+        <source>weight of the class-cluster alignment loss</source>
+        <translation>类别聚类对齐损失的权重</translation>
+    </message>
+    <message>
+        <source>epoch from which the cluster loss is on</source>
+        <translation>聚类损失开始生效的轮次</translation>
+    </message>
+    <message>
+        <source>EMA decay of the class centroids</source>
+        <translation>类别质心的 EMA 衰减率</translation>
+    </message>
+    <message>
+        <source>EMA-updated centroids (off: replaced each epoch)</source>
+        <translation>按 EMA 更新质心（关闭：每轮替换）</translation>
+    </message>
+    <message>
+        <source>Gaussian perturbation of the targets (relative)</source>
+        <translation>目标的高斯扰动（相对值）</translation>
+    </message>
+    <message>
+        <source>intra-class diversity term</source>
+        <translation>类内多样性项</translation>
+    </message>
+    <message>
+        <source>probability of crop+flip of synthetic images for the student</source>
+        <translation>为学生对合成图像做裁剪和翻转的概率</translation>
+    </message>
+    <message>
+        <source>smallest area fraction of the random resized crop</source>
+        <translation>随机缩放裁剪的最小面积比例</translation>
+    </message>
+    <message>
+        <source>large-kernel attention in the generator</source>
+        <translation>生成器中的大核注意力</translation>
+    </message>
+    <message>
+        <source>Adversarial Margin Add loss</source>
+        <translation>对抗性间隔添加（AMA）损失</translation>
+    </message>
+    <message>
+        <source>weight of the AMA loss</source>
+        <translation>AMA 损失的权重</translation>
+    </message>
+    <message>
+        <source>AMA logit scale s</source>
+        <translation>AMA logit 缩放 s</translation>
+    </message>
+    <message>
+        <source>AMA angular margin m (radians)</source>
+        <translation>AMA 角度间隔 m（弧度）</translation>
+    </message>
+    <message>
+        <source>decoupled knowledge distillation (off: GDFQ KD)</source>
+        <translation>解耦知识蒸馏（关闭：GDFQ 的 KD）</translation>
+    </message>
+    <message>
+        <source>DKD target-class weight</source>
+        <translation>DKD 目标类权重</translation>
+    </message>
+    <message>
+        <source>DKD non-target-class weight</source>
+        <translation>DKD 非目标类权重</translation>
+    </message>
+    <message>
+        <source>DKD temperature</source>
+        <translation>DKD 温度</translation>
+    </message>
+    <message>
+        <source>epochs of linear DKD weight warm-up</source>
+        <translation>DKD 权重线性预热的轮次</translation>
+    </message>
+</context>
+<context>
     <name>zsq::ui::ResultsView</name>
     <message>
         <source>Cannot write %1: %2</source>

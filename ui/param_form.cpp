@@ -13,6 +13,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "param_help.h"
+
 namespace zsq::ui {
 
 namespace {
@@ -72,9 +74,9 @@ ParamForm::ParamForm(const QJsonArray& schema, const QSet<QString>& skip, QWidge
             layout->addWidget(box);
         }
         QWidget* editor = createEditor(spec);
-        // The help text comes from core's schema (English, as `zsq quantize
-        // --help` prints it).
-        QString tip = spec.value(QLatin1String("help")).toString();
+        // The help text comes from core's schema in English; the table in
+        // param_help.cpp carries its translations.
+        QString tip = translatedParamHelp(spec.value(QLatin1String("help")).toString());
         const QString type = spec.value(QLatin1String("type")).toString();
         if (type == QLatin1String("int") || type == QLatin1String("double"))
             tip += QLatin1Char('\n') + tr("Range: %1 to %2").arg(numberText(spec.value(QLatin1String("min")).toDouble()),

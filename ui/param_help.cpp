@@ -1,0 +1,83 @@
+#include "param_help.h"
+
+#include <QCoreApplication>
+
+namespace zsq::ui {
+
+namespace {
+const char* kContext = "zsq::ui::ParamHelp";
+
+// Every help text of core's run-config schema (core/config/run_config.cpp),
+// listed here so that lupdate offers them to translators; tst_gui_teaching
+// fails when the schema gains a text missing here.
+const char* const kHelpTexts[] = {
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "model file (TorchScript, state_dict or ZSQ checkpoint); 'demo' = the shipped Fashion-MNIST model"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "architecture when it cannot be detected from the file (resnet18, resnet34, resnet50, mobilenet_v2, resnet20, fmnist)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "quantization method (realdata = fine-tuning on the real training set, the ceiling)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "weight bit width"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "activation bit width"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "weights quantized per output channel (else per tensor)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "per-layer weight bit overrides: {layer name: bits}"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "per-quantizer activation bit overrides: {name: bits}"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "schedule profile: quick (2-core CPU), paper (published schedules), custom"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "random seed (CPU runs repeat exactly)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "auto, cpu, cuda or cuda:N"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "LibTorch threads (0 = all cores)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "output folder (default runs/<method>-w<W>a<A>-<time>)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "evaluation dataset: fashion-mnist, mnist, cifar10, cifar100, a folder, or none (quantize without any data; accuracy not measured)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "split used for the reported accuracy"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "evaluation batch size"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "ZeroQ: distilled images"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "ZeroQ: optimisation steps on the distilled batch"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "ZeroQ: Adam learning rate on the images"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "epochs"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "iterations per epoch"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "synthetic batch size"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "epochs with the student frozen (generator only)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "epochs during which activation ranges are updated"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "student learning rate (SGD, Nesterov)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "generator learning rate (Adam)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "learning-rate schedule: step (x0.1 at 1/4, 1/2 and 3/4 of the epochs, as GDFQ) or cosine (to 0, per iteration)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "student weight decay"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "test samples evaluated at each epoch end (0 = all)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "iterations between synthetic-image events"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "run checkpoint to resume from"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "after training, write this many synthetic PNGs per class to OUTPUT/synthetic (0 = none)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "weight of the BN-statistics loss"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "KD temperature (GDFQ, ClusterQ)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "weight of the class-cluster alignment loss"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "epoch from which the cluster loss is on"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "EMA decay of the class centroids"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "EMA-updated centroids (off: replaced each epoch)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "Gaussian perturbation of the targets (relative)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "intra-class diversity term"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "probability of crop+flip of synthetic images for the student"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "smallest area fraction of the random resized crop"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "large-kernel attention in the generator"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "Adversarial Margin Add loss"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "weight of the AMA loss"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "AMA logit scale s"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "AMA angular margin m (radians)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "decoupled knowledge distillation (off: GDFQ KD)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "DKD target-class weight"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "DKD non-target-class weight"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "DKD temperature"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "epochs of linear DKD weight warm-up"),
+};
+} // namespace
+
+QString translatedParamHelp(const QString& english)
+{
+    const QByteArray utf8 = english.toUtf8();
+    return QCoreApplication::translate(kContext, utf8.constData());
+}
+
+bool isParamHelpListed(const QString& english)
+{
+    for (const char* text : kHelpTexts)
+        if (english == QLatin1String(text))
+            return true;
+    return false;
+}
+
+} // namespace zsq::ui

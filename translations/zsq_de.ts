@@ -592,6 +592,10 @@
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
+    <message>
+        <source>Angle (°)</source>
+        <translation>Winkel (°)</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::MainWindow</name>

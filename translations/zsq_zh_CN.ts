@@ -591,6 +591,10 @@
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
+    <message>
+        <source>Angle (°)</source>
+        <translation>角度 (°)</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::MainWindow</name>

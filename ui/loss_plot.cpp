@@ -10,6 +10,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QSet>
 #include <QSlider>
 #include <QTextStream>
 #include <QToolButton>
@@ -168,7 +169,15 @@ LossPlot::Series& LossPlot::seriesFor(const QString& name)
         return *it;
     Series s;
     QCPAxisRect* rect = rectFor(name);
-    s.graph = m_plot->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+    // Angles in degrees (G/intra_angle_deg, ~75-90) are a measurement, not a
+    // loss: on the losses' axis they would flatten every loss to a line.
+    QCPAxis* valueAxis = rect->axis(QCPAxis::atLeft);
+    if (name.endsWith(QLatin1String("_deg"))) {
+        valueAxis = rect->axis(QCPAxis::atRight);
+        valueAxis->setLabel(tr("Angle (°)"));
+        valueAxis->setVisible(true);
+    }
+    s.graph = m_plot->addGraph(rect->axis(QCPAxis::atBottom), valueAxis);
     s.graph->setName(name);
     s.graph->setPen(QPen(seriesColor(static_cast<int>(m_order.size())), 1.2));
     QCPLegend* legend = rect == m_studentRect ? m_studentLegend : m_genLegend;
@@ -222,6 +231,8 @@ void LossPlot::clear()
     m_order.clear();
     m_genLegend->setVisible(false);
     m_studentLegend->setVisible(false);
+    m_genRect->axis(QCPAxis::atRight)->setVisible(false);
+    m_studentRect->axis(QCPAxis::atRight)->setVisible(false);
     m_evalGraph->data()->clear();
     m_points = 0;
     m_lastIteration = 0;
@@ -271,11 +282,14 @@ void LossPlot::fitToData()
 void LossPlot::replotNow()
 {
     if (m_follow) {
-        for (QCPAxisRect* rect : {m_genRect, m_studentRect}) {
-            const QList<QCPGraph*> graphs = rect->graphs();
-            for (int i = 0; i < graphs.size(); ++i)
-                graphs[i]->rescaleAxes(i > 0);
-        }
+        // Each value axis fits its own graphs: the first one sets the
+        // range, the others only enlarge it.
+        QSet<QCPAxis*> fitted;
+        for (QCPAxisRect* rect : {m_genRect, m_studentRect})
+            for (QCPGraph* graph : rect->graphs()) {
+                graph->rescaleAxes(fitted.contains(graph->valueAxis()));
+                fitted.insert(graph->valueAxis());
+            }
         if (m_lastIteration > 0)
             m_genRect->axis(QCPAxis::atBottom)->setRange(0, static_cast<double>(m_lastIteration + 1));
     }

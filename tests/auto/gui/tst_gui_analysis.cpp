@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QJsonObject>
 #include <QSettings>
 #include <QSpinBox>
@@ -21,6 +22,7 @@
 #include "layer_view.h"
 #include "main_window.h"
 #include "zsq_gui_test_util.h"
+#include "qcustomplot.h"
 #include "run_panel.h"
 #include "tsne_plot.h"
 #include "tsne_view.h"
@@ -129,6 +131,39 @@ void TstGuiAnalysis::tsneAnimatesAndFinishes()
     QVERIFY(!view->plot()->thumbnail(0).isNull());
     QCOMPARE(view->plot()->thumbnail(0).width(), 28);
     QVERIFY(view->plot()->describe(0).contains(QStringLiteral("real")));
+
+    // Hover with real mouse events: find a pixel on a point, move the mouse
+    // there, and the read-out shows that point's class, source and image.
+    m_window->tabs()->setCurrentIndex(MainWindow::TsneTab);
+    QCustomPlot* canvas = view->plot()->plot();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    QPoint onPoint(-1, -1);
+    int hovered = -1;
+    for (int y = 0; y < canvas->height() && hovered < 0; y += 3)
+        for (int x = 0; x < canvas->width() && hovered < 0; x += 3)
+            if ((hovered = view->plot()->pointAt(QPoint(x, y))) >= 0)
+                onPoint = QPoint(x, y);
+    QVERIFY(hovered >= 0);
+    QTest::mouseMove(canvas, onPoint);
+    QLabel* readOut = nullptr;
+    QVERIFY(QTest::qWaitFor([&] {
+        for (QLabel* label : canvas->findChildren<QLabel*>())
+            if (label->isVisible() && label->text() == view->plot()->describe(hovered))
+                readOut = label;
+        return readOut != nullptr;
+    }, 3000));
+    bool imageShown = false;
+    for (QLabel* label : canvas->findChildren<QLabel*>())
+        imageShown |= label->isVisible() && !label->pixmap().isNull();
+    QVERIFY(imageShown);
+    // Away from every point the read-out goes.
+    QPoint empty(-1, -1);
+    for (int y = 0; y < canvas->height() && empty.x() < 0; y += 5)
+        for (int x = 0; x < canvas->width() && empty.x() < 0; x += 5)
+            if (view->plot()->pointAt(QPoint(x, y)) < 0 && (QPoint(x, y) - onPoint).manhattanLength() > 60)
+                empty = QPoint(x, y);
+    QTest::mouseMove(canvas, empty);
+    QVERIFY(QTest::qWaitFor([&] { return !readOut->isVisible(); }, 3000));
 
     const QString png = m_out.filePath(QStringLiteral("tsne.png"));
     QVERIFY(view->exportPng(png));

@@ -21,6 +21,7 @@
 #include "main_window.h"
 #include "zsq_gui_test_util.h"
 #include "run_controller.h"
+#include "qcustomplot.h"
 #include "run_panel.h"
 
 using zsq::ui::MainWindow;
@@ -234,6 +235,28 @@ void TstGuiRun::runToCompletion()
     const QString shown = m_window->accuracyLabel()->text();
     QVERIFY2(shown.contains(QLocale().toString(result.quantTop1, 'f', 2)), qPrintable(shown));
     QVERIFY(m_window->logView()->lineCount() > 1);
+    // The hover read-out with real mouse events, over the generator's curves
+    // (the upper axis rect) in the middle of the run.
+    m_window->tabs()->setCurrentIndex(MainWindow::TrainingTab);
+    QCustomPlot* canvas = m_window->lossPlot()->plot();
+    canvas->replot();
+    const QRect generatorRect = canvas->axisRects().first()->rect();
+    QTest::mouseMove(canvas, generatorRect.center());
+    QLabel* readOut = nullptr;
+    QVERIFY(QTest::qWaitFor([&] {
+        for (QLabel* label : m_window->lossPlot()->findChildren<QLabel*>())
+            if (label->isVisible() && label->text().startsWith(QStringLiteral("Iteration ")))
+                readOut = label;
+        return readOut != nullptr;
+    }, 3000));
+    qInfo("hover read-out: %s", qPrintable(readOut->text()));
+    QVERIFY(readOut->text().contains(QStringLiteral("G/")));
+    // The intra-class angle (degrees) has its own axis, not the losses' one.
+    for (int i = 0; i < canvas->graphCount(); ++i) {
+        QCPGraph* graph = canvas->graph(i);
+        const bool angle = graph->name().endsWith(QStringLiteral("_deg"));
+        QCOMPARE(graph->valueAxis()->axisType(), angle ? QCPAxis::atRight : QCPAxis::atLeft);
+    }
     qInfo("GUI event-loop latency over a whole short run: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%zu ticks)",
           probe.percentile(0.5), probe.percentile(0.99), probe.percentile(1.0), probe.samples());
 }

@@ -138,30 +138,60 @@ struct ZsqTrainer::State {
             static_cast<torch::optim::SGDOptions&>(g.options()).lr(config.studentLr * fs);
     }
 
-    void checkLoss(const std::string& name, const torch::Tensor& value, std::map<std::string, double>& log)
+    // The iteration's scalars (loss terms, totals, the intra-class angle)
+    // stay on the device until readScalars() copies them to the host in one
+    // transfer: on a GPU every .item() is a synchronisation.
+    struct PendingScalar {
+        std::string name;
+        torch::Tensor value;
+        bool isLoss;   // checked for divergence
+    };
+    std::vector<PendingScalar> pending;
+
+    void keep(const std::string& name, const torch::Tensor& value, bool isLoss)
     {
-        const double v = value.item<double>();
-        log[name] = v;
-        if (!std::isfinite(v) || std::abs(v) > config.explodeThreshold) {
-            const std::string kept = config.checkpointPath.empty()
-                                         ? "no checkpoint was configured"
-                                         : "the last good checkpoint is " + config.checkpointPath;
-            throw RuntimeFailure("loss " + name + " became " + std::to_string(v) + " at iteration " +
-                                 std::to_string(iteration) + " (epoch " + std::to_string(epoch + 1) +
-                                 "): training diverged and was stopped; " + kept +
-                                 " (lower the learning rates)");
-        }
+        pending.push_back({name, value.detach().reshape({1}).to(torch::kDouble), isLoss});
     }
 
-    // Logs every term, stops on a diverging one, and returns their sum.
-    torch::Tensor checkedSum(const methods::LossTerms& terms, std::map<std::string, double>& log)
+    // Keeps every term for the log and returns their sum.
+    torch::Tensor sumTerms(const methods::LossTerms& terms)
     {
         torch::Tensor total;
         for (const auto& [name, value] : terms) {
-            checkLoss(name, value, log);
+            keep(name, value, true);
             total = total.defined() ? total + value : value;
         }
         return total;
+    }
+
+    // Copies the pending scalars to the host and stops the run on the first
+    // loss that is NaN, infinite or above the explosion threshold. The run's
+    // checkpoint on disk is from the last epoch end, before this iteration.
+    std::map<std::string, double> readScalars()
+    {
+        std::map<std::string, double> log;
+        if (pending.empty())
+            return log;
+        std::vector<torch::Tensor> parts;
+        parts.reserve(pending.size());
+        for (const PendingScalar& p : pending)
+            parts.push_back(p.value);
+        const torch::Tensor host = torch::cat(parts).to(torch::kCPU).contiguous();
+        const double* v = host.data_ptr<double>();
+        std::vector<PendingScalar> read;
+        read.swap(pending);
+        for (std::size_t i = 0; i < read.size(); ++i) {
+            log[read[i].name] = v[i];
+            if (read[i].isLoss && (!std::isfinite(v[i]) || std::abs(v[i]) > config.explodeThreshold)) {
+                const std::string kept = config.checkpointPath.empty()
+                                             ? "no checkpoint was configured"
+                                             : "the last good checkpoint is " + config.checkpointPath;
+                throw RuntimeFailure("loss " + read[i].name + " became " + std::to_string(v[i]) + " at iteration " +
+                                     std::to_string(iteration) + " (epoch " + std::to_string(epoch + 1) +
+                                     "): training diverged and was stopped; " + kept + " (lower the learning rates)");
+            }
+        }
+        return log;
     }
 
     void emitImages(const torch::Tensor& x, const torch::Tensor& y)
@@ -179,24 +209,23 @@ struct ZsqTrainer::State {
         batch.height = static_cast<int>(img.size(2));
         batch.width = static_cast<int>(img.size(3));
         batch.pixels.assign(img.data_ptr<float>(), img.data_ptr<float>() + img.numel());
-        torch::Tensor labels = y.slice(0, 0, n).to(torch::kCPU);
-        for (std::int64_t i = 0; i < n; ++i)
-            batch.labels.push_back(static_cast<int>(labels[i].item<std::int64_t>()));
+        const torch::Tensor labels = y.slice(0, 0, n).to(torch::kCPU, torch::kLong).contiguous();
+        const std::int64_t* l = labels.data_ptr<std::int64_t>();
+        batch.labels.assign(l, l + n);
         sink->onImages(batch);
     }
 
-    void studentStep(const torch::Tensor& xs, const torch::Tensor& tl, const torch::Tensor& y,
-                     std::map<std::string, double>& log)
+    void studentStep(const torch::Tensor& xs, const torch::Tensor& tl, const torch::Tensor& y)
     {
         quant::setActivationMode(*student, epoch < config.calibrationEpochs ? models::ActQuantImpl::Mode::Calibrate
                                                                               : models::ActQuantImpl::Mode::Frozen);
         if (epoch >= config.warmupEpochs) {
             torch::Tensor sLogits = student->forward(xs);
-            torch::Tensor lossS = checkedSum(method->studentLoss(sLogits, tl, y, epoch - config.warmupEpochs), log);
+            torch::Tensor lossS = sumTerms(method->studentLoss(sLogits, tl, y, epoch - config.warmupEpochs));
             optS->zero_grad();
             lossS.backward();
             optS->step();
-            log["S/total"] = lossS.item<double>();
+            keep("S/total", lossS, false);
         } else {
             torch::NoGradGuard noGrad; // calibrates the activation ranges only
             student->forward(xs);
@@ -204,7 +233,7 @@ struct ZsqTrainer::State {
     }
 
     // The real-data ceiling: a batch of training images replaces G's output.
-    void realDataStep(std::map<std::string, double>& log)
+    void realDataStep()
     {
         const models::ModelInfo& info = teacher->info();
         torch::Tensor idx = torch::randint(0, realData->size(), {config.batchSize}, torch::kLong);
@@ -217,8 +246,8 @@ struct ZsqTrainer::State {
             torch::NoGradGuard noGrad;
             tl = teacher->forward(x);
         }
-        studentStep(x, tl, y, log);
-        sink->onLosses(iteration, log);
+        studentStep(x, tl, y);
+        sink->onLosses(iteration, readScalars());
         if (config.imageEvery > 0 && iteration % config.imageEvery == 0)
             emitImages(x, y);
     }
@@ -226,8 +255,7 @@ struct ZsqTrainer::State {
     void step()
     {
         if (realData) {
-            std::map<std::string, double> log;
-            realDataStep(log);
+            realDataStep();
             return;
         }
         const std::int64_t b = config.batchSize;
@@ -235,7 +263,6 @@ struct ZsqTrainer::State {
         auto opts = torch::TensorOptions().device(device);
         torch::Tensor z = torch::randn({b, generator->config().latentDim}, opts);
         torch::Tensor y = torch::randint(0, k, {b}, opts.dtype(torch::kLong));
-        std::map<std::string, double> log;
 
         // Generator step, against the frozen teacher.
         generator->train();
@@ -248,12 +275,9 @@ struct ZsqTrainer::State {
             // measured for every method so ablations can compare it.
             torch::NoGradGuard noGrad;
             torch::Tensor cosine = methods::cosineToClassCentre(capture.features, teacher->classifierWeight(), y);
-            const double degrees = torch::acos(cosine.clamp(-1.0, 1.0)).mean().item<double>() * 180.0 / M_PI;
-            log["G/intra_angle_deg"] = degrees;
-            angleSum += degrees;
-            ++angleCount;
+            keep("G/intra_angle_deg", torch::acos(cosine.clamp(-1.0, 1.0)).mean() * (180.0 / M_PI), false);
         }
-        torch::Tensor lossG = checkedSum(method->generatorLoss({x, y, tLogits, capture, *teacher, epoch}), log);
+        torch::Tensor lossG = sumTerms(method->generatorLoss({x, y, tLogits, capture, *teacher, epoch}));
         optG->zero_grad();
         lossG.backward();
         optG->step();
@@ -268,8 +292,11 @@ struct ZsqTrainer::State {
             torch::NoGradGuard noGrad;
             tl = teacher->forward(xs);
         }
-        studentStep(xs, tl, y, log);
-        log["G/total"] = lossG.item<double>();
+        keep("G/total", lossG, false);
+        studentStep(xs, tl, y);
+        const std::map<std::string, double> log = readScalars();
+        angleSum += log.at("G/intra_angle_deg");
+        ++angleCount;
         sink->onLosses(iteration, log);
         if (config.imageEvery > 0 && iteration % config.imageEvery == 0)
             emitImages(xd, y);

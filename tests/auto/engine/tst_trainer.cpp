@@ -209,17 +209,23 @@ private slots:
     void cancelAndResumeIsBitExact_data()
     {
         QTest::addColumn<QString>("method");
-        QTest::newRow("gdfq") << "gdfq";
-        QTest::newRow("clusterq") << "clusterq";
-        QTest::newRow("lrq") << "lrq";
+        QTest::addColumn<bool>("cosine");
+        QTest::newRow("gdfq") << "gdfq" << false;
+        QTest::newRow("clusterq") << "clusterq" << false;
+        QTest::newRow("lrq") << "lrq" << false;
+        // The quick profile's schedule: rates from the iteration, mid-epoch.
+        QTest::newRow("lrq cosine") << "lrq" << true;
     }
 
     void cancelAndResumeIsBitExact()
     {
         QFETCH(QString, method);
+        QFETCH(bool, cosine);
         QTemporaryDir dir;
         engine::TrainerConfig c = tinyConfig();
         c.epochs = 3;
+        if (cosine)
+            c.lrSchedule = engine::TrainerConfig::LrSchedule::Cosine;
 
         seedEverything(7);
         CancelToken t1;

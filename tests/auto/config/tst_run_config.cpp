@@ -41,6 +41,30 @@ private slots:
         QCOMPARE(r["layer_bits"]["output"].get<int>(), 8);
     }
 
+    // Profiles fill the schedule; keys the user gave are left alone.
+    void profilesFillTheScheduleButNotGivenKeys()
+    {
+        json quick = zsq::config::resolveRunConfig(json::parse(R"({"train": {"student_lr": 0.002}})"));
+        zsq::config::applyProfile(quick, zsq::config::keysGiven(json::parse(R"({"train": {"student_lr": 0.002}})")),
+                                  28);
+        QCOMPARE(quick["train"]["epochs"].get<int>(), 10);
+        QCOMPARE(quick["train"]["iterations"].get<int>(), 50);
+        QCOMPARE(quick["train"]["lr_schedule"].get<std::string>(), std::string("cosine"));
+        QCOMPARE(quick["train"]["student_lr"].get<double>(), 0.002);
+
+        json paper = zsq::config::resolveRunConfig(json::parse(R"({"profile": "paper"})"));
+        zsq::config::applyProfile(paper, {"profile"}, 224);
+        QCOMPARE(paper["train"]["epochs"].get<int>(), 400);
+        QCOMPARE(paper["train"]["batch_size"].get<int>(), 16);
+        QCOMPARE(paper["train"]["warmup_epochs"].get<int>(), 50);
+        QCOMPARE(paper["train"]["student_lr"].get<double>(), 1e-6);
+        QCOMPARE(paper["train"]["lr_schedule"].get<std::string>(), std::string("step"));
+        json cifar = zsq::config::resolveRunConfig(json::parse(R"({"profile": "paper"})"));
+        zsq::config::applyProfile(cifar, {"profile"}, 32);
+        QCOMPARE(cifar["train"]["batch_size"].get<int>(), 200);
+        QCOMPARE(cifar["train"]["student_lr"].get<double>(), 1e-4);
+    }
+
     void unknownKeysAreNamed()
     {
         std::string e = errorFor(json::parse(R"({"wbit": 4})"));

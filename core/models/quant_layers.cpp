@@ -67,7 +67,8 @@ torch::Tensor ActQuantImpl::forward(const torch::Tensor& x)
         range.update(x);
     if (!range.initialized())
         return x;
-    return quant::fakeQuantize(x, range.lo().to(x.device()), range.hi().to(x.device()), bits);
+    range.to(x.device()); // a no-op unless the state was restored elsewhere
+    return quant::fakeQuantize(x, range.lo(), range.hi(), bits);
 }
 
 namespace {

@@ -65,55 +65,89 @@ torch::Tensor fakeQuantizeWeight(const torch::Tensor& weight, int bits, bool per
 void RangeEma::update(const torch::Tensor& x)
 {
     torch::NoGradGuard noGrad;
-    torch::Tensor d = x.detach();
     // One pass over the activation for both ends (min() and max() are two).
-    const auto [minT, maxT] = torch::aminmax(d);
-    const double lo = minT.item<double>();
-    const double hi = maxT.item<double>();
-    rawLo_ = momentum_ * rawLo_ + (1.0 - momentum_) * lo;
-    rawHi_ = momentum_ * rawHi_ + (1.0 - momentum_) * hi;
+    const auto [minT, maxT] = torch::aminmax(x.detach());
+    const auto opts = torch::TensorOptions().dtype(torch::kDouble).device(x.device());
+    if (!rawLo_.defined()) {
+        rawLo_ = torch::zeros({}, opts);
+        rawHi_ = torch::zeros({}, opts);
+    } else {
+        to(x.device());
+    }
+    // b * m + (1 - b) * x in double, as the host arithmetic it replaces.
+    rawLo_ = rawLo_ * momentum_ + minT.to(torch::kDouble) * (1.0 - momentum_);
+    rawHi_ = rawHi_ * momentum_ + maxT.to(torch::kDouble) * (1.0 - momentum_);
     ++steps_;
+    invalidate();
+}
+
+double RangeEma::correction() const
+{
+    return steps_ > 0 ? 1.0 - std::pow(momentum_, static_cast<double>(steps_)) : 1.0;
+}
+
+void RangeEma::invalidate()
+{
+    loCache_ = torch::Tensor();
+    hiCache_ = torch::Tensor();
 }
 
 torch::Tensor RangeEma::lo() const
 {
-    const double correction = steps_ > 0 ? 1.0 - std::pow(momentum_, static_cast<double>(steps_)) : 1.0;
-    return torch::tensor(rawLo_ / correction, torch::kFloat);
+    if (!rawLo_.defined())
+        return torch::zeros({}, torch::kFloat);
+    if (!loCache_.defined())
+        loCache_ = (rawLo_ / correction()).to(torch::kFloat);
+    return loCache_;
 }
 
 torch::Tensor RangeEma::hi() const
 {
-    const double correction = steps_ > 0 ? 1.0 - std::pow(momentum_, static_cast<double>(steps_)) : 1.0;
-    return torch::tensor(rawHi_ / correction, torch::kFloat);
+    if (!rawHi_.defined())
+        return torch::zeros({}, torch::kFloat);
+    if (!hiCache_.defined())
+        hiCache_ = (rawHi_ / correction()).to(torch::kFloat);
+    return hiCache_;
+}
+
+void RangeEma::to(const torch::Device& device)
+{
+    if (rawLo_.defined() && rawLo_.device() != device) {
+        rawLo_ = rawLo_.to(device);
+        rawHi_ = rawHi_.to(device);
+        invalidate();
+    }
 }
 
 void RangeEma::setRange(double lo, double hi)
 {
     // Stored so that the bias-corrected value equals the given range exactly
     // after one step: raw = (1 - b) * v and correction = 1 - b.
-    steps_ = 1;
-    rawLo_ = (1.0 - momentum_) * lo;
-    rawHi_ = (1.0 - momentum_) * hi;
+    setState((1.0 - momentum_) * lo, (1.0 - momentum_) * hi, 1);
 }
 
 void RangeEma::getState(double& rawLo, double& rawHi, std::int64_t& steps) const
 {
-    rawLo = rawLo_;
-    rawHi = rawHi_;
+    rawLo = rawLo_.defined() ? rawLo_.item<double>() : 0.0;
+    rawHi = rawHi_.defined() ? rawHi_.item<double>() : 0.0;
     steps = steps_;
 }
 
 void RangeEma::setState(double rawLo, double rawHi, std::int64_t steps)
 {
-    rawLo_ = rawLo;
-    rawHi_ = rawHi;
+    const torch::Device device = rawLo_.defined() ? rawLo_.device() : torch::Device(torch::kCPU);
+    rawLo_ = torch::tensor(rawLo, torch::kDouble).to(device);
+    rawHi_ = torch::tensor(rawHi, torch::kDouble).to(device);
     steps_ = steps;
+    invalidate();
 }
 
 void RangeEma::reset()
 {
-    rawLo_ = rawHi_ = 0;
+    rawLo_ = torch::Tensor();
+    rawHi_ = torch::Tensor();
     steps_ = 0;
+    invalidate();
 }
 
 } // namespace zsq::quant

@@ -39,13 +39,23 @@ std::pair<torch::Tensor, torch::Tensor> weightRange(const torch::Tensor& weight,
 // correction: m_t = b*m_{t-1} + (1-b)*x_t, reported as m_t / (1 - b^t).
 // (The original GDFQ code divides an already corrected value again; that blows
 // the range up for the first few hundred steps, so we do not copy it.)
+//
+// The state lives in 0-dim double tensors on the activations' device: reading
+// it back for every batch (.item()) or uploading a host value for every
+// forward would synchronise a GPU several times per layer and iteration.
+// The arithmetic is the same double arithmetic as on the host, so CPU runs
+// are unchanged bit for bit.
 class RangeEma {
 public:
     explicit RangeEma(double momentum = 0.9) : momentum_(momentum) {}
     void update(const torch::Tensor& x);
     bool initialized() const { return steps_ > 0; }
+    // Bias-corrected range as 0-dim float tensors on the state's device
+    // (cached until the state changes).
     torch::Tensor lo() const;
     torch::Tensor hi() const;
+    // Moves the state (e.g. restored from a checkpoint on the CPU) to `device`.
+    void to(const torch::Device& device);
     std::int64_t steps() const { return steps_; }
     double momentum() const { return momentum_; }
     // Sets a fixed range (e.g. from a checkpoint or one calibration batch).
@@ -56,9 +66,13 @@ public:
     void reset();
 
 private:
+    double correction() const;
+    void invalidate();
+
     double momentum_;
-    double rawLo_ = 0, rawHi_ = 0;
+    torch::Tensor rawLo_, rawHi_;   // 0-dim double; undefined until set
     std::int64_t steps_ = 0;
+    mutable torch::Tensor loCache_, hiCache_;
 };
 
 } // namespace zsq::quant

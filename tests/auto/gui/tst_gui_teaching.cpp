@@ -269,7 +269,11 @@ void TstGuiTeaching::demoComparisonRunsLrqThenClusterq()
                                              {QStringLiteral("batch_size"), 16},
                                              {QStringLiteral("warmup_epochs"), 1},
                                              {QStringLiteral("calibration_epochs"), 1},
-                                             {QStringLiteral("eval_limit"), 200}}},
+                                             {QStringLiteral("eval_limit"), 200},
+                                             // 3 steps on batches of 16 at the quick profile's
+                                             // rate can drop a W4A4 student to ~25 %; a small
+                                             // rate keeps the check about the demo, not the rate.
+                                             {QStringLiteral("student_lr"), 1e-5}}},
                                 {QStringLiteral("eval_split"), QStringLiteral("test")}});
     const int before = m_window->resultsView()->rowCount();
     QSignalSpy finished(m_window, &MainWindow::runFinished);
@@ -286,7 +290,7 @@ void TstGuiTeaching::demoComparisonRunsLrqThenClusterq()
         QCOMPARE(run.wbits, 4);
         QCOMPARE(run.abits, 4);
         QVERIFY(run.evaluated);
-        // Far above chance (10 %) after 3 student steps from a 92 % teacher.
+        // Far above chance (10 %) after 3 small student steps from a 92 % teacher.
         QVERIFY2(run.quantTop1 > 30, qPrintable(QString::number(run.quantTop1)));
         QVERIFY(!run.lossesCsv.isEmpty());
     }

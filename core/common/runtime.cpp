@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "common/error.h"
+#include "common/host_allocator.h"
 
 namespace zsq {
 
@@ -50,6 +51,7 @@ void configureThreads(int threads)
     if (threads <= 0)
         threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     torch::set_num_threads(threads);
+    keepFreedMemoryForReuse();
 }
 
 void seedEverything(std::uint64_t seed)

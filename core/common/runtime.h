@@ -16,7 +16,8 @@ torch::Device resolveDevice(const std::string& request);
 std::string describeAvailableDevices();
 
 // LibTorch's intra-op thread count; 0 means "all cores" (its default in
-// Debian's build is 1, which halves throughput on a 2-core machine).
+// Debian's build is 1, which halves throughput on a 2-core machine). Also
+// keeps freed CPU memory for reuse (common/host_allocator.h).
 void configureThreads(int threads);
 
 // Seeds LibTorch's CPU and CUDA generators so CPU runs repeat exactly.

@@ -9,10 +9,7 @@ EMA activation quantizer after every ReLU, BN frozen) on the detached batch,
 KD (T = 20, 'mean') + CE, SGD step. Random weights; only the speed matters.
 
 usage: /usr/bin/python3 bench/reference/step_loop.py [--arch fmnist|resnet20] [--batch 128]
-       [--warmup 3] [--iterations 8] [--threads 2] [--trace FILE.json]
-
---trace records every operator with the legacy autograd profiler (the same
-one `zsq bench-step --trace` uses) for bench/trace_compare.py.
+       [--warmup 3] [--iterations 8] [--threads 2]
 """
 import argparse, math, time, warnings
 import torch
@@ -125,7 +122,6 @@ def main():
     p.add_argument("--warmup", type=int, default=3)
     p.add_argument("--iterations", type=int, default=8)
     p.add_argument("--threads", type=int, default=0)
-    p.add_argument("--trace", default="")
     a = p.parse_args()
     torch.set_num_threads(a.threads or torch.get_num_threads() or 1)
     if a.threads == 0:
@@ -154,9 +150,6 @@ def main():
     opt_g = torch.optim.Adam(gen.parameters(), 1e-3, betas=(0.5, 0.999))
     opt_s = torch.optim.SGD(student.parameters(), 1e-6, momentum=0.9, nesterov=True, weight_decay=1e-4)
     stamps = []
-    profiler = torch.autograd.profiler.profile(use_kineto=False) if a.trace else None
-    if profiler:
-        profiler.__enter__()
     for it in range(a.warmup + a.iterations):
         z, y = torch.randn(a.batch, 100), torch.randint(0, classes, (a.batch,))
         x = gen(z, y)
@@ -177,9 +170,6 @@ def main():
         opt_s.zero_grad(); loss_s.backward(); opt_s.step()
         loss_s.item()
         stamps.append(time.perf_counter())
-    if profiler:
-        profiler.__exit__(None, None, None)
-        profiler.export_chrome_trace(a.trace)
     secs = stamps[-1] - stamps[a.warmup - 1]
     print(f"python  {a.arch:9s} gdfq batch {a.batch}: {a.iterations / secs:.2f} it/s "
           f"({torch.get_num_threads()} threads, torch {torch.__version__})")

@@ -1,9 +1,6 @@
 #include "engine/step_benchmark.h"
 
 #include <chrono>
-#include <memory>
-
-#include <torch/csrc/autograd/profiler_legacy.h>
 
 #include "common/runtime.h"
 #include "engine/zsq_trainer.h"
@@ -25,7 +22,7 @@ public:
 } // namespace
 
 StepBenchmark benchmarkSteps(const std::string& arch, const std::string& method, long long batchSize, int warmup,
-                             int iterations, const std::string& deviceName, const std::string& traceFile)
+                             int iterations, const std::string& deviceName)
 {
     const torch::Device device = resolveDevice(deviceName);
     seedEverything(0);
@@ -45,12 +42,7 @@ StepBenchmark benchmarkSteps(const std::string& arch, const std::string& method,
     Stopwatch watch;
     ZsqTrainer trainer(teacher, student, methods::makeMethod(method == "realdata" ? "gdfq" : method, {}), q, c,
                        device, nullptr, watch, nullptr);
-    {
-        std::unique_ptr<torch::autograd::profiler::RecordProfile> trace;
-        if (!traceFile.empty())
-            trace = std::make_unique<torch::autograd::profiler::RecordProfile>(traceFile);
-        trainer.run();
-    } // the trace is written here
+    trainer.run();
     if (device.is_cuda())
         torch::cuda::synchronize();
     const double seconds =

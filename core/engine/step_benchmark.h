@@ -22,13 +22,8 @@ struct StepBenchmark {
 };
 
 // Times `iterations` iterations after `warmup` untimed ones, with the
-// student trained in every iteration (no warm-up epochs). A non-empty
-// `traceFile` records every operator of the whole run (warm-up included)
-// with LibTorch's profiler as a chrome://tracing file, to see where the time
-// goes (bench/trace_compare.py sums it per operator); the profiler's own
-// overhead makes that run slower, so its it/s is not a figure to report.
+// student trained in every iteration (no warm-up epochs).
 StepBenchmark benchmarkSteps(const std::string& arch, const std::string& method, long long batchSize,
-                             int warmup, int iterations, const std::string& device,
-                             const std::string& traceFile = {});
+                             int warmup, int iterations, const std::string& device);
 
 } // namespace zsq::engine

@@ -3,6 +3,7 @@
 // CPU, and a diverging run stops cleanly keeping its last good checkpoint.
 #include <torch/torch.h>
 
+#include "common/host_allocator.h"
 #include "common/runtime.h"
 #include "engine/zsq_trainer.h"
 #include "io/model_file.h"
@@ -12,6 +13,10 @@
 #include "zsq_test_util.h"
 
 #include <QTemporaryDir>
+#include <QtGlobal>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <QtTest>
 
 using namespace zsq;
@@ -258,6 +263,32 @@ private slots:
         const io::TensorMap ga = io::stateDict(straight->generator()), gb = io::stateDict(resumed->generator());
         for (const auto& [key, tensor] : ga)
             QVERIFY2(torch::equal(tensor, gb.at(key)), key.c_str());
+    }
+
+    // configureThreads() (initTestCase) keeps large freed buffers in the heap:
+    // a 64 MiB tensor is not a fresh mmap (glibc's default above 32 MiB at
+    // most), and freeing it does not hand the pages back, so the next
+    // iteration's tensor of that size does not page-fault them in again.
+    void largeTensorsReuseHeapMemory()
+    {
+#if defined(__GLIBC__)
+        for (const char* name : {"MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_", "MALLOC_MMAP_MAX_"})
+            if (qEnvironmentVariableIsSet(name))
+                QSKIP("a MALLOC_*_ variable is set: the user's allocator settings win");
+        keepFreedMemoryForReuse(); // idempotent
+        const std::size_t mmappedBefore = mallinfo2().hblks;
+        std::size_t heapWithTensor = 0;
+        {
+            torch::Tensor big = torch::ones({16 * 1024 * 1024}); // 64 MiB, touched
+            QCOMPARE(mallinfo2().hblks, mmappedBefore);
+            heapWithTensor = mallinfo2().arena;
+            QVERIFY(heapWithTensor >= std::size_t{64} << 20);
+        }
+        QVERIFY(mallinfo2().arena >= (std::size_t{64} << 20)); // not trimmed
+        QVERIFY(mallinfo2().fordblks >= (std::size_t{64} << 20)); // free for reuse
+#else
+        QSKIP("the allocator setting is glibc's");
+#endif
     }
 
     void divergingRunStopsAndKeepsCheckpoint()

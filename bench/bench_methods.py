@@ -4,8 +4,8 @@
 Runs `zsq quantize` on the shipped demo model for every method and bit width
 (quick profile, CPU), 3 seeds at W4A4, plus the ablation rows, and writes a
 markdown table of top-1 on the Fashion-MNIST test set with wall times.
-Usage: bench/bench_methods.py [--zsq build/bin/zsq] [--seeds 3] [--rows all|w4a4] [--methods ptq,gdfq,...]
-       [--single-seed ptq,realdata]
+Usage: bench/bench_methods.py [--zsq build/bin/zsq] [--seeds 3] [--seeds-w3a3 1] [--seeds-w2a4 1]
+       [--rows all|w4a4] [--methods ptq,gdfq,...] [--single-seed ptq,realdata]
 Each generative run takes ~6-8 minutes on 2 cores; the whole table takes hours.
 """
 import argparse, json, os, statistics, subprocess, sys, time
@@ -44,6 +44,8 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--zsq", default="build/bin/zsq")
     p.add_argument("--seeds", type=int, default=3)
+    p.add_argument("--seeds-w3a3", type=int, default=1, help="seeds at W3A3 (W4A4 takes --seeds)")
+    p.add_argument("--seeds-w2a4", type=int, default=1, help="seeds at W2A4")
     p.add_argument("--rows", default="all", choices=["all", "w4a4"])
     p.add_argument("--methods", default=",".join(METHODS), help="comma-separated subset of " + ",".join(METHODS))
     p.add_argument("--single-seed", default="", help="methods run with one seed even at W4A4 (e.g. ptq,realdata)")
@@ -63,7 +65,8 @@ def main():
         chosen = args.methods.split(",")
         single = args.single_seed.split(",")
         for m in [m for m in METHODS if m in chosen]:
-            seeds = range(args.seeds) if (w, a) == (4, 4) and m not in single else range(1)
+            count = {(4, 4): args.seeds, (3, 3): args.seeds_w3a3, (2, 4): args.seeds_w2a4}[(w, a)]
+            seeds = range(1) if m in single else range(count)
             rs = [run(args.zsq, f"{args.runs}/{m}-w{w}a{a}-s{s}", m, w, a, s) for s in seeds]
             fp = rs[0]["fp_top1"]
             label = m + (" (real data: ceiling)" if m == "realdata" else "")

@@ -1,5 +1,5 @@
 #pragma once
-// Conv + BatchNorm (+ ReLU/ReLU6 + activation quantizer) units shared by the
+// Conv + BatchNorm (+ activation + activation quantizer) units shared by the
 // zoo. Children are registered under the names PyTorch uses for the same
 // unit, which differ by model family, hence the two naming styles.
 #include <torch/nn/modules/batchnorm.h>
@@ -8,7 +8,8 @@
 
 namespace zsq::models {
 
-enum class Activation { None, ReLU, ReLU6 };
+// Hardswish and Hardsigmoid are MobileNet-V3's (torch.nn's definitions).
+enum class Activation { None, ReLU, ReLU6, Hardswish, Hardsigmoid };
 
 // pytorchcv's ConvBlock: children "conv", "bn" (and the ReLU, here "activ").
 class ConvBlockImpl : public torch::nn::Module {
@@ -24,10 +25,11 @@ public:
 TORCH_MODULE(ConvBlock);
 
 // torchvision's Conv2dNormActivation: children "0" (conv), "1" (bn); the
-// activation quantizer is registered as "act".
+// activation quantizer is registered as "act". BatchNorm eps and momentum
+// default to PyTorch's; MobileNet-V3 uses 0.001 / 0.01.
 class ConvNormActImpl : public torch::nn::Module {
 public:
-    ConvNormActImpl(const Conv2dSpec& spec, Activation activation);
+    ConvNormActImpl(const Conv2dSpec& spec, Activation activation, double bnEps = 1e-5, double bnMomentum = 0.1);
     torch::Tensor forward(const torch::Tensor& x, ForwardCapture* capture);
 
     QConv2d conv{nullptr};
@@ -37,7 +39,8 @@ public:
 };
 TORCH_MODULE(ConvNormAct);
 
-// Applies the activation then its quantizer (GDFQ puts one after every ReLU).
+// Applies the activation then its quantizer (GDFQ puts one after every ReLU;
+// the zoo puts one after every activation).
 torch::Tensor activate(const torch::Tensor& x, Activation activation, ActQuant& quantizer);
 
 } // namespace zsq::models

@@ -1,6 +1,7 @@
 #pragma once
 // CIFAR-style ResNet with pytorchcv's module names (resnet20_cifar10/100 as
-// used by GDFQ, ClusterQ and their successors), generalised in input channels,
+// used by GDFQ, ClusterQ and their successors; resnet56/110 are the same
+// with 9/18 units per stage), generalised in input channels,
 // stage widths and units per stage so the Fashion-MNIST demo network is the
 // same family.
 #include <vector>

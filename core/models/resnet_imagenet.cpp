@@ -108,7 +108,8 @@ ModelPtr makeTorchvisionResNet(const ModelInfo& info, int depth)
     case 18: return std::make_shared<TorchvisionResNetImpl>(info, std::vector<int>{2, 2, 2, 2}, false);
     case 34: return std::make_shared<TorchvisionResNetImpl>(info, std::vector<int>{3, 4, 6, 3}, false);
     case 50: return std::make_shared<TorchvisionResNetImpl>(info, std::vector<int>{3, 4, 6, 3}, true);
-    default: throw InputError("unsupported ResNet depth " + std::to_string(depth) + " (18, 34 or 50)");
+    case 101: return std::make_shared<TorchvisionResNetImpl>(info, std::vector<int>{3, 4, 23, 3}, true);
+    default: throw InputError("unsupported ResNet depth " + std::to_string(depth) + " (18, 34, 50 or 101)");
     }
 }
 

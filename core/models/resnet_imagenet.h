@@ -1,6 +1,6 @@
 #pragma once
-// torchvision's resnet18 / resnet34 / resnet50 (v1.5: stride in the 3x3 of
-// the bottleneck), with torchvision's module names.
+// torchvision's resnet18 / resnet34 / resnet50 / resnet101 (v1.5: stride in
+// the 3x3 of the bottleneck), with torchvision's module names.
 #include "models/model.h"
 
 namespace zsq::models {

@@ -4,8 +4,10 @@
 #include "io/state_dict.h"
 #include "quant/model_quantizer.h"
 #include "models/mobilenet_v2.h"
+#include "models/mobilenet_v3.h"
 #include "models/resnet_cifar.h"
 #include "models/resnet_imagenet.h"
+#include "models/vgg.h"
 
 namespace zsq::models {
 
@@ -37,9 +39,18 @@ const std::vector<ArchDescription>& architectures()
         {"resnet18", "torchvision ResNet-18 (ImageNet, 224x224)", imagenetInfo("resnet18")},
         {"resnet34", "torchvision ResNet-34 (ImageNet, 224x224)", imagenetInfo("resnet34")},
         {"resnet50", "torchvision ResNet-50 (ImageNet, 224x224)", imagenetInfo("resnet50")},
+        {"resnet101", "torchvision ResNet-101 (ImageNet, 224x224)", imagenetInfo("resnet101")},
         {"mobilenet_v2", "torchvision MobileNet-V2 (ImageNet, 224x224)", imagenetInfo("mobilenet_v2")},
+        {"mobilenet_v3_large", "torchvision MobileNet-V3-Large (ImageNet, 224x224)",
+         imagenetInfo("mobilenet_v3_large")},
+        {"vgg16_bn", "torchvision VGG-16 with BatchNorm, 4096-wide classifier (ImageNet, 224x224)",
+         imagenetInfo("vgg16_bn")},
         {"resnet20", "pytorchcv resnet20_cifar10/100 (32x32)",
          ModelInfo{"resnet20", 10, 3, 32, {0.4914, 0.4822, 0.4465}, {0.2023, 0.1994, 0.2010}}},
+        {"resnet56", "pytorchcv resnet56_cifar10/100 (32x32, 9 units per stage)",
+         ModelInfo{"resnet56", 10, 3, 32, {0.4914, 0.4822, 0.4465}, {0.2023, 0.1994, 0.2010}}},
+        {"resnet110", "pytorchcv resnet110_cifar10/100 (32x32, 18 units per stage)",
+         ModelInfo{"resnet110", 10, 3, 32, {0.4914, 0.4822, 0.4465}, {0.2023, 0.1994, 0.2010}}},
         {"fmnist", "ZSQ demo ResNet-8 for Fashion-MNIST (1x28x28)",
          ModelInfo{"fmnist", 10, 1, 28, {0.2860}, {0.3530}}},
     };
@@ -85,11 +96,18 @@ ModelPtr createModel(const ModelInfo& info)
         return makeTorchvisionResNet(info, 34);
     if (info.arch == "resnet50")
         return makeTorchvisionResNet(info, 50);
+    if (info.arch == "resnet101")
+        return makeTorchvisionResNet(info, 101);
     if (info.arch == "mobilenet_v2")
         return makeMobileNetV2(info);
-    if (info.arch == "resnet20") {
-        CifarResNetConfig c;
+    if (info.arch == "mobilenet_v3_large")
+        return makeMobileNetV3Large(info);
+    if (info.arch == "vgg16_bn")
+        return makeVgg16Bn(info);
+    if (info.arch == "resnet20" || info.arch == "resnet56" || info.arch == "resnet110") {
+        CifarResNetConfig c; // pytorchcv: 3, 9 or 18 units per stage
         c.inChannels = info.inChannels;
+        c.unitsPerStage = info.arch == "resnet20" ? 3 : info.arch == "resnet56" ? 9 : 18;
         return makeCifarResNet(info, c);
     }
     if (info.arch == "fmnist") {

@@ -36,6 +36,8 @@ struct TsneFrame {
 struct AnalysisContext {
     QString model;              // "" = none open
     qint64 inputSize = 0;
+    QString arch;               // the Run panel's arch ("" = detect)
+    QString preprocessingJson;  // its preprocessing.* keys, {"preprocessing": {...}}; "" = the model's own
     QString dataset;            // name, folder or "none"
     int wbits = 4;
     int abits = 4;

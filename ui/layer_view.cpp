@@ -178,6 +178,8 @@ analysis::LayerAnalysisConfig LayerView::jobConfig() const
     const AnalysisContext context = m_context ? m_context() : AnalysisContext();
     analysis::LayerAnalysisConfig c;
     c.model = toStd(context.model);
+    c.arch = toStd(context.arch);
+    c.preprocessingJson = toStd(context.preprocessingJson);
     c.quantized = toStd(m_quantized->currentPath());
     c.wbits = context.wbits;
     c.abits = context.abits;

@@ -25,6 +25,7 @@
 #include "model_loader.h"
 #include "model_view.h"
 #include "presentation_mode.h"
+#include "preprocessing_editor.h"
 #include "recent_files.h"
 #include "run_controller.h"
 #include "run_panel.h"
@@ -60,6 +61,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     createResultsUi();
     m_loader = new ModelLoader(this);
     m_recent = new RecentFiles(this);
+    createPreprocessingUi();
 
     m_statusModel = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusModel);
@@ -198,9 +200,17 @@ void MainWindow::onLoadStarted(const QString& path)
 
 void MainWindow::onLoaded(const api::ModelSummary& summary)
 {
-    m_currentPath = QFileInfo(fromUtf8(summary.path)).absoluteFilePath();
+    const QString path = QFileInfo(fromUtf8(summary.path)).absoluteFilePath();
+    const bool otherModel = !m_currentPath.isEmpty() && path != m_currentPath;
+    m_currentPath = path;
     m_inputSize = summary.inputSize;
+    m_numClasses = summary.numClasses;
+    // Read with the file's own preprocessing; the Run panel's settings
+    // follow in refreshModel().
+    m_requestedArch.clear();
+    m_requestedPreprocessing.clear();
     m_view->setSummary(summary);
+    preprocessingEditor()->setError(QString());
     m_runPanel->setModel(m_currentPath, summary.inputSize);
     if (m_hasPendingConfig) {
         // A session's settings, now that the model's defaults are known.
@@ -208,7 +218,11 @@ void MainWindow::onLoaded(const api::ModelSummary& summary)
         m_runPanel->applySessionConfig(m_pendingConfig);
         m_applyingSession = false;
         m_hasPendingConfig = false;
+    } else if (otherModel) {
+        // Preprocessing belongs to a model: another model starts from its own.
+        resetPreprocessing();
     }
+    refreshModel();
     updateRunActions();
     m_recent->add(m_currentPath);
     m_statusModel->setText(tr("%1, %2 parameters").arg(fromUtf8(summary.arch), countText(summary.parameters)));

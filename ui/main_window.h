@@ -9,6 +9,7 @@
 #include <QMainWindow>
 
 #include "api/model_summary.h"
+#include "api/preprocessing_check.h"
 #include "run_types.h"
 
 class QAction;
@@ -17,6 +18,7 @@ class QLabel;
 class QMenu;
 class QProgressBar;
 class QTabWidget;
+class QTimer;
 
 namespace zsq::ui {
 
@@ -28,6 +30,8 @@ class LossPlot;
 class ModelLoader;
 class ModelView;
 class PresentationMode;
+class PreprocessingChecker;
+class PreprocessingEditor;
 class RecentFiles;
 class ResultsView;
 class SessionRecovery;
@@ -51,6 +55,18 @@ public:
     // Errors show a QMessageBox unless disabled (screenshots, tests); they are
     // always reported through loadFinished() / runFinished().
     void setErrorDialogsEnabled(bool enabled) { m_errorDialogs = enabled; }
+
+    // What Start does when the full-precision model is near chance on the
+    // run's dataset (almost always a preprocessing that is not the model's):
+    // Ask (a question with the reason; with error dialogs off nothing
+    // starts), or answer without asking (tests, scripts). Every time it
+    // comes up, nearChanceAsked() says why.
+    enum class NearChanceAnswer { Ask, StartAnyway, Cancel };
+    void setNearChanceAnswer(NearChanceAnswer answer) { m_nearChanceAnswer = answer; }
+    // Start is waiting for the check of the model on its dataset.
+    bool isStartPending() const { return m_startPending; }
+    PreprocessingChecker* preprocessingChecker() const { return m_checker; }
+    PreprocessingEditor* preprocessingEditor() const;
 
     ModelView* modelView() const { return m_view; }
     RecentFiles* recentFiles() const { return m_recent; }
@@ -100,6 +116,9 @@ public:
 
 public slots:
     void showOpenDialog();
+    // The Model tab's "Check on Dataset": the full-precision top-1 of the
+    // open model on the Run panel's dataset, on a worker thread.
+    void checkPreprocessing();
     void showAbout();
     // Starts a run with the Run panel's settings on the open model.
     void startRun();
@@ -124,6 +143,13 @@ signals:
     // After every run: finished, cancelled (ok, with `message` saying so) or
     // failed (not ok, the one-line error).
     void runFinished(bool ok, const QString& message);
+    // Start found the model near chance on its dataset: `reason`, in words,
+    // is what the question says. Emitted before asking.
+    void nearChanceAsked(const QString& reason);
+    // After the open model was read again with changed preprocessing
+    // settings: ok (the Model tab shows the new values), or why they do not
+    // fit the model.
+    void modelRefreshed(bool ok, const QString& message);
     // After every session save (not autosaves): ok, or why not.
     void sessionSaved(bool ok, const QString& message);
 
@@ -156,6 +182,20 @@ private:
     void recordFinishedRun(const zsq::ui::RunResult& result);
     void startNextQueued();
     void restylePlots();
+    // Preprocessing (main_window_preprocessing.cpp).
+    void createPreprocessingUi();
+    QString preprocessingRequest(QString* arch) const;
+    void resetPreprocessing();
+    void onSettingsChanged();
+    void refreshModel();
+    void onRefreshed(const zsq::api::ModelSummary& summary, const QString& arch, const QString& preprocessingJson);
+    void onRefreshFailed(const QString& path, const QString& message, const QString& arch,
+                         const QString& preprocessingJson);
+    void onCheckFinished(const QString& key, const zsq::api::PreprocessingCheck& check);
+    void onCheckFailed(const QString& key, const QString& message);
+    void confirmAndLaunch(const QString& config, const zsq::api::PreprocessingCheck& check);
+    bool askStartNearChance(const zsq::api::PreprocessingCheck& check);
+    void launchRun(const QString& config);
 
     ModelView* m_view = nullptr;
     ModelLoader* m_loader = nullptr;
@@ -202,6 +242,19 @@ private:
     QList<QJsonObject> m_queue;
     bool m_queueAfterLoad = false;
     QJsonObject m_demoOverrides;
+
+    // The model's preprocessing: the settings the shown summary was read
+    // with, the checks of the model on its dataset and a Start waiting for one.
+    PreprocessingChecker* m_checker = nullptr;
+    QTimer* m_refreshTimer = nullptr;
+    QString m_requestedArch;
+    QString m_requestedPreprocessing;
+    qint64 m_numClasses = 0;
+    QString m_shownCheckKey;
+    NearChanceAnswer m_nearChanceAnswer = NearChanceAnswer::Ask;
+    bool m_startPending = false;
+    QString m_pendingStartConfig;
+    QString m_pendingStartKey;
 };
 
 } // namespace zsq::ui

@@ -23,6 +23,7 @@ void MainWindow::createAnalysisUi()
         AnalysisContext c;
         c.model = m_currentPath;
         c.inputSize = m_inputSize;
+        c.preprocessingJson = preprocessingRequest(&c.arch);
         c.dataset = m_runPanel->datasetName();
         c.wbits = m_runPanel->parameter(QStringLiteral("wbits")).toInt(4);
         c.abits = m_runPanel->parameter(QStringLiteral("abits")).toInt(4);

@@ -32,6 +32,8 @@
 #include "run_controller.h"
 #include "run_panel.h"
 #include "presentation_mode.h"
+#include "preprocessing_checker.h"
+#include "preprocessing_editor.h"
 #include "run_status.h"
 #include "session_recovery.h"
 #include "text_format.h"
@@ -133,15 +135,15 @@ void MainWindow::updateRunActions()
 {
     const RunController::State state = m_run->state();
     const bool going = state == RunController::State::Running || state == RunController::State::Paused;
-    m_startAction->setEnabled(state == RunController::State::Idle && hasModel());
+    m_startAction->setEnabled(state == RunController::State::Idle && hasModel() && !m_startPending);
     m_pauseAction->setEnabled(going);
     m_pauseAction->setText(state == RunController::State::Paused ? tr("&Resume") : tr("&Pause"));
-    m_stopAction->setEnabled(going);
+    m_stopAction->setEnabled(going || m_startPending);
 }
 
 void MainWindow::startRun()
 {
-    if (m_run->isActive())
+    if (m_run->isActive() || m_startPending)
         return;
     if (!hasModel()) {
         statusBar()->showMessage(tr("Open a model first."), 5000);
@@ -154,6 +156,31 @@ void MainWindow::startRun()
         onRunFailed(QString::fromStdString(zsq::firstLine(e.what())));
         return;
     }
+    // A model near chance on its dataset asks first. The check of these
+    // settings may be known already (Check on Dataset, an earlier Start);
+    // else it runs on a worker and the run starts when it is done.
+    const QString key = PreprocessingChecker::keyFor(config);
+    if (key.isEmpty()) {
+        launchRun(config);
+        return;
+    }
+    api::PreprocessingCheck check;
+    if (m_checker->cached(key, &check)) {
+        confirmAndLaunch(config, check);
+        return;
+    }
+    m_startPending = true;
+    m_pendingStartConfig = config;
+    m_pendingStartKey = key;
+    m_runPanel->setRunning(true);
+    preprocessingEditor()->setEnabled(false);
+    updateRunActions();
+    statusBar()->showMessage(tr("Checking the model on %1 before the run…").arg(m_runPanel->datasetName()));
+    m_checker->check(config);
+}
+
+void MainWindow::launchRun(const QString& config)
+{
     QStringList names;
     for (const std::string& name : api::datasetClassNames(m_runPanel->datasetName().toStdString()))
         names << fromUtf8(name);
@@ -171,6 +198,9 @@ void MainWindow::startRun()
     // crash from here on can be resumed from its run.ckpt.
     m_runningOutput = QJsonDocument::fromJson(config.toUtf8()).object().value(QStringLiteral("output")).toString();
     m_recovery->saveNow();
+    // After a check, the controller's state takes over locking the settings.
+    m_runPanel->setRunning(false);
+    preprocessingEditor()->setEnabled(true);
     m_run->start(config, m_runPanel->givenKeys());
     // A resumed run (after a recovery) resumes once; the next Start is a new
     // run in a new folder.
@@ -187,6 +217,18 @@ void MainWindow::togglePauseRun()
 
 void MainWindow::stopRun()
 {
+    if (m_startPending) {
+        // Still checking the model: the run never starts.
+        m_startPending = false;
+        m_queue.clear();
+        m_runPanel->setRunning(false);
+        preprocessingEditor()->setEnabled(true);
+        updateRunActions();
+        const QString why = tr("Not started: stopped while the model was being checked.");
+        statusBar()->showMessage(why, 5000);
+        emit runFinished(false, why);
+        return;
+    }
     if (!m_run->isActive())
         return;
     m_run->stop();
@@ -287,7 +329,7 @@ bool MainWindow::resumeFromCheckpoint(const QString& checkpoint)
     m_log->append(static_cast<int>(zsq::LogLevel::Info),
                   tr("Resuming from %1").arg(QDir::toNativeSeparators(info.absoluteFilePath())));
     startRun();
-    return m_run->state() != RunController::State::Idle;
+    return m_run->state() != RunController::State::Idle || m_startPending;
 }
 
 } // namespace zsq::ui

@@ -79,7 +79,8 @@ void ModelHeader::setSummary(const api::ModelSummary& s)
     set("arch", fromUtf8(s.arch));
     set("format", formatText(s.format));
     set("classes", countText(s.numClasses));
-    set("input", shapeText({s.inChannels, s.inputSize, s.inputSize}));
+    set("input", s.inputSize > 0 ? shapeText({s.inChannels, s.inputSize, s.inputSize})
+                                 : tr("%1 × the data's size").arg(s.inChannels));
     set("parameters", countText(s.parameters));
     set("size", sizeText(s));
     set("quantizable", countText(s.quantizableLayers));

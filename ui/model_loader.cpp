@@ -19,15 +19,27 @@ ModelLoader::~ModelLoader()
         thread->wait();
 }
 
-void ModelLoader::load(const QString& path)
+void ModelLoader::load(const QString& path, const QString& arch, const QString& preprocessingJson)
 {
-    const int request = ++m_latest;
-    const std::string file = QFile::encodeName(path).toStdString();
-    QThread* thread = QThread::create([this, request, path, file] {
+    m_latestLoad = ++m_latest;
+    start({m_latest, false, path, arch, preprocessingJson});
+}
+
+void ModelLoader::refresh(const QString& path, const QString& arch, const QString& preprocessingJson)
+{
+    start({++m_latest, true, path, arch, preprocessingJson});
+}
+
+void ModelLoader::start(const Request& request)
+{
+    const std::string file = QFile::encodeName(request.path).toStdString();
+    const std::string arch = request.arch.toStdString();
+    const std::string preprocessing = request.preprocessingJson.toStdString();
+    QThread* thread = QThread::create([this, request, file, arch, preprocessing] {
         auto summary = std::make_shared<api::ModelSummary>();
         QString message;
         try {
-            *summary = api::summarizeModelFile(file);
+            *summary = api::summarizeModelFile(file, arch, preprocessing, "GUI");
         } catch (const std::exception& e) {
             summary.reset();
             message = QString::fromStdString(zsq::firstLine(e.what()));
@@ -35,26 +47,31 @@ void ModelLoader::load(const QString& path)
             summary.reset();
         }
         QMetaObject::invokeMethod(
-            this, [this, request, path, summary, message] { finish(request, path, summary.get(), message); },
+            this, [this, request, summary, message] { finish(request, summary.get(), message); },
             Qt::QueuedConnection);
     });
     thread->setObjectName(QStringLiteral("zsq-model-loader"));
     thread->setParent(this);
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     ++m_running;
-    emit started(path);
+    if (!request.refresh)
+        emit started(request.path);
     thread->start();
 }
 
-void ModelLoader::finish(int request, const QString& path, const api::ModelSummary* summary,
-                         const QString& message)
+void ModelLoader::finish(const Request& request, const api::ModelSummary* summary, const QString& message)
 {
     --m_running;
-    if (request == m_latest) {
-        if (summary)
+    const QString why = message.isEmpty() ? tr("Unknown error while reading the model.") : message;
+    if (request.id == m_latest || (!request.refresh && request.id == m_latestLoad)) {
+        if (!request.refresh && summary)
             emit loaded(*summary);
+        else if (!request.refresh)
+            emit failed(request.path, why);
+        else if (summary)
+            emit refreshed(*summary, request.arch, request.preprocessingJson);
         else
-            emit failed(path, message.isEmpty() ? tr("Unknown error while reading the model.") : message);
+            emit refreshFailed(request.path, why, request.arch, request.preprocessingJson);
     }
     if (m_running == 0)
         emit idle();

@@ -6,6 +6,7 @@
 #include "explanation_box.h"
 #include "layer_tree.h"
 #include "model_header.h"
+#include "preprocessing_editor.h"
 #include "view_explanations.h"
 
 namespace zsq::ui {
@@ -21,10 +22,12 @@ ModelView::ModelView(QWidget* parent) : QStackedWidget(parent)
 
     auto* page = new QWidget(this);
     m_header = new ModelHeader(page);
+    m_preprocessing = new PreprocessingEditor(page);
     m_tree = new LayerTree(page);
     auto* layout = new QVBoxLayout(page);
     layout->addWidget(new ExplanationBox(ViewExplanations::model(), page));
     layout->addWidget(m_header);
+    layout->addWidget(m_preprocessing);
     layout->addWidget(m_tree, 1);
     addWidget(page);
 
@@ -34,9 +37,16 @@ ModelView::ModelView(QWidget* parent) : QStackedWidget(parent)
 void ModelView::setSummary(const api::ModelSummary& summary)
 {
     m_header->setSummary(summary);
+    m_preprocessing->setSummary(summary);
     m_tree->setLayers(summary.layers);
     m_hasModel = true;
     setCurrentIndex(1);
+}
+
+void ModelView::setPreprocessingSummary(const api::ModelSummary& summary)
+{
+    m_header->setSummary(summary);
+    m_preprocessing->setSummary(summary);
 }
 
 void ModelView::showEmpty(const QString& note)

@@ -12,7 +12,14 @@ const char* kContext = "zsq::ui::ParamHelp";
 // fails when the schema gains a text missing here.
 const char* const kHelpTexts[] = {
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "model file (TorchScript, state_dict or ZSQ checkpoint); 'demo' = the shipped Fashion-MNIST model"),
-    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "architecture when it cannot be detected from the file (resnet18, resnet34, resnet50, mobilenet_v2, resnet20, fmnist)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "architecture when it cannot be detected from the file (resnet18/34/50/101, mobilenet_v2, mobilenet_v3_large, vgg16_bn, resnet20/56/110, fmnist)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "preprocessing JSON to use instead of the sidecar beside the model (MODEL.json)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "input size in pixels (-1 = the model's own; 0 = the data's size, for fully convolutional models)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "how data of another size becomes the input: none, resize (whole image), resize_crop (shorter side, then centre crop); model = the model's own"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "resize_crop: shorter side before the centre crop (0 = the model's own, or input_size / 0.875)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "per-channel mean of the normalisation (empty = the model's own)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "per-channel std of the normalisation (empty = the model's own)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "class names: a text file with one per line, or a comma-separated list (empty = the model's own)"),
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "quantization method (realdata = fine-tuning on the real training set, the ceiling)"),
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "weight bit width"),
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "activation bit width"),

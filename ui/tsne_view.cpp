@@ -208,6 +208,12 @@ analysis::TsneJobConfig TsneView::jobConfig() const
     analysis::TsneJobConfig c;
     const QString quantized = m_model->currentPath();
     c.model = toStd(quantized.isEmpty() ? context.model : quantized);
+    // A quantized checkpoint carries its architecture and the preprocessing
+    // it was made with.
+    if (quantized.isEmpty()) {
+        c.arch = toStd(context.arch);
+        c.preprocessingJson = toStd(context.preprocessingJson);
+    }
     c.device = toStd(context.device);
     c.keepImages = true;   // hover previews
     if (m_real->isChecked() && context.dataset != QLatin1String("none"))

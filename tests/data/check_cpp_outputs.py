@@ -4,8 +4,9 @@
 Usage: check_cpp_outputs.py REFDIR   (the folder make_pytorch_reference.py
 filled and tst_pytorch_interop wrote REFDIR/cpp_out/ into)
 
-  - logits written with zsq::io::writeTensorFile load with torch.load and
-    equal PyTorch's own logits (max abs diff < 1e-4);
+  - logits written with zsq::io::writeTensorFile (for every model of the
+    manifest, from each format written) load with torch.load and equal
+    PyTorch's own logits (max abs diff < 1e-4);
   - tensors of other dtypes/layouts come back with their values;
   - ZSQ checkpoints load with torch.load: {"format": "zsq-checkpoint",
     "meta": JSON text, "state": {name: tensor}}; "state" is bit-identical to
@@ -22,7 +23,7 @@ import torch.nn as nn
 
 sys.dont_write_bytecode = True  # keep the source tree clean
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from make_pytorch_reference import CIFARResNet  # noqa: E402
+from make_pytorch_reference import MODELS, CIFARResNet, build  # noqa: E402
 
 failures = []
 
@@ -33,15 +34,25 @@ def check(condition, message):
         print("FAIL: " + message)
 
 
-def build(name):
-    import torchvision
-    if name == "resnet18":
-        return torchvision.models.resnet18(num_classes=10)
-    if name == "mobilenet_v2":
-        return torchvision.models.mobilenet_v2(num_classes=10)
-    if name == "resnet20":
-        return CIFARResNet(num_classes=10)
-    raise ValueError(name)
+ACTIVATIONS = (nn.ReLU, nn.ReLU6, nn.Hardswish, nn.Hardsigmoid)
+
+
+def check_quantizer_names(name, model, quant, where):
+    """Every Conv2d/Linear is a quantizable layer under its PyTorch name, and
+    an activation quantizer sits at every activation module (a
+    Conv2dNormActivation's quantizer is called "act" where PyTorch has "2").
+    torchvision's ResNet blocks reuse one ReLU module twice, so only their
+    layers are compared."""
+    weighted = {n for n, m in model.named_modules() if isinstance(m, (nn.Conv2d, nn.Linear))}
+    check(set(quant["layers"]) == weighted,
+          "{}: quantized layers vs Conv2d/Linear modules: {}".format(
+              where, sorted(set(quant["layers"]) ^ weighted)[:5]))
+    if name.startswith("resnet") and not isinstance(model, CIFARResNet):
+        return
+    activations = {n for n, m in model.named_modules() if isinstance(m, ACTIVATIONS)}
+    quantizers = {a[:-len(".act")] + ".2" if a.endswith(".act") else a for a in quant["activations"]}
+    check(quantizers == activations, "{}: activation quantizers vs activation modules: {}".format(
+        where, sorted(quantizers ^ activations)[:5]))
 
 
 def main():
@@ -51,14 +62,15 @@ def main():
     cpp = os.path.join(ref, "cpp_out")
     with open(os.path.join(ref, "manifest.json")) as f:
         manifest = json.load(f)
-    check(len(manifest) == 3, "manifest lists {} models".format(len(manifest)))
+    check([e["name"] for e in manifest] == [m[0] for m in MODELS],
+          "manifest lists {}".format([e["name"] for e in manifest]))
 
     for entry in manifest:
         name = entry["name"]
         x = torch.load(os.path.join(ref, name + "_input.pt"))
         expected = torch.load(os.path.join(ref, name + "_logits.pt"))
 
-        for kind in ("script", "state_dict"):
+        for kind in entry["formats"]:
             path = os.path.join(cpp, "{}_{}_logits.pt".format(name, kind))
             got = torch.load(path)
             check(isinstance(got, torch.Tensor), path + " is not a tensor")
@@ -90,6 +102,7 @@ def main():
         with torch.no_grad():
             diff = float((model(x) - expected).abs().max())
         check(diff < 1e-4, "{}: PyTorch model from the ZSQ checkpoint is off by {}".format(ckpt_path, diff))
+        check_quantizer_names(name, model, meta["quant"], ckpt_path)
 
     # Quantizer state names PyTorch's modules (pytorchcv naming for resnet20).
     q = torch.load(os.path.join(cpp, "resnet20_w4a4.zsq"))

@@ -4,15 +4,26 @@
 Usage: make_pytorch_reference.py OUTDIR   (run with a Python that has torch and
 torchvision; on Debian that is /usr/bin/python3, not a pyenv python3)
 
-For each model (torchvision resnet18 and mobilenet_v2, and a resnet20 with
-pytorchcv's exact module names) it writes, in eval mode with random,
-non-trivial BatchNorm statistics and affine parameters:
-  <name>_script.pt      TorchScript (scripted torchvision models, traced resnet20)
+For each model of the zoo's families -- torchvision resnet18, resnet101,
+mobilenet_v2, mobilenet_v3_large and vgg16_bn, and resnet20/56/110 with
+pytorchcv's exact module names -- with 10 classes, it writes, in eval mode
+with random, non-trivial BatchNorm statistics and affine parameters:
+  <name>_script.pt      TorchScript (scripted torchvision models, traced CIFAR ResNets)
   <name>_state_dict.pt  torch.save(dict(model.state_dict()))
   <name>_input.pt       torch.save(input)   [2, 3, H, W]
   <name>_logits.pt      torch.save(model(input))
-and manifest.json listing them. tst_pytorch_interop reads these with the C++
-loader; check_cpp_outputs.py then reads back what the C++ side wrote.
+and manifest.json listing them ("formats" names the model files written).
+Inputs are small (32 or 64 px): every model is fully convolutional or
+adaptive-pooled, so the logits check the same code paths as at 224 px.
+
+Size choice: vgg16_bn keeps torchvision's 4096-wide classifier (what the zoo
+has), so one file is ~540 MB; it is written as a state_dict only (no
+TorchScript copy) to keep the folder near 1 GB (the C++ side adds ~0.8 GB
+of checkpoints) and the run short.
+resnet101 (~170 MB a file) is written in both formats.
+
+tst_pytorch_interop reads these with the C++ loader; check_cpp_outputs.py
+then reads back what the C++ side wrote.
 """
 import json
 import os
@@ -104,7 +115,34 @@ def classifier_of(model):
     for attr in ("fc", "output"):
         if hasattr(model, attr):
             return getattr(model, attr)
-    return model.classifier[1]
+    return model.classifier[-1]  # mobilenet_v2: [1], mobilenet_v3: [3], vgg: [6]
+
+
+def cifar_resnet(units_per_stage, num_classes=10):
+    """pytorchcv resnet20/56/110_cifar: 3, 9 or 18 units per stage."""
+    return CIFARResNet(channels=tuple((w,) * units_per_stage for w in (16, 32, 64)), num_classes=num_classes)
+
+
+def build(name, num_classes=10):
+    """The PyTorch model of a zoo architecture (also used by check_cpp_outputs.py)."""
+    import torchvision
+    cifar = {"resnet20": 3, "resnet56": 9, "resnet110": 18}
+    if name in cifar:
+        return cifar_resnet(cifar[name], num_classes)
+    return getattr(torchvision.models, name)(num_classes=num_classes)
+
+
+# name, input size, TorchScript ("script", "trace" or None: state_dict only)
+MODELS = [
+    ("resnet18", 64, "script"),
+    ("mobilenet_v2", 64, "script"),
+    ("resnet20", 32, "trace"),
+    ("resnet56", 32, "trace"),
+    ("resnet110", 32, "trace"),
+    ("resnet101", 64, "script"),
+    ("mobilenet_v3_large", 64, "script"),
+    ("vgg16_bn", 32, None),
+]
 
 
 def main():
@@ -112,17 +150,17 @@ def main():
         sys.exit("usage: make_pytorch_reference.py OUTDIR")
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
-    import torchvision
+    # Files of a previous run (e.g. a TorchScript no longer written) must not
+    # be mistaken for this run's.
+    for entry in os.listdir(out):
+        if entry.endswith(".pt") or entry == "manifest.json":
+            os.remove(os.path.join(out, entry))
 
     torch.manual_seed(0)
     generator = torch.Generator().manual_seed(1)
-    models = [
-        ("resnet18", torchvision.models.resnet18(num_classes=10), 64, "script"),
-        ("mobilenet_v2", torchvision.models.mobilenet_v2(num_classes=10), 64, "script"),
-        ("resnet20", CIFARResNet(num_classes=10), 32, "trace"),
-    ]
     manifest = []
-    for name, model, size, how in models:
+    for name, size, how in MODELS:
+        model = build(name)
         randomise_batchnorms(model, generator)
         model.eval()
         x = torch.randn(2, 3, size, size, generator=generator)
@@ -134,17 +172,20 @@ def main():
             fc.weight.mul_(1.0 / std)
             fc.bias.mul_(1.0 / std)
             logits = model(x)
+            scripted = None
             if how == "script":
                 scripted = torch.jit.script(model)
-            else:
+            elif how == "trace":
                 scripted = torch.jit.trace(model, x)
             # The archive must reproduce the eager model.
-            assert torch.equal(scripted(x), logits), name
+            assert scripted is None or torch.equal(scripted(x), logits), name
         assert torch.isfinite(logits).all(), name
         assert logits.std() > 1e-3, name  # not degenerate
+        formats = (["script"] if scripted is not None else []) + ["state_dict"]
         files = {k: os.path.join(out, "{}_{}.pt".format(name, k))
-                 for k in ("script", "state_dict", "input", "logits")}
-        torch.jit.save(scripted, files["script"])
+                 for k in formats + ["input", "logits"]}
+        if scripted is not None:
+            torch.jit.save(scripted, files["script"])
         torch.save(dict(model.state_dict()), files["state_dict"])
         torch.save(x, files["input"])
         torch.save(logits, files["logits"])
@@ -165,10 +206,12 @@ def main():
             }
             for variant, obj in variants.items():
                 torch.save(obj, os.path.join(out, "resnet20_{}.pt".format(variant)))
-        manifest.append({"name": name, "input_size": size, "num_classes": 10, "how": how,
+        manifest.append({"name": name, "input_size": size, "num_classes": 10, "how": how or "none",
+                         "formats": formats,
                          "state_dict_keys": len(model.state_dict()),
                          "logits_abs_max": float(logits.abs().max())})
-        print("{}: {} ({}), logits |max| {:.3f}".format(name, files["script"], how, float(logits.abs().max())))
+        print("{}: {} ({}), logits |max| {:.3f}".format(name, ", ".join(formats), how or "state_dict only",
+                                                        float(logits.abs().max())), flush=True)
     with open(os.path.join(out, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=1)
     # Old outputs of the C++ side must not satisfy the next check step.

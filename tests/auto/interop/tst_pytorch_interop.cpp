@@ -1,7 +1,9 @@
 // PyTorch -> ZSQ: the files tests/data/make_pytorch_reference.py wrote (ctest
-// fixture zsq_pytorch_ref) load through io::loadModel in both formats and give
-// PyTorch's logits. ZSQ -> PyTorch: logits, tensors and checkpoints written
-// here are torch.load()ed by tests/data/check_cpp_outputs.py afterwards.
+// fixture zsq_pytorch_ref) load through io::loadModel in every format written
+// and give PyTorch's logits, and each model quantizes (W4A4). The rows come
+// from manifest.json, so a model added there is tested here. ZSQ -> PyTorch:
+// logits, tensors and checkpoints written here are torch.load()ed by
+// tests/data/check_cpp_outputs.py afterwards.
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -24,6 +26,7 @@ class tst_PytorchInterop : public QObject {
 
 private slots:
     void initTestCase();
+    void manifestCoversTheZoo();
     void tensorFilesFromPython();
     void loadsPytorchModels_data();
     void loadsPytorchModels();
@@ -31,14 +34,21 @@ private slots:
     void loadsCommonPytorchVariants();
     void bothFormatsGiveTheSameWeights_data();
     void bothFormatsGiveTheSameWeights();
+    void quantizesPytorchModels_data();
+    void quantizesPytorchModels();
     void writesCheckpointsForPython();
     void writesTensorsForPython();
 
 private:
     std::string ref(const std::string& file) const { return (refDir_ / file).string(); }
     std::string out(const std::string& file) const { return (refDir_ / "cpp_out" / file).string(); }
+    struct Reference {
+        std::string name;                 // zoo architecture
+        std::int64_t inputSize = 0;
+        std::vector<std::string> formats; // "script" and/or "state_dict"
+    };
     fs::path refDir_;
-    std::vector<std::pair<std::string, std::int64_t>> models_; // name, input size
+    std::vector<Reference> models_;
 };
 
 void tst_PytorchInterop::initTestCase()
@@ -52,15 +62,34 @@ void tst_PytorchInterop::initTestCase()
     std::ifstream in(refDir_ / "manifest.json");
     const nlohmann::json manifest = nlohmann::json::parse(in);
     for (const auto& entry : manifest)
-        models_.emplace_back(entry.at("name").get<std::string>(), entry.at("input_size").get<std::int64_t>());
-    QCOMPARE(models_.size(), std::size_t(3));
+        models_.push_back({entry.at("name").get<std::string>(), entry.at("input_size").get<std::int64_t>(),
+                           entry.at("formats").get<std::vector<std::string>>()});
+    QVERIFY(!models_.empty());
     fs::create_directories(refDir_ / "cpp_out");
     torch::manual_seed(3);
 }
 
+// Every zoo architecture has PyTorch reference files, but the demo network
+// (ours, not PyTorch's) and resnet34/50, whose blocks resnet18/101 cover.
+void tst_PytorchInterop::manifestCoversTheZoo()
+{
+    for (const auto& a : models::architectures()) {
+        if (a.name == "fmnist" || a.name == "resnet34" || a.name == "resnet50")
+            continue;
+        bool found = false;
+        for (const Reference& r : models_)
+            found = found || r.name == a.name;
+        QVERIFY2(found, (a.name + " has no reference files: add it to make_pytorch_reference.py").c_str());
+    }
+    for (const Reference& r : models_) {
+        QVERIFY2(models::isKnownArch(r.name), r.name.c_str());
+        QVERIFY2(!r.formats.empty() && r.formats.back() == "state_dict", r.name.c_str());
+    }
+}
+
 void tst_PytorchInterop::tensorFilesFromPython()
 {
-    for (const auto& [name, size] : models_) {
+    for (const auto& [name, size, formats] : models_) {
         const torch::Tensor x = io::readTensorFile(ref(name + "_input.pt"));
         QVERIFY(x.sizes() == torch::IntArrayRef({2, 3, size, size}));
         QVERIFY(x.scalar_type() == torch::kFloat);
@@ -77,10 +106,10 @@ void tst_PytorchInterop::loadsPytorchModels_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("kind");
-    for (const char* name : {"resnet18", "mobilenet_v2", "resnet20"}) {
-        QTest::newRow(qPrintable(QString("%1 TorchScript").arg(name))) << QString(name) << QString("script");
-        QTest::newRow(qPrintable(QString("%1 state_dict").arg(name))) << QString(name) << QString("state_dict");
-    }
+    for (const Reference& r : models_)
+        for (const std::string& kind : r.formats)
+            QTest::newRow((r.name + (kind == "script" ? " TorchScript" : " state_dict")).c_str())
+                << QString::fromStdString(r.name) << QString::fromStdString(kind);
 }
 
 void tst_PytorchInterop::loadsPytorchModels()
@@ -165,20 +194,24 @@ void tst_PytorchInterop::loadsCommonPytorchVariants()
 void tst_PytorchInterop::bothFormatsGiveTheSameWeights_data()
 {
     QTest::addColumn<QString>("name");
-    for (const char* name : {"resnet18", "mobilenet_v2", "resnet20"})
-        QTest::newRow(name) << QString(name);
+    QTest::addColumn<bool>("hasScript");
+    for (const Reference& r : models_)
+        QTest::newRow(r.name.c_str()) << QString::fromStdString(r.name) << (r.formats.front() == "script");
 }
 
 void tst_PytorchInterop::bothFormatsGiveTheSameWeights()
 {
     QFETCH(QString, name);
+    QFETCH(bool, hasScript);
     const std::string n = name.toStdString();
-    const io::RawModelFile script = io::readModelFile(ref(n + "_script.pt"));
     const io::RawModelFile sd = io::readModelFile(ref(n + "_state_dict.pt"));
-    QCOMPARE(script.tensors.size(), sd.tensors.size());
-    for (const auto& [key, t] : sd.tensors) {
-        QVERIFY2(script.tensors.count(key), ("TorchScript lacks " + key).c_str());
-        QVERIFY2(torch::equal(script.tensors.at(key), t), key.c_str());
+    if (hasScript) {
+        const io::RawModelFile script = io::readModelFile(ref(n + "_script.pt"));
+        QCOMPARE(script.tensors.size(), sd.tensors.size());
+        for (const auto& [key, t] : sd.tensors) {
+            QVERIFY2(script.tensors.count(key), ("TorchScript lacks " + key).c_str());
+            QVERIFY2(torch::equal(script.tensors.at(key), t), key.c_str());
+        }
     }
     // ... and exactly the keys of the zoo model.
     models::ModelPtr model = models::createModel(io::detectArchitecture(sd.tensors));
@@ -188,10 +221,53 @@ void tst_PytorchInterop::bothFormatsGiveTheSameWeights()
         QVERIFY2(sd.tensors.count(key), ("the PyTorch file lacks " + key).c_str());
 }
 
+void tst_PytorchInterop::quantizesPytorchModels_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const Reference& r : models_)
+        QTest::newRow(r.name.c_str()) << QString::fromStdString(r.name);
+}
+
+// W4A4 end to end on the weights PyTorch wrote: every convolution and linear
+// layer quantized, every activation quantizer calibrated on the input, then
+// frozen; the quantized logits are finite and differ from the float ones.
+void tst_PytorchInterop::quantizesPytorchModels()
+{
+    QFETCH(QString, name);
+    const std::string n = name.toStdString();
+    io::LoadedModel loaded = io::loadModel(ref(n + "_state_dict.pt"));
+    const torch::Tensor x = io::readTensorFile(ref(n + "_input.pt"));
+    const torch::Tensor expected = io::readTensorFile(ref(n + "_logits.pt"));
+    torch::NoGradGuard noGrad;
+    quant::QuantConfig config;
+    config.wbits = 4;
+    config.abits = 4;
+    quant::applyQuantConfig(*loaded.model, config);
+    QVERIFY(loaded.model->quantLayers().size() > 2);
+    QVERIFY(loaded.model->actQuants().size() > 2);
+    for (auto& layer : loaded.model->quantLayers())
+        QVERIFY2(layer.setting().bits == 4, layer.name.c_str());
+    loaded.model->forward(x); // calibrates every activation quantizer
+    quant::setActivationMode(*loaded.model, models::ActQuantImpl::Mode::Frozen);
+    for (auto& aq : loaded.model->actQuants())
+        QVERIFY2(aq.act->bits == 4 && aq.act->range.initialized(), aq.name.c_str());
+    const torch::Tensor quantized = loaded.model->forward(x);
+    QVERIFY(quantized.sizes() == expected.sizes());
+    QVERIFY(torch::isfinite(quantized).all().item<bool>());
+    const double diff = test::maxAbsDiff(quantized, expected);
+    qInfo("%s W4A4: max |logits - float| = %.3g", n.c_str(), diff);
+    QVERIFY2(diff > 1e-3, ("W4A4 logits equal the float ones: " + std::to_string(diff)).c_str());
+    // Frozen means frozen: the same input gives the same logits again.
+    QVERIFY(torch::equal(loaded.model->forward(x), quantized));
+    // Back to float gives PyTorch's logits again (the weights were not touched).
+    quant::removeQuantization(*loaded.model);
+    QVERIFY(test::maxAbsDiff(loaded.model->forward(x), expected) < 1e-4);
+}
+
 // ZSQ checkpoints of the PyTorch weights, float and W4A4, for Python to load.
 void tst_PytorchInterop::writesCheckpointsForPython()
 {
-    for (const auto& [name, size] : models_) {
+    for (const auto& [name, size, formats] : models_) {
         io::LoadedModel loaded = io::loadModel(ref(name + "_state_dict.pt"));
         io::saveCheckpoint(out(name + ".zsq"), *loaded.model, {{"source", name + "_state_dict.pt"}});
         QVERIFY(fs::file_size(out(name + ".zsq")) > 100000);

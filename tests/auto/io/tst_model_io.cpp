@@ -21,7 +21,7 @@ namespace {
 // Small inputs keep the ImageNet networks fast; the CIFAR ones keep their own.
 std::int64_t testInputSize(const std::string& arch)
 {
-    if (arch == "resnet20")
+    if (arch == "resnet20" || arch == "resnet56" || arch == "resnet110" || arch == "vgg16_bn")
         return 32;
     if (arch == "fmnist")
         return 28;
@@ -130,7 +130,9 @@ void tst_ModelIo::zooIsComplete()
     std::vector<std::string> names;
     for (const auto& a : models::architectures())
         names.push_back(a.name);
-    const std::vector<std::string> expected{"resnet18", "resnet34", "resnet50", "mobilenet_v2", "resnet20", "fmnist"};
+    const std::vector<std::string> expected{"resnet18",  "resnet34", "resnet50",  "resnet101",
+                                            "mobilenet_v2", "mobilenet_v3_large", "vgg16_bn",
+                                            "resnet20",  "resnet56", "resnet110", "fmnist"};
     // Every architecture has a row in the data-driven tests below.
     QVERIFY2(names == expected, "the zoo changed: update the architecture rows of this test");
 }

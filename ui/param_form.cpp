@@ -8,6 +8,7 @@
 #include <QDoubleValidator>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -32,6 +33,8 @@ QString groupTitle(const QString& group)
         return ParamForm::tr("LRQ");
     if (group == QLatin1String("export"))
         return ParamForm::tr("Export");
+    if (group == QLatin1String("preprocessing"))
+        return ParamForm::tr("Model preprocessing");
     return ParamForm::tr("General");
 }
 
@@ -143,6 +146,19 @@ QJsonValue ParamForm::read(const Editor& e) const
         const double v = QLocale::c().toDouble(text, &ok);
         return ok ? QJsonValue(v) : QJsonValue(text);   // invalid text: core names the key
     }
+    if (e.type == QLatin1String("numbers")) {
+        // "0.485, 0.456, 0.406" -> [0.485, 0.456, 0.406]; text that is not a
+        // list goes to core as it is, which names the key.
+        QJsonArray list;
+        for (const QString& item : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            bool ok = false;
+            const double v = QLocale::c().toDouble(item.trimmed(), &ok);
+            if (!ok)
+                return text;
+            list.append(v);
+        }
+        return list;
+    }
     if (e.type == QLatin1String("bits")) {
         const QJsonDocument doc = QJsonDocument::fromJson(text.isEmpty() ? QByteArrayLiteral("{}") : text.toUtf8());
         return doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(text);
@@ -162,7 +178,12 @@ void ParamForm::write(const Editor& e, const QJsonValue& value)
         combo->setCurrentIndex(qMax(0, combo->findData(value.toString())));
     } else if (e.type == QLatin1String("double"))
         static_cast<QLineEdit*>(e.widget)->setText(value.isDouble() ? numberText(value.toDouble()) : value.toString());
-    else if (e.type == QLatin1String("bits"))
+    else if (e.type == QLatin1String("numbers")) {
+        QStringList items;
+        for (const QJsonValue& v : value.toArray())
+            items << numberText(v.toDouble());
+        static_cast<QLineEdit*>(e.widget)->setText(value.isArray() ? items.join(QStringLiteral(", ")) : value.toString());
+    } else if (e.type == QLatin1String("bits"))
         static_cast<QLineEdit*>(e.widget)->setText(
             QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)));
     else

@@ -1,17 +1,21 @@
 // zsq infer: logits for an input tensor, both in torch.save's format.
 #include <cstdio>
+#include <set>
 
 #include "args.h"
 #include "commands.h"
 #include "common/error.h"
 #include "common/runtime.h"
 #include "io/model_file.h"
+#include "preprocessing_options.h"
 
 namespace zsq::cli {
 
 int runInfer(const ArgList& argv)
 {
-    Args args(argv, {"model", "arch", "input", "output", "device", "threads"}, {"help"});
+    std::set<std::string> valued = {"model", "arch", "input", "output", "device", "threads"};
+    valued.insert(preprocessingOptionNames().begin(), preprocessingOptionNames().end());
+    Args args(argv, valued, {"help"});
     if (args.flag("help")) {
         std::printf("usage: zsq infer --input IN.pt --output OUT.pt [--model FILE] [--arch NAME] [--device D]\n"
                     "  IN.pt   a float tensor [N, C, H, W] saved with torch.save (already normalised)\n"
@@ -24,9 +28,7 @@ int runInfer(const ArgList& argv)
     if (!input || !output)
         throw InputError("infer needs --input and --output (see --help)");
     const torch::Device device = resolveDevice(args.get("device", "auto"));
-    io::LoadOptions options;
-    options.arch = args.get("arch", "");
-    io::LoadedModel loaded = io::loadModel(resolveModelPath(args.get("model", "")), options);
+    io::LoadedModel loaded = io::loadModel(resolveModelPath(args.get("model", "")), loadOptionsFromArgs(args));
     loaded.model->to(device);
     torch::Tensor x = io::readTensorFile(*input);
     if (!x.is_floating_point())

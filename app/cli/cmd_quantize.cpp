@@ -3,12 +3,14 @@
 // cleanly: the run is checkpointed and can be resumed (--set train.resume=...).
 #include <csignal>
 #include <cstdio>
+#include <set>
 
 #include "args.h"
 #include "commands.h"
 #include "common/error.h"
 #include "config/run_config.h"
 #include "console_sink.h"
+#include "preprocessing_options.h"
 #include "engine/quantization_job.h"
 
 namespace zsq::cli {
@@ -24,10 +26,10 @@ extern "C" void onInterrupt(int)
 
 int runQuantize(const ArgList& argv)
 {
-    Args args(argv,
-              {"config", "model", "arch", "method", "wbits", "abits", "profile", "seed", "device", "threads",
-               "output", "dataset", "set", "resume", "print-losses"},
-              {"help", "quiet"});
+    std::set<std::string> valued = {"config", "model",  "arch",  "method", "wbits",  "abits",  "profile",     "seed",
+                                    "device", "threads", "output", "dataset", "set", "resume", "print-losses"};
+    valued.insert(preprocessingOptionNames().begin(), preprocessingOptionNames().end());
+    Args args(argv, valued, {"help", "quiet"});
     if (args.flag("help")) {
         std::printf(
             "usage: zsq quantize [--config RUN.json] [--model FILE] [--method ptq|gdfq|clusterq|lrq|realdata]\n"
@@ -35,7 +37,8 @@ int runQuantize(const ArgList& argv)
             "                    [--output DIR] [--dataset NAME|DIR] [--resume DIR/run.ckpt] [--set key=value[,key=value]]\n"
             "                    [--print-losses N] (losses every N iterations on stderr)\n"
             "Flags override the same keys of --config; the profile fills train.* unless given.\n"
-            "Ctrl-C stops a run and keeps its checkpoint (DIR/run.ckpt) for --resume.\nConfig keys:\n");
+            "Ctrl-C stops a run and keeps its checkpoint (DIR/run.ckpt) for --resume.\n%sConfig keys:\n",
+            preprocessingUsage());
         for (const auto& spec : config::runConfigSchema())
             std::printf("  %-28s %-8s %s\n", spec.key.c_str(), spec.defaultValue.dump().c_str(), spec.help.c_str());
         return 0;
@@ -53,6 +56,12 @@ int runQuantize(const ArgList& argv)
             set(key, *v);
     if (auto v = args.get("resume"))
         set("train.resume", *v);
+    const nlohmann::json flags = preprocessingConfigFromArgs(args);
+    if (flags.contains("preprocessing"))
+        for (const auto& [key, value] : flags.at("preprocessing").items()) {
+            cfg["preprocessing"][key] = value;
+            given.push_back("preprocessing." + key);
+        }
     if (auto list = args.get("set")) {
         std::size_t begin = 0;
         while (begin <= list->size()) {

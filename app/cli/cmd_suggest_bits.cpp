@@ -127,6 +127,8 @@ int runSuggestBits(const ArgList& argv)
                                 {"layer_bits", layerBits}};
     if (!c.arch.empty())
         runConfig["arch"] = c.arch;
+    if (!c.preprocessingJson.empty())
+        runConfig["preprocessing"] = nlohmann::json::parse(c.preprocessingJson).at("preprocessing");
     if (c.dataset != "fashion-mnist")
         runConfig["dataset"] = c.dataset;
     io::writeFileAtomically(*output, runConfig.dump(2) + "\n");

@@ -1,11 +1,13 @@
 // zsq tsne: Barnes-Hut t-SNE of penultimate features (or pixels) of real and
 // synthetic samples in one embedding; writes tsne.csv and tsne.json.
 #include <cstdio>
+#include <set>
 #include <sstream>
 
 #include "analysis/tsne_job.h"
 #include "args.h"
 #include "commands.h"
+#include "preprocessing_options.h"
 #include "common/error.h"
 #include "console_sink.h"
 
@@ -38,11 +40,12 @@ std::vector<analysis::TsneSource> syntheticSources(const std::string& list, std:
 
 int runTsne(const ArgList& argv)
 {
-    Args args(argv,
-              {"model", "arch", "input", "dataset", "split", "limit", "synthetic", "synthetic-limit", "perplexity",
-               "theta", "iterations", "exaggeration-iterations", "learning-rate", "pca", "init", "seed", "device",
-               "threads", "output", "neighbours"},
-              {"help", "quiet"});
+    std::set<std::string> valued = {"model", "arch", "input", "dataset", "split", "limit", "synthetic",
+                                    "synthetic-limit", "perplexity", "theta", "iterations",
+                                    "exaggeration-iterations", "learning-rate", "pca", "init", "seed", "device",
+                                    "threads", "output", "neighbours"};
+    valued.insert(preprocessingOptionNames().begin(), preprocessingOptionNames().end());
+    Args args(argv, valued, {"help", "quiet"});
     if (args.flag("help")) {
         std::printf(
             "usage: zsq tsne [--model FILE] [--input features|pixels] [--dataset NAME|DIR|none] [--split test]\n"
@@ -63,6 +66,8 @@ int runTsne(const ArgList& argv)
     analysis::TsneJobConfig c;
     c.model = args.get("model", "");
     c.arch = args.get("arch", "");
+    if (const nlohmann::json pre = preprocessingConfigFromArgs(args); !pre.empty())
+        c.preprocessingJson = pre.dump();
     c.input = args.get("input", "features");
     c.device = args.get("device", "auto");
     c.pcaDims = static_cast<int>(args.getInt("pca", 50));

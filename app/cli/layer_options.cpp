@@ -4,13 +4,18 @@
 
 #include "commands.h"
 #include "common/error.h"
+#include "preprocessing_options.h"
 
 namespace zsq::cli {
 
 std::set<std::string> layerValuedOptions()
 {
-    return {"model", "quantized", "arch", "wbits", "abits", "dataset", "split", "limit", "distill-samples",
-            "distill-iterations", "candidates", "device", "threads", "batch", "calibration", "seed"};
+    std::set<std::string> valued = {"model",      "quantized",  "arch",   "wbits",   "abits",
+                                    "dataset",    "split",      "limit",  "distill-samples",
+                                    "distill-iterations", "candidates", "device", "threads", "batch",
+                                    "calibration", "seed"};
+    valued.insert(preprocessingOptionNames().begin(), preprocessingOptionNames().end());
+    return valued;
 }
 
 std::set<std::string> layerFlagOptions()
@@ -45,6 +50,8 @@ analysis::LayerAnalysisConfig layerConfigFrom(const Args& args)
     c.model = args.get("model", "");
     c.quantized = args.get("quantized", "");
     c.arch = args.get("arch", "");
+    if (const nlohmann::json pre = preprocessingConfigFromArgs(args); !pre.empty())
+        c.preprocessingJson = pre.dump();
     c.wbits = static_cast<int>(args.getInt("wbits", 4));
     c.abits = static_cast<int>(args.getInt("abits", 4));
     c.perChannel = !args.flag("per-tensor");

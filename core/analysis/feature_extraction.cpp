@@ -6,6 +6,7 @@
 #include "common/runtime.h"
 #include "data/dataset.h"
 #include "models/model.h"
+#include "data/model_input.h"
 
 namespace zsq::analysis {
 
@@ -35,7 +36,7 @@ FeatureSet extractFeatures(models::ZooModelImpl& model, const data::Dataset& dat
         checkpoint(cancel);
         const data::Batch b = dataset.range(begin, std::min(n, begin + request.batch));
         const torch::Tensor x =
-            data::normalizeForModel(b.images, info.mean, info.stdev, info.inputSize).to(device);
+            data::prepareInput(b.images, info).to(device);
         models::ForwardCapture capture;
         const torch::Tensor logits = model.forward(x, &capture);
         f.dims = static_cast<int>(capture.features.size(1));

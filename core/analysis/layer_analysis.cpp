@@ -17,6 +17,8 @@
 #include "io/model_file.h"
 #include "models/zoo.h"
 #include "quant/model_quantizer.h"
+#include "config/preprocessing_keys.h"
+#include "data/model_input.h"
 
 namespace zsq::analysis {
 
@@ -39,7 +41,7 @@ EvalData loadEvalData(const LayerAnalysisConfig& cfg, ZooModelImpl& teacher, con
     const models::ModelInfo& info = teacher.info();
     EvalData d;
     if (cfg.dataset != "none") {
-        data::DatasetPtr ds = data::openDataset({cfg.dataset, cfg.split, info.inputSize, info.inChannels});
+        data::DatasetPtr ds = data::openDataset(data::datasetRequestFor(cfg.dataset, cfg.split, info));
         if (ds->numClasses() != info.numClasses)
             throw InputError("the dataset has " + std::to_string(ds->numClasses()) + " classes but the model has " +
                              std::to_string(info.numClasses));
@@ -47,7 +49,7 @@ EvalData loadEvalData(const LayerAnalysisConfig& cfg, ZooModelImpl& teacher, con
         for (std::int64_t b = 0; b < n; b += cfg.batch) {
             const data::Batch batch = ds->range(b, std::min(n, b + cfg.batch));
             d.inputs.push_back(
-                data::normalizeForModel(batch.images, info.mean, info.stdev, info.inputSize).to(device));
+                data::prepareInput(batch.images, info).to(device));
             d.labels.push_back(batch.labels.to(device));
         }
         d.samples = n;
@@ -272,8 +274,7 @@ LayerAnalysisResult runLayerAnalysis(const LayerAnalysisConfig& cfg, EventSink& 
     const auto start = std::chrono::steady_clock::now();
     const torch::Device device = resolveDevice(cfg.device);
     seedEverything(cfg.seed);
-    io::LoadOptions options;
-    options.arch = cfg.arch;
+    const io::LoadOptions options = config::loadOptionsFromJsonText(cfg.arch, cfg.preprocessingJson, "command line");
     io::LoadedModel teacher =
         io::loadModel(cfg.model.empty() || cfg.model == "demo" ? io::demoModelPath() : cfg.model, options);
     quant::removeQuantization(*teacher.model);
@@ -294,6 +295,10 @@ LayerAnalysisResult runLayerAnalysis(const LayerAnalysisConfig& cfg, EventSink& 
         after = io::loadModel(cfg.quantized, afterOptions).model;
         if (after->quantLayers().size() != teacher.model->quantLayers().size())
             throw InputError(cfg.quantized + " does not have the layers of " + teacher.path);
+        // The run recorded the preprocessing it quantized with; the FP model
+        // is compared under the same one unless the user says otherwise.
+        if (cfg.preprocessingJson.empty())
+            teacher.model->setPreprocessing(after->info());
         qc.layerWbits.clear();
         for (auto& l : after->quantLayers())
             qc.layerWbits[l.name] = l.setting().bits;

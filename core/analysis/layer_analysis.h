@@ -30,6 +30,10 @@ struct LayerAnalysisConfig {
     std::string model;                    // FP model ("" or "demo": the shipped one)
     std::string quantized;                // optional fine-tuned checkpoint (adds the "after" state)
     std::string arch;                     // "" = detect
+    // Preprocessing overrides in the run config's form ({"preprocessing":
+    // {...}}, "" = none). Without them the FP model takes the quantized
+    // checkpoint's preprocessing when one is given.
+    std::string preprocessingJson;
     int wbits = 4;
     int abits = 4;                        // 0 = activations in float
     bool perChannel = true;

@@ -14,6 +14,8 @@
 #include "data/dataset_registry.h"
 #include "io/atomic_file.h"
 #include "io/model_file.h"
+#include "config/preprocessing_keys.h"
+#include "data/model_input.h"
 
 namespace zsq::analysis {
 
@@ -58,8 +60,8 @@ TsneJobResult runTsneJob(const TsneJobConfig& config, EventSink& sink, const Can
     if (config.input != "features" && config.input != "pixels")
         throw InputError("t-SNE: --input must be 'features' or 'pixels', not '" + config.input + "'");
     const auto start = Clock::now();
-    io::LoadOptions options;
-    options.arch = config.arch;
+    const io::LoadOptions options =
+        config::loadOptionsFromJsonText(config.arch, config.preprocessingJson, "command line");
     io::LoadedModel loaded = io::loadModel(
         config.model.empty() || config.model == "demo" ? io::demoModelPath() : config.model, options);
     const models::ModelInfo& info = loaded.model->info();
@@ -69,7 +71,7 @@ TsneJobResult runTsneJob(const TsneJobConfig& config, EventSink& sink, const Can
     int dims = 0;
     for (std::size_t s = 0; s < config.sources.size(); ++s) {
         const TsneSource& src = config.sources[s];
-        data::DatasetPtr ds = data::openDataset({src.dataset, src.split, info.inputSize, info.inChannels});
+        data::DatasetPtr ds = data::openDataset(data::datasetRequestFor(src.dataset, src.split, info));
         if (ds->numClasses() != info.numClasses)
             throw InputError(src.name + ": the dataset has " + std::to_string(ds->numClasses()) +
                              " classes but the model has " + std::to_string(info.numClasses));

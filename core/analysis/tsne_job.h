@@ -27,6 +27,7 @@ struct TsneSource {
 struct TsneJobConfig {
     std::string model;               // model file ("" or "demo": the shipped one)
     std::string arch;                // "" = detect
+    std::string preprocessingJson;   // overrides, run config form ({"preprocessing": {...}}); "" = none
     std::string input = "features";  // "features" (penultimate layer) or "pixels"
     std::vector<TsneSource> sources;
     int pcaDims = 50;                // 0 = no PCA

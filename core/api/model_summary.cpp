@@ -1,16 +1,19 @@
 #include "api/model_summary.h"
 
+#include "common/error.h"
+#include "config/preprocessing_keys.h"
+#include "config/run_config.h"
 #include "io/model_file.h"
+#include "models/preprocessing.h"
 #include "models/zoo.h"
 #include "quant/model_quantizer.h"
 
 namespace zsq::api {
 
-ModelSummary summarizeModelFile(const std::string& path, const std::string& arch)
+ModelSummary summarizeModelFile(const std::string& path, const std::string& arch,
+                                const std::string& preprocessingJson, const std::string& source)
 {
-    io::LoadOptions options;
-    options.arch = arch;
-    io::LoadedModel loaded = io::loadModel(path, options);
+    io::LoadedModel loaded = io::loadModel(path, config::loadOptionsFromJsonText(arch, preprocessingJson, source));
     models::ZooModelImpl& model = *loaded.model;
     const models::ModelInfo& info = model.info();
 
@@ -24,6 +27,15 @@ ModelSummary summarizeModelFile(const std::string& path, const std::string& arch
     s.numClasses = info.numClasses;
     s.inChannels = info.inChannels;
     s.inputSize = info.inputSize;
+    s.resize = info.resize;
+    s.resizeSize = info.resizeSize;
+    s.mean = info.mean;
+    s.stdev = info.stdev;
+    s.classNames = info.classNames;
+    s.preprocessingSource = info.preprocessingSource;
+    s.preprocessingAssumed = info.preprocessingAssumed;
+    s.preprocessingText = models::describePreprocessing(info);
+    s.preprocessingJson = models::preprocessingToJson(info).dump();
     const quant::ModelSize size = quant::modelSize(model);
     s.parameters = size.parameters;
     s.floatBits = size.floatBits;

@@ -23,7 +23,16 @@ struct ModelSummary {
     std::string archDescription;
     std::int64_t numClasses = 0;
     std::int64_t inChannels = 0;
-    std::int64_t inputSize = 0;
+    std::int64_t inputSize = 0;         // 0: the data's size (fully convolutional)
+    // The preprocessing in use (models/preprocessing.h) and where it came from.
+    std::string resize;                 // none | resize | resize_crop
+    std::int64_t resizeSize = 0;
+    std::vector<double> mean, stdev;
+    std::vector<std::string> classNames;
+    std::string preprocessingSource;    // "checkpoint", "r20.json", "resnet20 defaults (assumed)", ...
+    bool preprocessingAssumed = false;  // nothing but the architecture's defaults backs mean/std
+    std::string preprocessingText;      // one line for display
+    std::string preprocessingJson;      // the sidecar form, e.g. to save as MODEL.json
     std::int64_t parameters = 0;
     std::int64_t floatBits = 0;
     std::int64_t quantizedBits = 0;     // equal to floatBits for a float model
@@ -36,7 +45,10 @@ struct ModelSummary {
 
 // Loads the file and describes it. Throws zsq::InputError (common/error.h)
 // with a one-line message for anything that is not a loadable model.
-ModelSummary summarizeModelFile(const std::string& path, const std::string& arch = "");
+// `preprocessingJson`: overrides in the run config's form
+// ({"preprocessing": {"mean": [0.5], ...}}, "" = none), named `source` in messages.
+ModelSummary summarizeModelFile(const std::string& path, const std::string& arch = "",
+                                const std::string& preprocessingJson = "", const std::string& source = "GUI");
 
 // Path of the shipped demo model; throws InputError when it is missing.
 std::string demoModelPath();

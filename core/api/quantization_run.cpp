@@ -24,6 +24,7 @@ const char* typeName(config::ParamType type)
     case config::ParamType::String: return "string";
     case config::ParamType::Choice: return "choice";
     case config::ParamType::BitsMap: return "bits";
+    case config::ParamType::NumberList: return "numbers";
     }
     return "string";
 }

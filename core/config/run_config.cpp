@@ -95,6 +95,13 @@ void checkValue(const ParamSpec& spec, const nlohmann::json& v)
         }
         break;
     }
+    case ParamType::NumberList:
+        if (!v.is_array())
+            fail(spec.key, "must be a list of numbers, e.g. [0.485, 0.456, 0.406]");
+        for (const auto& x : v)
+            if (!x.is_number() || !std::isfinite(x.get<double>()))
+                fail(spec.key, "must hold finite numbers, got " + x.dump());
+        break;
     case ParamType::BitsMap:
         if (!v.is_object())
             fail(spec.key, "must be an object of name -> bits");
@@ -116,13 +123,36 @@ nlohmann::json::json_pointer pointerOf(const std::string& dotted)
     return nlohmann::json::json_pointer(p);
 }
 
+nlohmann::json numberListFromText(const std::string& key, const std::string& text)
+{
+    nlohmann::json list = nlohmann::json::array();
+    std::stringstream in(text);
+    for (std::string item; std::getline(in, item, ',');) {
+        item.erase(0, item.find_first_not_of(" \t[]"));
+        item.erase(item.find_last_not_of(" \t[]") + 1);
+        if (item.empty())
+            continue;
+        std::size_t used = 0;
+        double x = 0;
+        try {
+            x = std::stod(item, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used != item.size())
+            fail(key, "must be a comma-separated list of numbers, got '" + text + "'");
+        list.push_back(x);
+    }
+    return list;
+}
+
 } // namespace
 
 const std::vector<ParamSpec>& runConfigSchema()
 {
     static const std::vector<ParamSpec> schema = {
         stringParam("model", "demo", "model file (TorchScript, state_dict or ZSQ checkpoint); 'demo' = the shipped Fashion-MNIST model"),
-        stringParam("arch", "", "architecture when it cannot be detected from the file (resnet18, resnet34, resnet50, mobilenet_v2, resnet20, fmnist)", true),
+        stringParam("arch", "", "architecture when it cannot be detected from the file (resnet18/34/50/101, mobilenet_v2, mobilenet_v3_large, vgg16_bn, resnet20/56/110, fmnist)", true),
         choiceParam("method", "lrq", {"ptq", "gdfq", "clusterq", "lrq", "realdata"}, "quantization method (realdata = fine-tuning on the real training set, the ceiling)"),
         intParam("wbits", 4, 2, 8, "weight bit width"),
         intParam("abits", 4, 2, 8, "activation bit width"),
@@ -134,6 +164,17 @@ const std::vector<ParamSpec>& runConfigSchema()
         stringParam("device", "auto", "auto, cpu, cuda or cuda:N"),
         intParam("threads", 0, 0, 1024, "LibTorch threads (0 = all cores)", true),
         stringParam("output", "", "output folder (default runs/<method>-w<W>a<A>-<time>)"),
+        // The model's preprocessing (models/preprocessing.h): each key left at
+        // its "not given" value keeps what the model file, its sidecar
+        // MODEL.json or the architecture's defaults say.
+        stringParam("preprocessing.file", "", "preprocessing JSON to use instead of the sidecar beside the model (MODEL.json)", true),
+        intParam("preprocessing.input_size", -1, -1, 4096, "input size in pixels (-1 = the model's own; 0 = the data's size, for fully convolutional models)", true),
+        choiceParam("preprocessing.resize", "model", {"model", "none", "resize", "resize_crop"},
+                    "how data of another size becomes the input: none, resize (whole image), resize_crop (shorter side, then centre crop); model = the model's own"),
+        intParam("preprocessing.resize_size", 0, 0, 8192, "resize_crop: shorter side before the centre crop (0 = the model's own, or input_size / 0.875)", true),
+        {"preprocessing.mean", ParamType::NumberList, nlohmann::json::array(), 0, 0, {}, "per-channel mean of the normalisation (empty = the model's own)", true},
+        {"preprocessing.std", ParamType::NumberList, nlohmann::json::array(), 0, 0, {}, "per-channel std of the normalisation (empty = the model's own)", true},
+        stringParam("preprocessing.class_names", "", "class names: a text file with one per line, or a comma-separated list (empty = the model's own)", true),
         stringParam("dataset", "fashion-mnist", "evaluation dataset: fashion-mnist, mnist, cifar10, cifar100, a folder, or none (quantize without any data; accuracy not measured)"),
         choiceParam("eval_split", "test", {"test", "val", "train", "fit"}, "split used for the reported accuracy"),
         intParam("eval_batch", 500, 1, 100000, "evaluation batch size", true),
@@ -198,8 +239,12 @@ nlohmann::json resolveRunConfig(const nlohmann::json& user)
         for (const auto& [name, value] : node.items()) {
             const std::string key = prefix.empty() ? name : prefix + "." + name;
             if (const ParamSpec* spec = findSpec(key)) {
-                checkValue(*spec, value);
-                out[pointerOf(key)] = value;
+                // The GUI's line edits hand number lists over as text.
+                const nlohmann::json v = spec->type == ParamType::NumberList && value.is_string()
+                                             ? numberListFromText(key, value.get<std::string>())
+                                             : value;
+                checkValue(*spec, v);
+                out[pointerOf(key)] = v;
             } else if (isGroup(key)) {
                 if (!value.is_object())
                     fail(key, "must be an object");
@@ -261,6 +306,9 @@ void setFromString(nlohmann::json& config, const std::string& key, const std::st
         }
         case ParamType::BitsMap:
             v = nlohmann::json::parse(value);
+            break;
+        case ParamType::NumberList:
+            v = numberListFromText(key, value);
             break;
         default:
             v = value;

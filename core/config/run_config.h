@@ -16,7 +16,9 @@
 
 namespace zsq::config {
 
-enum class ParamType { Bool, Int, Double, String, Choice, BitsMap };
+// NumberList: a JSON array of numbers ([] = not given); also accepted as the
+// text "0.485,0.456,0.406" (command line, GUI line edits).
+enum class ParamType { Bool, Int, Double, String, Choice, BitsMap, NumberList };
 
 struct ParamSpec {
     std::string key;                 // dotted path: "wbits", "ptq.lr"

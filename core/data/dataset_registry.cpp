@@ -182,7 +182,7 @@ DatasetPtr openDataset(const DatasetRequest& request)
             root = dir / request.split;
         else if (isTest && fs::is_directory(dir / "val"))
             root = dir / "val";
-        return openImageFolder(root.string(), request.imageSize, request.channels);
+        return openImageFolder(root.string(), request.imageSize, request.channels, request.resize, request.resizeSize);
     }
 
     std::shared_ptr<InMemoryDataset> ds;

@@ -18,6 +18,11 @@ struct DatasetRequest {
     std::string split = "test";
     std::int64_t imageSize = 224;   // used by image folders only
     std::int64_t channels = 3;      // image folders: 1 = read as grayscale, 3 = RGB
+    // Image folders: how an image of another size becomes imageSize — the
+    // model's policy ("resize", "resize_crop", "none"), or "" for the
+    // default (whole image for <= 64 px, shorter side + centre crop above).
+    std::string resize;
+    std::int64_t resizeSize = 0;    // resize_crop: the shorter side before the crop (0: size / 0.875)
 };
 
 DatasetPtr openDataset(const DatasetRequest& request);

@@ -4,7 +4,7 @@
 
 namespace zsq::data {
 
-DatasetPtr openImageFolder(const std::string& root, std::int64_t, std::int64_t)
+DatasetPtr openImageFolder(const std::string& root, std::int64_t, std::int64_t, const std::string&, std::int64_t)
 {
     throw InputError("image-folder datasets need OpenCV, and this build has none (ZSQ_WITH_OPENCV=OFF): " + root);
 }

@@ -1,6 +1,7 @@
 // ImageNet-style folder dataset, decoded lazily with OpenCV (built only with
 // ZSQ_WITH_OPENCV; no_opencv_image_folder.cpp stands in otherwise).
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include <opencv2/imgcodecs.hpp>
@@ -23,8 +24,9 @@ bool isImageFile(const std::filesystem::path& p)
 
 class ImageFolderDataset : public Dataset {
 public:
-    ImageFolderDataset(const std::string& root, std::int64_t size, std::int64_t channelCount)
-        : size_(size), channels_(channelCount == 1 ? 1 : 3)
+    ImageFolderDataset(const std::string& root, std::int64_t size, std::int64_t channelCount, std::string resize,
+                       std::int64_t resizeSize)
+        : size_(size), channels_(channelCount == 1 ? 1 : 3), resize_(std::move(resize)), resizeSize_(resizeSize)
     {
         namespace fs = std::filesystem;
         std::vector<fs::path> classDirs;
@@ -71,15 +73,21 @@ private:
             throw InputError("cannot decode image " + path);
         const int s = static_cast<int>(size_);
         cv::Mat out;
+        const bool crop = resize_ == "resize_crop" || (resize_.empty() && size_ > 64);
         if (image.rows == s && image.cols == s) {
             out = image;
-        } else if (size_ <= 64) {
+        } else if (resize_ == "none") {
+            throw InputError(path + " is " + std::to_string(image.cols) + "x" + std::to_string(image.rows) +
+                             " but the model takes " + std::to_string(s) + "x" + std::to_string(s) +
+                             " and its preprocessing says resize: none");
+        } else if (!crop) {
             // Small inputs (MNIST/CIFAR-like, or synthetic images exported at
             // the model's size): the whole image, resized, no crop.
             cv::resize(image, out, cv::Size(s, s), 0, 0, cv::INTER_AREA);
         } else {
             // ImageNet-style: shorter side to size/0.875 (256 for 224), then the centre crop.
-            const double scale = (size_ / 0.875) / std::min(image.rows, image.cols);
+            const double shorter = resizeSize_ > 0 ? static_cast<double>(resizeSize_) : std::round(size_ / 0.875);
+            const double scale = shorter / std::min(image.rows, image.cols);
             cv::Mat resized;
             cv::resize(image, resized, cv::Size(), scale, scale, cv::INTER_LINEAR);
             const int x = (resized.cols - s) / 2;
@@ -96,16 +104,19 @@ private:
 
     std::int64_t size_;
     std::int64_t channels_;
+    std::string resize_;
+    std::int64_t resizeSize_;
     std::vector<std::pair<std::string, std::int64_t>> samples_;
 };
 
 } // namespace
 
-DatasetPtr openImageFolder(const std::string& root, std::int64_t size, std::int64_t channels)
+DatasetPtr openImageFolder(const std::string& root, std::int64_t size, std::int64_t channels,
+                           const std::string& resize, std::int64_t resizeSize)
 {
     if (size <= 0)
         size = 224;
-    return std::make_shared<ImageFolderDataset>(root, size, channels);
+    return std::make_shared<ImageFolderDataset>(root, size, channels, resize, resizeSize);
 }
 
 } // namespace zsq::data

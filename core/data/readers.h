@@ -16,8 +16,11 @@ std::shared_ptr<InMemoryDataset> readIdx(const std::string& imagesPath, const st
 std::shared_ptr<InMemoryDataset> readCifarBinary(const std::vector<std::string>& files, bool cifar100);
 
 // An ImageNet-style folder: root/<class>/<image>. Images are decoded lazily
-// with OpenCV, resized (shorter side to size/0.875) and centre-cropped to
-// `size`. Without OpenCV this throws InputError saying so.
-DatasetPtr openImageFolder(const std::string& root, std::int64_t size, std::int64_t channels = 3);
+// with OpenCV and brought to `size` by `resize` (see DatasetRequest: "resize"
+// the whole image, "resize_crop" shorter side to resizeSize then the centre
+// crop, "none" only images of that size, "" small whole / large cropped).
+// Without OpenCV this throws InputError saying so.
+DatasetPtr openImageFolder(const std::string& root, std::int64_t size, std::int64_t channels = 3,
+                           const std::string& resize = "", std::int64_t resizeSize = 0);
 
 } // namespace zsq::data

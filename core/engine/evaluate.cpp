@@ -1,6 +1,7 @@
 #include "engine/evaluate.h"
 
 #include "common/progress_meter.h"
+#include "data/model_input.h"
 
 namespace zsq::engine {
 
@@ -50,7 +51,7 @@ EvalResult evaluate(models::ZooModelImpl& model, const data::Dataset& dataset, c
     for (std::int64_t s = 0; s < steps; ++s) {
         checkpoint(cancel);
         data::Batch batch = dataset.range(s * batchSize, std::min(n, (s + 1) * batchSize));
-        torch::Tensor x = data::normalizeForModel(batch.images, info.mean, info.stdev, info.inputSize).to(device);
+        torch::Tensor x = data::prepareInput(batch.images, info).to(device);
         torch::Tensor pred = model.forward(x).argmax(1).to(torch::kCPU);
         result.correct += pred.eq(batch.labels).sum().item<std::int64_t>();
         result.total += batch.labels.size(0);

@@ -5,6 +5,7 @@
 #include "common/error.h"
 #include "common/progress_meter.h"
 #include "engine/bn_statistics.h"
+#include "models/preprocessing.h"
 
 namespace zsq::engine {
 
@@ -15,7 +16,7 @@ torch::Tensor distillData(models::ZooModelImpl& teacher, const PtqConfig& config
     for (auto& p : teacher.parameters())
         p.set_requires_grad(false);
     const models::ModelInfo& info = teacher.info();
-    torch::Tensor images = torch::randn({config.batchSize, info.inChannels, info.inputSize, info.inputSize},
+    torch::Tensor images = torch::randn({config.batchSize, info.inChannels, models::effectiveInputSize(info), models::effectiveInputSize(info)},
                                         torch::TensorOptions().device(device))
                                .set_requires_grad(true);
     torch::optim::Adam optimizer({images}, torch::optim::AdamOptions(config.lr));

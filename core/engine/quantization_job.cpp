@@ -6,8 +6,10 @@
 
 #include "common/error.h"
 #include "common/runtime.h"
+#include "config/preprocessing_keys.h"
 #include "config/run_config.h"
 #include "data/dataset_registry.h"
+#include "data/model_input.h"
 #include "engine/evaluate.h"
 #include "engine/ptq.h"
 #include "engine/zsq_trainer.h"
@@ -15,11 +17,15 @@
 #include "io/image_export.h"
 #include "io/model_file.h"
 #include "methods/method.h"
+#include "models/preprocessing.h"
 #include "models/zoo.h"
 
 namespace zsq::engine {
 
 namespace {
+
+// Samples evaluated before a run to catch a wrong preprocessing early.
+constexpr std::int64_t kPreprocessingProbeSamples = 500;
 
 std::string defaultOutputDir(const nlohmann::json& cfg)
 {
@@ -109,25 +115,52 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
     const torch::Device device = resolveDevice(cfg["device"].get<std::string>());
     seedEverything(cfg["seed"].get<std::uint64_t>());
 
-    io::LoadOptions options;
-    options.arch = cfg["arch"].get<std::string>();
+    const io::LoadOptions options = config::loadOptionsFromConfig(cfg);
     const std::string modelArg = cfg["model"].get<std::string>();
     io::LoadedModel teacher = io::loadModel(modelArg.empty() || modelArg == "demo" ? io::demoModelPath() : modelArg,
                                             options);
-    const models::ModelInfo info = teacher.model->info();
-    config::applyProfile(cfg, givenKeys, info.inputSize);
     // "none": quantize without any data at all (the point of zero-shot
     // methods); accuracy is then not measured.
     const bool evaluateOnData = cfg["dataset"].get<std::string>() != "none";
     if (!evaluateOnData && cfg["method"].get<std::string>() == "realdata")
         throw InputError("method realdata needs a dataset (--dataset)");
-    data::DatasetPtr evalSet = evaluateOnData ? data::openDataset({cfg["dataset"].get<std::string>(),
-                                                                   cfg["eval_split"].get<std::string>(), info.inputSize,
-                                                                   info.inChannels})
-                                              : nullptr;
-    if (evalSet && evalSet->numClasses() != info.numClasses)
+    data::DatasetPtr evalSet =
+        evaluateOnData ? data::openDataset(data::datasetRequestFor(cfg["dataset"].get<std::string>(),
+                                                                   cfg["eval_split"].get<std::string>(),
+                                                                   teacher.model->info()))
+                       : nullptr;
+    if (evalSet && evalSet->numClasses() != teacher.model->info().numClasses)
         throw InputError("the evaluation dataset has " + std::to_string(evalSet->numClasses()) +
-                         " classes but the model has " + std::to_string(info.numClasses));
+                         " classes but the model has " + std::to_string(teacher.model->info().numClasses));
+    // A model that takes any size is quantized, and its synthetic images
+    // made, at the data's size (or its architecture's default without data);
+    // the checkpoint then records that size.
+    if (teacher.model->info().inputSize == 0) {
+        models::ModelInfo resolved = teacher.model->info();
+        resolved.inputSize = models::effectiveInputSize(resolved, evalSet ? evalSet->height : 0,
+                                                        evalSet ? evalSet->width : 0);
+        resolved.preprocessingSource += evalSet ? " + input size from the data" : " + the architecture's input size";
+        teacher.model->setPreprocessing(resolved);
+    }
+    const models::ModelInfo info = teacher.model->info();
+    config::applyProfile(cfg, givenKeys, info.inputSize);
+    sink.onMessage(LogLevel::Info, "preprocessing: " + models::describePreprocessing(info));
+    if (info.preprocessingAssumed)
+        sink.onMessage(LogLevel::Warning, models::assumedPreprocessingNote(info, teacher.path));
+    nlohmann::json warnings = nlohmann::json::array();
+    if (evalSet) {
+        // A model near chance before quantization has the wrong
+        // preprocessing far more often than it is untrained: say so now,
+        // not after the whole run.
+        teacher.model->to(device);
+        const EvalResult probe = evaluate(*teacher.model, *evalSet, device, cfg["eval_batch"].get<std::int64_t>(),
+                                          kPreprocessingProbeSamples, sink, cancel);
+        teacher.model->to(torch::kCPU);
+        if (auto warning = models::nearChanceWarning(probe.top1, info, cfg["dataset"].get<std::string>())) {
+            sink.onMessage(LogLevel::Warning, *warning + " (first " + std::to_string(probe.total) + " samples)");
+            warnings.push_back(*warning);
+        }
+    }
     models::ModelPtr student = models::cloneModel(*teacher.model);
     const quant::QuantConfig qc = quantConfigFrom(cfg);
     const std::string method = cfg["method"].get<std::string>();
@@ -155,8 +188,7 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
                            qc, tc, device, evalSet, sink, cancel);
         if (real) {
             sink.onMessage(LogLevel::Warning, "realdata uses the REAL training set: it is the ceiling, not zero-shot");
-            trainer.useRealData(data::openDataset(
-                {cfg["dataset"].get<std::string>(), "train", info.inputSize, info.inChannels}));
+            trainer.useRealData(data::openDataset(data::datasetRequestFor(cfg["dataset"].get<std::string>(), "train", info)));
         }
         if (!cfg["train"]["resume"].get<std::string>().empty())
             trainer.loadCheckpoint(cfg["train"]["resume"].get<std::string>());
@@ -166,14 +198,18 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
         if (perClass > 0 && !real) {
             // A synthetic calibration set for other toolchains: balanced labels.
             auto [x, y] = trainer.sample(perClass * info.numClasses, true);
+            const std::vector<std::string> classNames =
+                !info.classNames.empty() ? info.classNames : evalSet ? evalSet->classNames : std::vector<std::string>{};
             const int written = io::exportImageFolder((out / "synthetic").string(),
-                                                      data::denormalize(x, info.mean, info.stdev), y,
-                                                      evalSet ? evalSet->classNames : std::vector<std::string>{});
+                                                      data::denormalize(x, info.mean, info.stdev), y, classNames);
             // The exact samples too (pixel space, not clamped or rounded): PNGs
             // lose what generated images hold outside [0,1]; analysis and
             // other toolchains can read these with torch.load.
             io::writeTensorFile((out / "synthetic" / "images.pt").string(), data::denormalize(x, info.mean, info.stdev));
             io::writeTensorFile((out / "synthetic" / "labels.pt").string(), y);
+            // The images are in pixel space: what turns them into the model's input.
+            io::writeFileAtomically((out / "synthetic" / "preprocessing.json").string(),
+                                    models::preprocessingToJson(info).dump(1) + "\n");
             sink.onMessage(LogLevel::Info, "wrote " + std::to_string(written) + " synthetic images to " +
                                                (out / "synthetic").string() + " (PNG, and images.pt/labels.pt unclamped)");
         }
@@ -217,6 +253,9 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
                              {"device", device.str()},
                              {"threads", torch::get_num_threads()},
                              {"cancelled", outcome.cancelled},
+                             {"preprocessing", models::preprocessingToJson(info)},
+                             {"preprocessing_source", info.preprocessingSource},
+                             {"warnings", warnings},
                              {"details", details}};
     io::saveCheckpoint((out / "quantized.zsq").string(), *student, {{"run_config", cfg}, {"result", result}});
     io::writeFileAtomically((out / "quant_params.json").string(), quant::quantStateToJson(*student, true).dump(1) + "\n");

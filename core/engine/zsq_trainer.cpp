@@ -15,6 +15,7 @@
 #include "io/model_file.h"
 #include "io/state_dict.h"
 #include "methods/losses.h"
+#include "data/model_input.h"
 #include <cstring>
 
 namespace zsq::engine {
@@ -239,7 +240,7 @@ struct ZsqTrainer::State {
         torch::Tensor idx = torch::randint(0, realData->size(), {config.batchSize}, torch::kLong);
         data::Batch batch = realData->get(std::vector<std::int64_t>(idx.data_ptr<std::int64_t>(),
                                                                     idx.data_ptr<std::int64_t>() + idx.numel()));
-        torch::Tensor x = data::normalizeForModel(batch.images, info.mean, info.stdev, info.inputSize).to(device);
+        torch::Tensor x = data::prepareInput(batch.images, info).to(device);
         torch::Tensor y = batch.labels.to(device);
         torch::Tensor tl;
         {

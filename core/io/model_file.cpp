@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <set>
 
+#include <caffe2/serialize/in_memory_adapter.h>
+#include <caffe2/serialize/inline_container.h>
 #include <torch/script.h>
 #include <torch/serialize.h>
 
@@ -64,37 +66,29 @@ bool isZip(const std::vector<char>& bytes)
     return bytes.size() >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
 }
 
-std::string listKeys(const TensorMap& tensors, std::size_t count = 3)
+// torch.jit.save(..., _extra_files={"preprocessing.json": ...}) stores the
+// text as the archive's record "extra/preprocessing.json"; read as bytes, no
+// code from the archive runs for it.
+nlohmann::json extraPreprocessingFile(const std::vector<char>& bytes, const std::string& path)
 {
     std::string text;
-    std::size_t i = 0;
-    for (const auto& [key, t] : tensors) {
-        if (i == count)
-            break;
-        text += (i++ ? ", " : "") + key;
+    try {
+        auto adapter =
+            std::make_shared<caffe2::serialize::MemoryReadAdapter>(bytes.data(), static_cast<off_t>(bytes.size()));
+        caffe2::serialize::PyTorchStreamReader zip(adapter);
+        if (!zip.hasRecord("extra/preprocessing.json"))
+            return nullptr;
+        auto [data, size] = zip.getRecord("extra/preprocessing.json");
+        text.assign(static_cast<const char*>(data.get()), size);
+    } catch (const std::exception& e) {
+        throw InputError(path + ": cannot read its extra file preprocessing.json: " + firstLine(e.what()));
     }
-    return text.empty() ? "no keys" : text;
-}
-
-int countPrefixed(const TensorMap& tensors, const std::string& prefix)
-{
-    // Counts distinct "<prefix><index>." children, e.g. "layer3.0.", "layer3.1.".
-    std::set<std::string> children;
-    for (const auto& [key, t] : tensors) {
-        if (!startsWith(key, prefix))
-            continue;
-        const std::string rest = key.substr(prefix.size());
-        children.insert(rest.substr(0, rest.find('.')));
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw InputError(path + ": its extra file preprocessing.json is not valid JSON (byte " +
+                         std::to_string(e.byte) + ")");
     }
-    return static_cast<int>(children.size());
-}
-
-std::int64_t dimOf(const TensorMap& tensors, const std::string& key, int dim)
-{
-    auto it = tensors.find(key);
-    if (it == tensors.end() || it->second.dim() <= dim)
-        throw InputError("expected tensor '" + key + "' is missing or malformed");
-    return it->second.size(dim);
 }
 
 } // namespace
@@ -169,6 +163,7 @@ RawModelFile readModelFile(const std::string& path)
         raw.format = ModelFileFormat::TorchScript;
         if (raw.tensors.empty())
             throw InputError(path + " is a TorchScript archive without parameters");
+        raw.preprocessing = extraPreprocessingFile(bytes, path);
         return raw;
     } catch (const InputError&) {
         throw;
@@ -178,41 +173,8 @@ RawModelFile readModelFile(const std::string& path)
     }
 }
 
-models::ModelInfo detectArchitecture(const TensorMap& t)
-{
-    if (t.count("features.init_block.conv.weight")) {
-        const int units = countPrefixed(t, "features.stage1.unit");
-        const std::int64_t classes = dimOf(t, "output.weight", 0);
-        const std::int64_t inChannels = dimOf(t, "features.init_block.conv.weight", 1);
-        if (units == 1 && dimOf(t, "features.init_block.conv.weight", 0) == 24)
-            return models::defaultInfo("fmnist", classes, inChannels);
-        if (units == 3)
-            return models::defaultInfo("resnet20", classes, inChannels);
-        throw InputError("CIFAR ResNet with " + std::to_string(units) +
-                         " units per stage is not in the zoo (resnet20 has 3)");
-    }
-    if (t.count("layer1.0.conv1.weight") && t.count("fc.weight")) {
-        const bool bottleneck = t.count("layer1.0.conv3.weight") > 0;
-        const int blocks3 = countPrefixed(t, "layer3.");
-        const std::int64_t classes = dimOf(t, "fc.weight", 0);
-        const std::int64_t inChannels = dimOf(t, "conv1.weight", 1);
-        if (!bottleneck && blocks3 == 2)
-            return models::defaultInfo("resnet18", classes, inChannels);
-        if (!bottleneck && blocks3 == 6)
-            return models::defaultInfo("resnet34", classes, inChannels);
-        if (bottleneck && blocks3 == 6)
-            return models::defaultInfo("resnet50", classes, inChannels);
-        throw InputError("ResNet with " + std::to_string(blocks3) + (bottleneck ? " bottleneck" : " basic") +
-                         " blocks in layer3 is not in the zoo (resnet18/34/50)");
-    }
-    if (t.count("features.0.0.weight") && t.count("classifier.1.weight"))
-        return models::defaultInfo("mobilenet_v2", dimOf(t, "classifier.1.weight", 0),
-                                   dimOf(t, "features.0.0.weight", 1));
-    throw InputError("cannot detect the architecture from the keys (" + listKeys(t) + "); pass --arch");
-}
-
 namespace {
-models::ModelInfo infoFromMeta(const nlohmann::json& meta)
+models::ModelInfo infoFromMeta(const nlohmann::json& meta, const std::string& path)
 {
     try {
         const auto& m = meta.at("model");
@@ -222,50 +184,101 @@ models::ModelInfo infoFromMeta(const nlohmann::json& meta)
         info.inputSize = m.at("input_size").get<std::int64_t>();
         info.mean = m.at("mean").get<std::vector<double>>();
         info.stdev = m.at("std").get<std::vector<double>>();
+        // Written since the preprocessing keys exist; older checkpoints
+        // resized to input_size, which stays their policy.
+        info.resize = m.value("resize", std::string("resize"));
+        info.resizeSize = m.value("resize_size", std::int64_t(0));
+        info.classNames = m.value("class_names", std::vector<std::string>{});
+        info.preprocessingSource = "checkpoint";
+        info.preprocessingAssumed = false;
+        models::validatePreprocessing(info, path + " (checkpoint metadata)");
         return info;
     } catch (const nlohmann::json::exception& e) {
-        throw InputError(std::string("checkpoint metadata is malformed: ") + e.what());
+        throw InputError(path + ": checkpoint metadata is malformed: " + firstLine(e.what()));
     }
 }
 
 // Classifier rows of a file, for --arch with a non-default class count.
 std::int64_t classesInFile(const TensorMap& t)
 {
-    for (const char* key : {"fc.weight", "output.weight", "classifier.1.weight"})
+    for (const char* key : {"fc.weight", "output.weight", "classifier.1.weight", "classifier.3.weight",
+                            "classifier.6.weight"})
         if (auto it = t.find(key); it != t.end() && it->second.dim() == 2)
             return it->second.size(0);
     return 0;
+}
+
+// A PyTorch file says nothing about its preprocessing: the architecture's
+// defaults are a guess, marked so. The input size follows the data (every
+// zoo model pools adaptively), so nothing is resized behind the user's back.
+void markAssumedPreprocessing(models::ModelInfo& info)
+{
+    info.inputSize = 0;
+    info.resize = "none";
+    info.resizeSize = 0;
+    info.preprocessingSource = info.arch + " defaults (assumed)";
+    info.preprocessingAssumed = true;
+}
+
+std::string fileName(const std::string& path)
+{
+    return std::filesystem::path(path).filename().string();
 }
 } // namespace
 
 LoadedModel loadModel(const std::string& path, const LoadOptions& options)
 {
     RawModelFile raw = readModelFile(path);
+
+    // Preprocessing given beside the file or explicitly, read before the
+    // model is built so that a sidecar's "arch" can name the architecture.
+    models::PreprocessingOverrides fromFile, fromSidecar;
+    std::string sidecarPath = options.preprocessingFile;
+    // A ZSQ checkpoint carries its own preprocessing (and train-teacher
+    // writes its history as M.json beside M.zsq): no sidecar lookup.
+    if (sidecarPath.empty() && options.useSidecar && raw.format != ModelFileFormat::ZsqCheckpoint)
+        sidecarPath = models::findSidecar(path);
+    if (!sidecarPath.empty())
+        fromSidecar = models::readPreprocessingFile(sidecarPath);
+    if (!raw.preprocessing.is_null())
+        fromFile = models::preprocessingFromJson(raw.preprocessing, path + " (extra file preprocessing.json)");
+    std::string arch = options.arch;
+    const models::PreprocessingOverrides* byPrecedence[] = {&options.preprocessing, &fromSidecar, &fromFile};
+    for (const models::PreprocessingOverrides* o : byPrecedence)
+        if (arch.empty() && o->arch)
+            arch = *o->arch;
+
     models::ModelInfo info;
     if (raw.format == ModelFileFormat::ZsqCheckpoint) {
-        info = infoFromMeta(raw.meta);
-        if (!options.arch.empty() && options.arch != info.arch)
-            throw InputError(path + " holds a " + info.arch + " model, not " + options.arch);
-    } else if (!options.arch.empty()) {
-        info = models::defaultInfo(options.arch, classesInFile(raw.tensors));
+        info = infoFromMeta(raw.meta, path);
+        if (!arch.empty() && arch != info.arch)
+            throw InputError(path + " holds a " + info.arch + " model, not " + arch);
+    } else if (!arch.empty()) {
+        info = models::defaultInfo(arch, classesInFile(raw.tensors));
         // A file of another family is caught here with a clear message,
         // before the key-by-key comparison.
         try {
             models::ModelInfo detected = detectArchitecture(raw.tensors);
             if (detected.arch != info.arch)
-                throw InputError(path + " holds a " + detected.arch + " model, not " + options.arch);
-            info = models::defaultInfo(options.arch, detected.numClasses, detected.inChannels);
+                throw InputError(path + " holds a " + detected.arch + " model, not " + arch);
+            info = models::defaultInfo(arch, detected.numClasses, detected.inChannels);
         } catch (const InputError& e) {
             if (std::string(e.what()).find("holds a") != std::string::npos)
                 throw;
         }
+        markAssumedPreprocessing(info);
     } else {
         try {
             info = detectArchitecture(raw.tensors);
         } catch (const InputError& e) {
             throw InputError(path + ": " + e.what());
         }
+        markAssumedPreprocessing(info);
     }
+    models::applyPreprocessing(info, fromFile, fileName(path) + "'s preprocessing.json");
+    models::applyPreprocessing(info, fromSidecar, fileName(sidecarPath));
+    models::applyPreprocessing(info, options.preprocessing, options.preprocessingSource);
+
     models::ModelPtr model = models::createModel(info);
     try {
         loadStateDict(*model, raw.tensors);
@@ -288,7 +301,10 @@ void saveCheckpoint(const std::string& path, models::ZooModelImpl& model, const 
                      {"in_channels", info.inChannels},
                      {"input_size", info.inputSize},
                      {"mean", info.mean},
-                     {"std", info.stdev}};
+                     {"std", info.stdev},
+                     {"resize", info.resize},
+                     {"resize_size", info.resizeSize},
+                     {"class_names", info.classNames}};
     meta["quant"] = quant::quantStateToJson(model);
 
     c10::impl::GenericDict state(c10::StringType::get(), c10::TensorType::get());

@@ -12,8 +12,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/arch_detection.h"
 #include "io/state_dict.h"
 #include "models/model.h"
+#include "models/preprocessing.h"
 
 namespace zsq::io {
 
@@ -24,18 +26,24 @@ struct RawModelFile {
     ModelFileFormat format = ModelFileFormat::StateDict;
     TensorMap tensors;
     nlohmann::json meta;   // only for ZSQ checkpoints
+    // A TorchScript archive's extra file "preprocessing.json", when present
+    // (see models/preprocessing.h); null otherwise.
+    nlohmann::json preprocessing;
 };
 
 // Reads tensors (and metadata) without building a model. InputError for
 // anything that is not one of the formats above.
 RawModelFile readModelFile(const std::string& path);
 
-// Guesses the zoo architecture, class count and input channels from the keys.
-// InputError (naming the first keys) when no zoo architecture fits.
-models::ModelInfo detectArchitecture(const TensorMap& tensors);
-
 struct LoadOptions {
-    std::string arch;          // empty: detect
+    std::string arch;          // empty: detect (or the sidecar's "arch")
+    // Preprocessing given by the user (run config keys, command-line flags):
+    // wins over the file's own, the sidecar's and the defaults.
+    models::PreprocessingOverrides preprocessing;
+    std::string preprocessingSource = "command line"; // names `preprocessing` in messages
+    // A preprocessing JSON named explicitly; replaces the sidecar lookup.
+    std::string preprocessingFile;
+    bool useSidecar = true;
 };
 
 struct LoadedModel {
@@ -46,7 +54,9 @@ struct LoadedModel {
 };
 
 // Reads, detects, builds and fills a model; for ZSQ checkpoints also restores
-// the quantizer state. The model is in eval mode on the CPU.
+// the quantizer state. The preprocessing is resolved in the order of
+// models/preprocessing.h (defaults, file, sidecar, options) and recorded in
+// the model's info (preprocessingSource). The model is in eval mode on the CPU.
 LoadedModel loadModel(const std::string& path, const LoadOptions& options = {});
 
 // Saves the model's weights, its ModelInfo, its quantizer state and `extra`

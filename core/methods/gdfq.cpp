@@ -6,6 +6,7 @@
 #include "methods/losses.h"
 #include "methods/lrq.h"
 #include "methods/method.h"
+#include "models/preprocessing.h"
 
 namespace zsq::methods {
 
@@ -14,8 +15,8 @@ GeneratorConfig Method::generatorConfig(const models::ModelInfo& info) const
     GeneratorConfig g;
     g.numClasses = info.numClasses;
     g.channels = info.inChannels;
-    g.imageSize = info.inputSize;
-    g.style = defaultStyleFor(info.inputSize);
+    g.imageSize = models::effectiveInputSize(info);
+    g.style = defaultStyleFor(models::effectiveInputSize(info));
     return g;
 }
 

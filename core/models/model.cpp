@@ -16,6 +16,20 @@ torch::Tensor ZooModelImpl::forward(const torch::Tensor& x, ForwardCapture* capt
     return classifier().forward(features);
 }
 
+void ZooModelImpl::setPreprocessing(const ModelInfo& from)
+{
+    if (from.arch != info_.arch || from.numClasses != info_.numClasses || from.inChannels != info_.inChannels)
+        throw InputError("preprocessing of a " + from.arch + " model cannot be applied to " + info_.arch);
+    info_.inputSize = from.inputSize;
+    info_.mean = from.mean;
+    info_.stdev = from.stdev;
+    info_.resize = from.resize;
+    info_.resizeSize = from.resizeSize;
+    info_.classNames = from.classNames;
+    info_.preprocessingSource = from.preprocessingSource;
+    info_.preprocessingAssumed = from.preprocessingAssumed;
+}
+
 torch::Tensor ZooModelImpl::classifierWeight()
 {
     return classifier().weight;

@@ -19,13 +19,27 @@ namespace zsq::models {
 
 // What a model is and what input it expects (normalisation included: models
 // consume normalised tensors, datasets and generators produce them).
+// The preprocessing fields (input size .. classNames) are part of the model:
+// a file that does not carry them gets them from a sidecar JSON, the run
+// config or the command line (models/preprocessing.h).
 struct ModelInfo {
     std::string arch;              // zoo name: resnet18, resnet20, mobilenet_v2, fmnist, ...
     std::int64_t numClasses = 0;
     std::int64_t inChannels = 3;
-    std::int64_t inputSize = 224;  // square H = W
+    std::int64_t inputSize = 224;  // square H = W; 0: the data's own size (fully convolutional)
     std::vector<double> mean;      // per channel
     std::vector<double> stdev;     // per channel
+    // How a dataset image of another size becomes inputSize: "none" (it must
+    // already be inputSize), "resize" (bilinear, whole image) or
+    // "resize_crop" (shorter side to resizeSize, then the centre crop).
+    std::string resize = "resize";
+    std::int64_t resizeSize = 0;   // resize_crop only; 0: inputSize / 0.875 (256 for 224)
+    std::vector<std::string> classNames; // empty: unknown (the dataset's are shown)
+    // Where the preprocessing came from, for messages: "checkpoint",
+    // "sidecar r20.json", "assumed (resnet20 defaults)", ...
+    std::string preprocessingSource;
+    // True while nothing but the architecture's defaults backs mean/std.
+    bool preprocessingAssumed = false;
 };
 
 // One BatchNorm's input, captured during a forward pass.
@@ -63,6 +77,10 @@ public:
     torch::Tensor forward(const torch::Tensor& x, ForwardCapture* capture = nullptr);
 
     const ModelInfo& info() const { return info_; }
+    // Replaces the preprocessing fields (input size, resize policy, mean/std,
+    // class names, their source); the architecture, classes and channels
+    // must stay as they are.
+    void setPreprocessing(const ModelInfo& from);
     // The classifier's weight matrix [classes, features]: one row per class centre.
     torch::Tensor classifierWeight();
 

@@ -5,6 +5,7 @@
 #include <torch/torch.h>
 
 #include "models/model.h"
+#include "models/preprocessing.h"
 
 namespace zsq::models {
 
@@ -24,7 +25,7 @@ std::int64_t multiplyAdds(ZooModelImpl& model)
     model.eval();
     torch::NoGradGuard noGrad;
     LayerOutputRecorder recorder;
-    model.forward(torch::zeros({1, info.inChannels, info.inputSize, info.inputSize}, device));
+    model.forward(torch::zeros({1, info.inChannels, models::effectiveInputSize(info), models::effectiveInputSize(info)}, device));
     model.train(wasTraining);
     std::int64_t macs = 0;
     for (const auto& [layer, output] : recorder.outputs) {

@@ -3,12 +3,14 @@
 // detection), the quantizer state through a checkpoint bit for bit, and the
 // errors for files that do not fit.
 #include <filesystem>
+#include <fstream>
 
 #include <torch/torch.h>
 
 #include "common/error.h"
 #include "io/model_file.h"
 #include "io/state_dict.h"
+#include "models/preprocessing.h"
 #include "models/zoo.h"
 #include "quant/model_quantizer.h"
 
@@ -110,6 +112,8 @@ private slots:
     void unexpectedKeyIsNamed();
     void detectionKeyMissingIsNamed();
     void undetectableKeys();
+    void preprocessingRoundTripsThroughCheckpoints();
+    void preprocessingPrecedence();
 
 private:
     std::string path(const std::string& name) const { return (dir_ / name).string(); }
@@ -461,6 +465,83 @@ void tst_ModelIo::undetectableKeys()
     std::string msg;
     ZSQ_EXPECT_INPUT_ERROR(io::loadModel(file), msg);
     QVERIFY2(msg.find("decoder.weight") != std::string::npos, msg.c_str());
+}
+
+// Every preprocessing field survives a checkpoint; the demo model (written
+// before the fields existed) keeps resizing to its input size.
+void tst_ModelIo::preprocessingRoundTripsThroughCheckpoints()
+{
+    io::LoadedModel demo = io::loadModel(io::demoModelPath());
+    QCOMPARE(demo.model->info().resize, std::string("resize"));
+    QCOMPARE(demo.model->info().inputSize, std::int64_t(28));
+    QCOMPARE(demo.model->info().preprocessingSource, std::string("checkpoint"));
+    QVERIFY(!demo.model->info().preprocessingAssumed);
+
+    models::ModelInfo info = models::defaultInfo("resnet20", 3, 1);
+    models::PreprocessingOverrides o;
+    o.inputSize = 40;
+    o.resize = "resize_crop";
+    o.resizeSize = 48;
+    o.mean = std::vector<double>{0.25};
+    o.stdev = std::vector<double>{0.5};
+    o.classNames = std::vector<std::string>{"cat", "dog", "bird"};
+    models::applyPreprocessing(info, o, "test");
+    models::ModelPtr model = models::createModel(info);
+    const std::string file = path("preprocessed.zsq");
+    io::saveCheckpoint(file, *model);
+    const models::ModelInfo back = io::loadModel(file).model->info();
+    QCOMPARE(back.inputSize, std::int64_t(40));
+    QCOMPARE(back.resize, std::string("resize_crop"));
+    QCOMPARE(back.resizeSize, std::int64_t(48));
+    QVERIFY(back.mean == std::vector<double>{0.25});
+    QVERIFY(back.stdev == std::vector<double>{0.5});
+    QVERIFY(back.classNames == (std::vector<std::string>{"cat", "dog", "bird"}));
+    QCOMPARE(back.preprocessingSource, std::string("checkpoint"));
+}
+
+// Defaults < the file < its sidecar < the caller's options; a state_dict
+// alone takes the data's size and says its normalisation is assumed.
+void tst_ModelIo::preprocessingPrecedence()
+{
+    const std::string file = path("plain_r20.pt");
+    saveStateDictFile(file, io::stateDict(*makeModel("resnet20")));
+    const models::ModelInfo bare = io::loadModel(file).model->info();
+    QCOMPARE(bare.inputSize, std::int64_t(0));
+    QCOMPARE(bare.resize, std::string("none"));
+    QVERIFY(bare.preprocessingAssumed);
+    QVERIFY(bare.preprocessingSource.find("assumed") != std::string::npos);
+
+    {
+        std::ofstream sidecar(file + ".json");
+        sidecar << R"({"mean": [0.1, 0.2, 0.3], "std": 0.5, "input_size": [36, 36]})";
+    }
+    const models::ModelInfo withSidecar = io::loadModel(file).model->info();
+    QVERIFY(withSidecar.mean == (std::vector<double>{0.1, 0.2, 0.3}));
+    QVERIFY(withSidecar.stdev == (std::vector<double>{0.5, 0.5, 0.5}));
+    QCOMPARE(withSidecar.inputSize, std::int64_t(36));
+    QVERIFY(!withSidecar.preprocessingAssumed);
+    QVERIFY(withSidecar.preprocessingSource.find("plain_r20.pt.json") != std::string::npos);
+
+    io::LoadOptions options;
+    options.preprocessing.mean = std::vector<double>{0.7};
+    options.preprocessingSource = "test options";
+    const models::ModelInfo overridden = io::loadModel(file, options).model->info();
+    QVERIFY(overridden.mean == (std::vector<double>{0.7, 0.7, 0.7}));
+    QVERIFY(overridden.stdev == (std::vector<double>{0.5, 0.5, 0.5}));   // still the sidecar's
+    QVERIFY(overridden.preprocessingSource.find("test options") != std::string::npos);
+
+    options.useSidecar = false;
+    QVERIFY(io::loadModel(file, options).model->info().stdev == models::defaultInfo("resnet20").stdev);
+
+    // The sidecar may name the architecture of a file that cannot be detected.
+    {
+        std::ofstream sidecar(file + ".json");
+        sidecar << R"({"arch": "fmnist"})";
+    }
+    std::string msg;
+    ZSQ_EXPECT_INPUT_ERROR(io::loadModel(file), msg);
+    QVERIFY2(msg.find("not fmnist") != std::string::npos, msg.c_str());
+    std::filesystem::remove(file + ".json");
 }
 
 QTEST_GUILESS_MAIN(tst_ModelIo)

@@ -4,8 +4,7 @@
 #include <filesystem>
 #include <set>
 
-#include <caffe2/serialize/in_memory_adapter.h>
-#include <caffe2/serialize/inline_container.h>
+#include <map>
 #include <torch/script.h>
 #include <torch/serialize.h>
 
@@ -20,6 +19,7 @@ namespace zsq::io {
 namespace {
 
 constexpr const char* kCheckpointFormat = "zsq-checkpoint";
+constexpr const char* kRunCheckpointFormat = "zsq-run-checkpoint"; // engine/zsq_trainer.cpp
 constexpr int kCheckpointVersion = 1;
 
 bool startsWith(const std::string& s, const std::string& prefix)
@@ -73,13 +73,10 @@ nlohmann::json extraPreprocessingFile(const std::vector<char>& bytes, const std:
 {
     std::string text;
     try {
-        auto adapter =
-            std::make_shared<caffe2::serialize::MemoryReadAdapter>(bytes.data(), static_cast<off_t>(bytes.size()));
-        caffe2::serialize::PyTorchStreamReader zip(adapter);
-        if (!zip.hasRecord("extra/preprocessing.json"))
+        TorchZip zip(bytes);
+        if (!zip.has("extra/preprocessing.json"))
             return nullptr;
-        auto [data, size] = zip.getRecord("extra/preprocessing.json");
-        text.assign(static_cast<const char*>(data.get()), size);
+        text = zip.read("extra/preprocessing.json", 1u << 20);
     } catch (const std::exception& e) {
         throw InputError(path + ": cannot read its extra file preprocessing.json: " + firstLine(e.what()));
     }
@@ -88,6 +85,44 @@ nlohmann::json extraPreprocessingFile(const std::vector<char>& bytes, const std:
     } catch (const nlohmann::json::parse_error& e) {
         throw InputError(path + ": its extra file preprocessing.json is not valid JSON (byte " +
                          std::to_string(e.byte) + ")");
+    }
+}
+
+// What a text value of a damaged file looks like in a one-line message.
+std::string printable(const std::string& s)
+{
+    std::string out;
+    for (char c : s.substr(0, 40))
+        out += (c >= 0x20 && c < 0x7f) ? c : '?';
+    return s.size() > 40 ? out + "..." : out;
+}
+
+// Reads a torch.save file with io's own reader; every refusal names the file.
+c10::IValue readTorchSaveFile(const std::vector<char>& bytes, const std::string& path, const std::string& what)
+{
+    try {
+        return readTorchSave(bytes);
+    } catch (const InputError& e) {
+        throw InputError(path + " cannot be read as " + what + ": " + e.what());
+    } catch (const c10::Error& e) {
+        throw InputError(path + " cannot be read as " + what + ": " + firstLine(e.what()));
+    }
+}
+
+// The values a model file may hold: finite floating-point tensors, and
+// BatchNorm running variances that are not negative.
+void checkTensorValues(const TensorMap& tensors, const std::string& path)
+{
+    torch::NoGradGuard noGrad;
+    for (const auto& [key, t] : tensors) {
+        if (!t.is_floating_point() && !t.is_complex())
+            continue;
+        if (!torch::isfinite(t).all().item<bool>())
+            throw InputError(path + ": tensor " + key + " holds NaN or infinite values");
+        const std::string suffix = "running_var";
+        if (key.size() >= suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+            t.numel() > 0 && t.min().item<double>() < 0)
+            throw InputError(path + ": tensor " + key + " (a BatchNorm variance) holds negative values");
     }
 }
 
@@ -109,38 +144,45 @@ RawModelFile readModelFile(const std::string& path)
     if (!isZip(bytes))
         throw InputError(path + " is not a PyTorch model file (expected a TorchScript archive, a torch.save "
                                 "zip file or a ZSQ checkpoint)");
-    RawModelFile raw;
-    // torch.save files (state_dicts and our checkpoints) first: cheap to try.
+    bool torchScript = false;
     try {
-        c10::IValue value;
-        try {
-            value = torch::pickle_load(bytes);
-        } catch (const std::exception&) {
-            // LibTorch's unpickler rejects collections.OrderedDict (every
-            // torch.save(model.state_dict())), SETITEM and unknown classes.
-            value = readTorchSave(bytes); // throws for TorchScript archives
-        }
+        torchScript = TorchZip(bytes).isTorchScript();
+    } catch (const InputError& e) {
+        throw InputError(path + " is not a readable PyTorch model file: " + e.what());
+    }
+    RawModelFile raw;
+    if (!torchScript) {
+        // torch.save files (state_dicts, training checkpoints, our
+        // checkpoints): io's own reader only, never LibTorch's unpickler.
+        const c10::IValue value = readTorchSaveFile(bytes, path, "a PyTorch model file");
         if (value.isGenericDict()) {
-            auto dict = value.toGenericDict();
-            for (const auto& entry : dict) {
-                if (entry.key().isString() && entry.key().toStringRef() == "format" && entry.value().isString() &&
-                    entry.value().toStringRef() == kCheckpointFormat) {
-                    raw.format = ModelFileFormat::ZsqCheckpoint;
+            std::map<std::string, c10::IValue> root;
+            for (const auto& entry : value.toGenericDict())
+                if (entry.key().isString())
+                    root[entry.key().toStringRef()] = entry.value();
+            if (root.count("format") && (root.count("meta") || root.count("state"))) {
+                // Ours (or a damaged one of ours): never read as a plain
+                // state_dict, which would drop its metadata and quantizers.
+                const c10::IValue& format = root["format"];
+                const std::string text = format.isString() ? format.toStringRef() : std::string();
+                if (text == kRunCheckpointFormat)
+                    throw InputError(path + " is the run checkpoint of an interrupted run (resume it with --resume), "
+                                            "not a model");
+                if (text != kCheckpointFormat)
+                    throw InputError(path + ": its \"format\" entry is '" + printable(text) + "', not '" +
+                                     kCheckpointFormat + "' (a damaged ZSQ checkpoint?)");
+                if (!root.count("meta") || !root["meta"].isString())
+                    throw InputError(path + ": the ZSQ checkpoint has no metadata text (\"meta\")");
+                try {
+                    raw.meta = nlohmann::json::parse(root["meta"].toStringRef());
+                } catch (const std::exception& e) {
+                    throw InputError(path + ": the ZSQ checkpoint metadata is malformed: " + firstLine(e.what()));
                 }
-            }
-            if (raw.format == ModelFileFormat::ZsqCheckpoint) {
-                for (const auto& entry : dict) {
-                    const std::string& key = entry.key().toStringRef();
-                    if (key == "meta") {
-                        try {
-                            raw.meta = nlohmann::json::parse(entry.value().toStringRef());
-                        } catch (const std::exception& e) {
-                            throw InputError(path + ": the ZSQ checkpoint metadata is malformed: " + firstLine(e.what()));
-                        }
-                    }
-                    else if (key == "state")
-                        tensorsFromDict(entry.value(), raw.tensors);
-                }
+                if (!raw.meta.is_object())
+                    throw InputError(path + ": the ZSQ checkpoint metadata is not a JSON object");
+                if (!root.count("state") || !tensorsFromDict(root["state"], raw.tensors))
+                    throw InputError(path + ": the ZSQ checkpoint's \"state\" is not a dict of tensors");
+                raw.format = ModelFileFormat::ZsqCheckpoint;
                 return raw;
             }
         }
@@ -149,11 +191,8 @@ RawModelFile readModelFile(const std::string& path)
         stripPrefix(raw.tensors, "module.");
         raw.format = ModelFileFormat::StateDict;
         return raw;
-    } catch (const InputError&) {
-        throw;
-    } catch (const std::exception&) {
-        // Not a torch.save pickle; maybe TorchScript.
     }
+    // A TorchScript archive.
     try {
         torch::jit::Module module = torch::jit::load(path, torch::kCPU);
         for (const auto& p : module.named_parameters(true))
@@ -285,6 +324,7 @@ LoadedModel loadModel(const std::string& path, const LoadOptions& options)
     } catch (const InputError& e) {
         throw InputError(path + " does not fit " + info.arch + ": " + e.what());
     }
+    checkTensorValues(raw.tensors, path);
     if (raw.format == ModelFileFormat::ZsqCheckpoint && raw.meta.contains("quant"))
         quant::quantStateFromJson(*model, raw.meta.at("quant"));
     model->eval();
@@ -341,11 +381,7 @@ c10::IValue readPickleFile(const std::string& path, const std::string& what)
     const std::vector<char> bytes = readWholeFile(path);
     if (!isZip(bytes))
         throw InputError(path + " is not a torch.save file (expected " + what + ")");
-    try {
-        return torch::pickle_load(bytes);
-    } catch (const std::exception& e) {
-        throw InputError(path + " cannot be read as " + what + ": " + firstLine(e.what()));
-    }
+    return readTorchSaveFile(bytes, path, what);
 }
 
 torch::Tensor readTensorFile(const std::string& path)
@@ -353,7 +389,10 @@ torch::Tensor readTensorFile(const std::string& path)
     const c10::IValue value = readPickleFile(path, "a tensor");
     if (!value.isTensor())
         throw InputError(path + " does not hold a single tensor");
-    return value.toTensor();
+    torch::Tensor t = value.toTensor();
+    if ((t.is_floating_point() || t.is_complex()) && !torch::isfinite(t).all().item<bool>())
+        throw InputError(path + ": the tensor holds NaN or infinite values");
+    return t;
 }
 
 void writeTensorFile(const std::string& path, const torch::Tensor& tensor)

@@ -1,198 +1,543 @@
 #include "io/torch_save_reader.h"
 
+#include <array>
 #include <cstring>
-#include <map>
+#include <limits>
 #include <memory>
-#include <stdexcept>
+#include <set>
 #include <string>
+#include <unordered_map>
 
 #include <ATen/ATen.h>
-#include <caffe2/serialize/in_memory_adapter.h>
-#include <caffe2/serialize/inline_container.h>
+
+#ifdef ZSQ_HAVE_ZLIB
+#include <zlib.h>
+#endif
+
+#include "common/error.h"
 
 namespace zsq::io {
+
+namespace {
+
+using L = TorchSaveLimits;
+
+[[noreturn]] void zipError(const std::string& what)
+{
+    throw InputError("not a readable PyTorch zip archive (" + what + ")");
+}
+
+std::uint64_t le(const std::vector<char>& b, std::uint64_t at, int n)
+{
+    std::uint64_t v = 0;
+    for (int i = n - 1; i >= 0; --i)
+        v = (v << 8) | static_cast<unsigned char>(b[at + static_cast<std::uint64_t>(i)]);
+    return v;
+}
+
+// a + b <= limit, without overflow.
+bool fits(std::uint64_t a, std::uint64_t b, std::uint64_t limit)
+{
+    return a <= limit && b <= limit - a;
+}
+
+std::uint32_t crc32Of(const char* data, std::uint64_t n)
+{
+#ifdef ZSQ_HAVE_ZLIB
+    uLong crc = ::crc32(0L, Z_NULL, 0);
+    while (n > 0) {
+        const uInt chunk = static_cast<uInt>(std::min<std::uint64_t>(n, 1u << 30));
+        crc = ::crc32(crc, reinterpret_cast<const Bytef*>(data), chunk);
+        data += chunk;
+        n -= chunk;
+    }
+    return static_cast<std::uint32_t>(crc);
+#else
+    static const std::array<std::uint32_t, 256> table = [] {
+        std::array<std::uint32_t, 256> t{};
+        for (std::uint32_t i = 0; i < 256; ++i) {
+            std::uint32_t c = i;
+            for (int k = 0; k < 8; ++k)
+                c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            t[i] = c;
+        }
+        return t;
+    }();
+    std::uint32_t c = 0xFFFFFFFFu;
+    for (std::uint64_t i = 0; i < n; ++i)
+        c = table[(c ^ static_cast<unsigned char>(data[i])) & 0xFF] ^ (c >> 8);
+    return c ^ 0xFFFFFFFFu;
+#endif
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------
+// Zip
+
+TorchZip::TorchZip(const std::vector<char>& bytes) : bytes_(bytes)
+{
+    const std::uint64_t size = bytes.size();
+    if (size < 22)
+        zipError("too short");
+    // End of central directory: the last "PK\5\6" within the comment's reach.
+    std::uint64_t eocd = std::numeric_limits<std::uint64_t>::max();
+    const std::uint64_t lowest = size >= 22 + 65535 ? size - 22 - 65535 : 0;
+    for (std::uint64_t p = size - 22 + 1; p-- > lowest;) {
+        if (le(bytes, p, 4) == 0x06054b50) {
+            eocd = p;
+            break;
+        }
+    }
+    if (eocd == std::numeric_limits<std::uint64_t>::max())
+        zipError("no end-of-directory record: truncated?");
+    std::uint64_t count = le(bytes, eocd + 10, 2);
+    std::uint64_t cdSize = le(bytes, eocd + 12, 4);
+    std::uint64_t cdOffset = le(bytes, eocd + 16, 4);
+    std::uint64_t cdLimit = eocd; // the directory lies before its end record
+    // Zip64 (PyTorch's writer always adds it).
+    if (eocd >= 20 && le(bytes, eocd - 20, 4) == 0x07064b50) {
+        const std::uint64_t z64 = le(bytes, eocd - 20 + 8, 8);
+        if (!fits(z64, 56, eocd - 20) || le(bytes, z64, 4) != 0x06064b50)
+            zipError("bad zip64 end-of-directory record");
+        count = le(bytes, z64 + 32, 8);
+        cdSize = le(bytes, z64 + 40, 8);
+        cdOffset = le(bytes, z64 + 48, 8);
+        cdLimit = z64;
+    }
+    if (!fits(cdOffset, cdSize, cdLimit))
+        zipError("central directory outside the file: truncated?");
+    if (count == 0)
+        zipError("no entries");
+    if (count > L::kMaxZipEntries || count > cdSize / 46)
+        zipError(std::to_string(count) + " entries claimed");
+
+    std::uint64_t p = cdOffset;
+    const std::uint64_t cdEnd = cdOffset + cdSize;
+    for (std::uint64_t i = 0; i < count; ++i) {
+        if (!fits(p, 46, cdEnd) || le(bytes, p, 4) != 0x02014b50)
+            zipError("bad central directory entry " + std::to_string(i));
+        const auto flags = static_cast<std::uint16_t>(le(bytes, p + 8, 2));
+        Entry e;
+        e.method = static_cast<std::uint16_t>(le(bytes, p + 10, 2));
+        e.crc = static_cast<std::uint32_t>(le(bytes, p + 16, 4));
+        e.compressedSize = le(bytes, p + 20, 4);
+        e.size = le(bytes, p + 24, 4);
+        const std::uint64_t nameLen = le(bytes, p + 28, 2);
+        const std::uint64_t extraLen = le(bytes, p + 30, 2);
+        const std::uint64_t commentLen = le(bytes, p + 32, 2);
+        std::uint64_t local = le(bytes, p + 42, 4);
+        if (!fits(p + 46, nameLen + extraLen + commentLen, cdEnd))
+            zipError("bad central directory entry " + std::to_string(i));
+        std::string name(bytes.data() + p + 46, nameLen);
+        // Zip64 extra field: the 64-bit values of the fields set to ~0.
+        for (std::uint64_t x = p + 46 + nameLen, xEnd = x + extraLen; x + 4 <= xEnd;) {
+            const std::uint64_t id = le(bytes, x, 2), len = le(bytes, x + 2, 2);
+            if (x + 4 + len > xEnd)
+                zipError("bad extra field of " + name);
+            if (id == 1) {
+                std::uint64_t q = x + 4;
+                auto next = [&](std::uint64_t& field) {
+                    if (q + 8 > x + 4 + len)
+                        zipError("bad zip64 field of " + name);
+                    field = le(bytes, q, 8);
+                    q += 8;
+                };
+                if (e.size == 0xFFFFFFFFu)
+                    next(e.size);
+                if (e.compressedSize == 0xFFFFFFFFu)
+                    next(e.compressedSize);
+                if (local == 0xFFFFFFFFu)
+                    next(local);
+            }
+            x += 4 + len;
+        }
+        p += 46 + nameLen + extraLen + commentLen;
+        if (flags & 1)
+            zipError(name + " is encrypted");
+        if (e.method != 0 && e.method != 8)
+            zipError(name + " uses compression method " + std::to_string(e.method));
+        if (e.method == 0 && e.size != e.compressedSize)
+            zipError(name + " has inconsistent sizes");
+        if (!fits(local, 30, cdOffset) || le(bytes, local, 4) != 0x04034b50)
+            zipError("bad local header of " + name);
+        const std::uint64_t localName = le(bytes, local + 26, 2), localExtra = le(bytes, local + 28, 2);
+        e.dataOffset = local + 30 + localName + localExtra;
+        if (!fits(e.dataOffset, e.compressedSize, cdOffset))
+            zipError(name + " extends past the file's data: truncated?");
+        if (localName != nameLen || std::memcmp(bytes.data() + local + 30, name.data(), nameLen) != 0)
+            zipError("the local header of " + name + " names another file");
+        if (i == 0) {
+            const auto slash = name.find('/');
+            if (slash == std::string::npos || slash == 0)
+                zipError("its files are not in a folder, as PyTorch writes them");
+            folder_ = name.substr(0, slash);
+        }
+        if (!entries_.emplace(std::move(name), e).second)
+            zipError("a file name occurs twice");
+    }
+}
+
+bool TorchZip::has(const std::string& name) const
+{
+    return entries_.count(folder_ + "/" + name) > 0;
+}
+
+const TorchZip::Entry& TorchZip::entry(const std::string& name) const
+{
+    auto it = entries_.find(folder_ + "/" + name);
+    if (it == entries_.end())
+        throw InputError("the archive has no record " + name);
+    return it->second;
+}
+
+bool TorchZip::isTorchScript() const
+{
+    if (has("constants.pkl"))
+        return true;
+    auto it = entries_.lower_bound(folder_ + "/code/");
+    return it != entries_.end() && it->first.compare(0, folder_.size() + 6, folder_ + "/code/") == 0;
+}
+
+std::string TorchZip::read(const std::string& name, std::uint64_t maxBytes) const
+{
+    const Entry& e = entry(name);
+    if (e.size > maxBytes)
+        throw InputError("record " + name + " is " + std::to_string(e.size) + " bytes, more than the " +
+                         std::to_string(maxBytes) + " allowed");
+    std::string out(e.size, '\0');
+    readInto(name, out.data());
+    return out;
+}
+
+void TorchZip::readInto(const std::string& name, char* out) const
+{
+    const Entry& e = entry(name);
+    const char* src = bytes_.data() + e.dataOffset;
+    if (e.method == 0) {
+        std::memcpy(out, src, e.size);
+    } else {
+#ifdef ZSQ_HAVE_ZLIB
+        if (e.size > L::kMaxInflatedBytes)
+            throw InputError("record " + name + " inflates to more than " + std::to_string(L::kMaxInflatedBytes) +
+                             " bytes");
+        z_stream z{};
+        if (inflateInit2(&z, -MAX_WBITS) != Z_OK)
+            throw InputError("cannot inflate record " + name);
+        z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(src));
+        z.avail_in = static_cast<uInt>(std::min<std::uint64_t>(e.compressedSize, 1u << 30));
+        z.next_out = reinterpret_cast<Bytef*>(out);
+        z.avail_out = static_cast<uInt>(e.size);
+        const int rc = inflate(&z, Z_FINISH);
+        const auto produced = z.total_out;
+        inflateEnd(&z);
+        if (rc != Z_STREAM_END || produced != e.size)
+            throw InputError("record " + name + " is corrupt (its compressed data does not inflate to " +
+                             std::to_string(e.size) + " bytes)");
+#else
+        throw InputError("record " + name + " is compressed and this build has no zlib");
+#endif
+    }
+    if (crc32Of(out, e.size) != e.crc)
+        throw InputError("record " + name + " fails its CRC-32 check (the file is damaged)");
+}
+
+// ---------------------------------------------------------------------------
+// Pickle
 
 namespace {
 
 // Globals are kept on the stack as a tagged tuple ("\x01global", "module.name").
 const char* const kGlobalTag = "\x01global";
 
-c10::IValue makeGlobal(const std::string& module, const std::string& name)
-{
-    return c10::ivalue::Tuple::create(std::string(kGlobalTag), module + "." + name);
-}
-
 bool isGlobal(const c10::IValue& v, std::string* name = nullptr)
 {
     if (!v.isTuple())
         return false;
     const auto& e = v.toTupleRef().elements();
-    if (e.size() != 2 || !e[0].isString() || e[0].toStringRef() != kGlobalTag)
+    if (e.size() != 2 || !e[0].isString() || e[0].toStringRef() != kGlobalTag || !e[1].isString())
         return false;
     if (name)
         *name = e[1].toStringRef();
     return true;
 }
 
-const std::map<std::string, at::ScalarType>& storageTypes()
+at::ScalarType storageType(const std::string& name, bool* ok)
 {
     static const std::map<std::string, at::ScalarType> types = {
-        {"torch.FloatStorage", at::kFloat},   {"torch.DoubleStorage", at::kDouble},
-        {"torch.HalfStorage", at::kHalf},     {"torch.BFloat16Storage", at::kBFloat16},
-        {"torch.LongStorage", at::kLong},     {"torch.IntStorage", at::kInt},
-        {"torch.ShortStorage", at::kShort},   {"torch.CharStorage", at::kChar},
-        {"torch.ByteStorage", at::kByte},     {"torch.BoolStorage", at::kBool},
-        {"torch.ComplexFloatStorage", at::kComplexFloat},
-        {"torch.ComplexDoubleStorage", at::kComplexDouble},
+        {"FloatStorage", at::kFloat},   {"DoubleStorage", at::kDouble},
+        {"HalfStorage", at::kHalf},     {"BFloat16Storage", at::kBFloat16},
+        {"LongStorage", at::kLong},     {"IntStorage", at::kInt},
+        {"ShortStorage", at::kShort},   {"CharStorage", at::kChar},
+        {"ByteStorage", at::kByte},     {"BoolStorage", at::kBool},
+        {"ComplexFloatStorage", at::kComplexFloat},
+        {"ComplexDoubleStorage", at::kComplexDouble},
+        {"UntypedStorage", at::kByte},
     };
-    return types;
+    std::string base;
+    for (const char* prefix : {"torch.cuda.", "torch.storage.", "torch."})
+        if (name.rfind(prefix, 0) == 0) {
+            base = name.substr(std::strlen(prefix));
+            break;
+        }
+    auto it = types.find(base);
+    *ok = it != types.end();
+    return *ok ? it->second : at::kByte;
 }
 
-std::vector<int64_t> intsOf(const c10::IValue& v)
+// Calls a weights file never makes: refused by name rather than ignored.
+bool isDangerous(const std::string& name)
 {
-    std::vector<int64_t> out;
-    for (const auto& e : v.toTupleRef().elements())
-        out.push_back(e.toInt());
-    return out;
+    static const char* const modules[] = {"os.",      "posix.",  "nt.",     "subprocess.", "sys.",  "importlib.",
+                                          "runpy.",   "pickle.", "shutil.", "socket.",     "ctypes.", "code.",
+                                          "pty.",     "marshal.", "types.", "webbrowser.", "torch.hub.", "__main__."};
+    for (const char* m : modules)
+        if (name.rfind(m, 0) == 0)
+            return true;
+    static const std::set<std::string> builtins = {"eval", "exec", "compile", "getattr", "setattr", "delattr",
+                                                   "__import__", "open", "apply", "globals", "locals", "vars",
+                                                   "breakpoint", "input"};
+    for (const char* b : {"builtins.", "__builtin__."})
+        if (name.rfind(b, 0) == 0 && builtins.count(name.substr(std::strlen(b))))
+            return true;
+    return false;
 }
 
-class Reader {
+const char* opName(unsigned char op)
+{
+    switch (op) {
+    case 0x85: return "TUPLE1";
+    case 0x86: return "TUPLE2";
+    case 0x87: return "TUPLE3";
+    case 0x81: return "NEWOBJ";
+    case 0x92: return "NEWOBJ_EX";
+    case 0x93: return "STACK_GLOBAL";
+    case 0x94: return "MEMOIZE";
+    case 0x90: return "ADDITEMS";
+    case 0x91: return "FROZENSET";
+    case 'Q': return "BINPERSID";
+    case 'R': return "REDUCE";
+    case 'b': return "BUILD";
+    case 'a': return "APPEND";
+    case 'e': return "APPENDS";
+    case 's': return "SETITEM";
+    case 'u': return "SETITEMS";
+    case 't': return "TUPLE";
+    case 'l': return "LIST";
+    case 'd': return "DICT";
+    case '0': return "POP";
+    case '1': return "POP_MARK";
+    case '2': return "DUP";
+    case 'q': return "BINPUT";
+    case 'r': return "LONG_BINPUT";
+    case 'h': return "BINGET";
+    case 'j': return "LONG_BINGET";
+    case '.': return "STOP";
+    default: return nullptr;
+    }
+}
+
+class Unpickler {
 public:
-    Reader(const std::string& pickle, caffe2::serialize::PyTorchStreamReader& zip) : p_(pickle), zip_(zip) {}
+    Unpickler(const std::string& pickle, const TorchZip& zip) : p_(pickle), zip_(zip) {}
 
     c10::IValue run()
     {
         for (;;) {
-            const auto op = static_cast<unsigned char>(byte());
-            switch (op) {
-            case 0x80: pos_ += 1; break;                                        // PROTO
-            case 0x95: pos_ += 8; break;                                        // FRAME
-            case '.': return pop();                                             // STOP
-            case '(': marks_.push_back(stack_.size()); break;                   // MARK
-            case '0': pop(); break;                                             // POP
-            case '1': popMark(); break;                                         // POP_MARK
-            case '2': stack_.push_back(top()); break;                           // DUP
-            case 'N': stack_.emplace_back(); break;                             // NONE
-            case 0x88: stack_.emplace_back(true); break;                        // NEWTRUE
-            case 0x89: stack_.emplace_back(false); break;                       // NEWFALSE
-            case 'K': stack_.emplace_back(int64_t(uint8_t(byte()))); break;     // BININT1
-            case 'M': stack_.emplace_back(int64_t(le<uint16_t>())); break;      // BININT2
-            case 'J': stack_.emplace_back(int64_t(le<int32_t>())); break;       // BININT
-            case 0x8a: {                                                        // LONG1
-                const int n = uint8_t(byte());
-                int64_t v = 0;
-                if (n > 8)
-                    throw std::runtime_error("pickled integer wider than 64 bits");
-                for (int i = 0; i < n; ++i)
-                    v |= int64_t(uint8_t(byte())) << (8 * i);
-                if (n > 0 && n < 8 && (v >> (8 * n - 1)) & 1)
-                    v -= int64_t(1) << (8 * n);
-                stack_.emplace_back(v);
+            opPos_ = pos_;
+            op_ = static_cast<unsigned char>(byte());
+            switch (op_) {
+            case 0x80: {                                                        // PROTO
+                const int proto = static_cast<unsigned char>(byte());
+                if (proto > 5)
+                    fail("pickle protocol " + std::to_string(proto) + " (at most 5 is read)");
                 break;
             }
+            case 0x95: le<std::uint64_t>(); break;                              // FRAME (a hint)
+            case '.': return pop();                                             // STOP
+            case '(':                                                           // MARK
+                marks_.push_back(stack_.size());
+                break;
+            case '0':                                                           // POP
+                if (!marks_.empty() && marks_.back() == stack_.size())
+                    marks_.pop_back();
+                else
+                    pop();
+                break;
+            case '1': popMark(); break;                                         // POP_MARK
+            case '2': push(top()); break;                                       // DUP
+            case 'N': push(c10::IValue()); break;                               // NONE
+            case 0x88: push(c10::IValue(true)); break;                          // NEWTRUE
+            case 0x89: push(c10::IValue(false)); break;                         // NEWFALSE
+            case 'K': push(c10::IValue(int64_t(static_cast<unsigned char>(byte())))); break; // BININT1
+            case 'M': push(c10::IValue(int64_t(le<std::uint16_t>()))); break;   // BININT2
+            case 'J': push(c10::IValue(int64_t(le<std::int32_t>()))); break;    // BININT
+            case 0x8a: push(c10::IValue(longN(static_cast<unsigned char>(byte())))); break; // LONG1
+            case 0x8b: push(c10::IValue(longN(le<std::uint32_t>()))); break;    // LONG4
             case 'G': {                                                         // BINFLOAT (big endian)
-                uint64_t bits = 0;
+                std::uint64_t bits = 0;
                 for (int i = 0; i < 8; ++i)
-                    bits = (bits << 8) | uint8_t(byte());
+                    bits = (bits << 8) | static_cast<unsigned char>(byte());
                 double d;
                 std::memcpy(&d, &bits, 8);
-                stack_.emplace_back(d);
+                push(c10::IValue(d));
                 break;
             }
-            case 'X': case 'T': case 'B': stack_.emplace_back(bytes(le<uint32_t>())); break; // BINUNICODE, BINSTRING, BINBYTES
-            case 0x8c: case 'U': case 'C': stack_.emplace_back(bytes(uint8_t(byte()))); break; // SHORT_*
-            case 0x8d: case 0x8e: stack_.emplace_back(bytes(le<uint64_t>())); break;         // *8
-            case '}': stack_.emplace_back(newDict()); break;                    // EMPTY_DICT
-            case ']': stack_.emplace_back(c10::impl::GenericList(c10::AnyType::get())); break; // EMPTY_LIST
-            case ')': stack_.emplace_back(c10::ivalue::Tuple::create(std::vector<c10::IValue>{})); break;
-            case 't': stack_.emplace_back(c10::ivalue::Tuple::create(popMark())); break;     // TUPLE
+            case 'X': case 'T': case 'B':                                       // BINUNICODE, BINSTRING, BINBYTES
+                push(c10::IValue(bytes(le<std::uint32_t>())));
+                break;
+            case 0x8c: case 'U': case 'C':                                      // SHORT_BINUNICODE, SHORT_BINSTRING, SHORT_BINBYTES
+                push(c10::IValue(bytes(static_cast<unsigned char>(byte()))));
+                break;
+            case 0x8d: case 0x8e: case 0x96:                                    // BINUNICODE8, BINBYTES8, BYTEARRAY8
+                push(c10::IValue(bytes(le<std::uint64_t>())));
+                break;
+            case '}': push(newContainer(newDict())); break;                     // EMPTY_DICT
+            case ']': case 0x8f: push(newContainer(newList())); break;          // EMPTY_LIST, EMPTY_SET
+            case ')': push(makeTuple({})); break;                               // EMPTY_TUPLE
+            case 't': push(makeTuple(popMark())); break;                        // TUPLE
             case 0x85: case 0x86: case 0x87: {                                  // TUPLE1..3
-                std::vector<c10::IValue> e(op - 0x84);
-                for (auto it = e.rbegin(); it != e.rend(); ++it)
-                    *it = pop();
-                stack_.emplace_back(c10::ivalue::Tuple::create(std::move(e)));
+                const std::size_t n = op_ - 0x84u;
+                need(n);
+                std::vector<c10::IValue> e(stack_.end() - static_cast<std::ptrdiff_t>(n), stack_.end());
+                stack_.resize(stack_.size() - n);
+                push(makeTuple(std::move(e)));
                 break;
             }
-            case 'l': {                                                         // LIST
-                c10::impl::GenericList list(c10::AnyType::get());
-                for (auto& v : popMark())
-                    list.push_back(std::move(v));
-                stack_.emplace_back(std::move(list));
+            case 'l': case 0x91: {                                              // LIST, FROZENSET
+                c10::IValue list = newContainer(newList());
+                append(list, popMark());
+                push(list);
                 break;
             }
             case 'd': {                                                         // DICT
                 auto items = popMark();
-                c10::IValue dict = newDict();
+                c10::IValue dict = newContainer(newDict());
                 setItems(dict, items);
-                stack_.push_back(dict);
+                push(dict);
                 break;
             }
-            case 'a': { c10::IValue v = pop(); append(top(), {v}); break; }     // APPEND
-            case 'e': { auto items = popMark(); append(top(), items); break; }  // APPENDS
+            case 'a': {                                                         // APPEND
+                need(2);
+                c10::IValue v = pop();
+                append(top(), {v});
+                break;
+            }
+            case 'e': case 0x90: {                                              // APPENDS, ADDITEMS
+                auto items = popMark();
+                append(top(), items);
+                break;
+            }
             case 's': {                                                         // SETITEM
+                need(3);
                 c10::IValue v = pop();
                 c10::IValue k = pop();
                 setItems(top(), {k, v});
                 break;
             }
-            case 'u': { auto items = popMark(); setItems(top(), items); break; } // SETITEMS
+            case 'u': {                                                         // SETITEMS
+                auto items = popMark();
+                if (items.size() % 2 != 0)
+                    fail("SETITEMS with an odd number of items");
+                setItems(top(), items);
+                break;
+            }
             case 'c': {                                                         // GLOBAL
                 const std::string module = line();
-                stack_.push_back(makeGlobal(module, line()));
+                const std::string name = line();
+                push(makeGlobal(module + "." + name));
                 break;
             }
             case 0x93: {                                                        // STACK_GLOBAL
-                const std::string name = pop().toStringRef();
-                stack_.push_back(makeGlobal(pop().toStringRef(), name));
+                need(2);
+                const c10::IValue name = pop();
+                const c10::IValue module = pop();
+                if (!module.isString() || !name.isString())
+                    fail("STACK_GLOBAL without two strings");
+                push(makeGlobal(module.toStringRef() + "." + name.toStringRef()));
                 break;
             }
-            case 'q': memo_[uint8_t(byte())] = top(); break;                    // BINPUT
-            case 'r': memo_[le<uint32_t>()] = top(); break;                     // LONG_BINPUT
-            case 0x94: memo_[memo_.size()] = top(); break;                      // MEMOIZE
-            case 'h': stack_.push_back(memo_.at(uint8_t(byte()))); break;       // BINGET
-            case 'j': stack_.push_back(memo_.at(le<uint32_t>())); break;        // LONG_BINGET
-            case 'Q': stack_.push_back(storage(pop())); break;                  // BINPERSID
+            case 'q': memoPut(static_cast<unsigned char>(byte())); break;       // BINPUT
+            case 'r': memoPut(le<std::uint32_t>()); break;                      // LONG_BINPUT
+            case 0x94: memoPut(memo_.size()); break;                            // MEMOIZE
+            case 'h': push(memoGet(static_cast<unsigned char>(byte()))); break; // BINGET
+            case 'j': push(memoGet(le<std::uint32_t>())); break;                // LONG_BINGET
+            case 'Q': {                                                         // BINPERSID
+                need(1);
+                c10::IValue pid = pop();
+                push(storage(pid));
+                break;
+            }
             case 'R': {                                                         // REDUCE
+                need(2);
                 c10::IValue args = pop();
                 c10::IValue fn = pop();
-                stack_.push_back(reduce(fn, args));
+                push(reduce(fn, args));
                 break;
             }
             case 0x81: {                                                        // NEWOBJ: cls.__new__(cls, *args)
+                need(2);
                 pop();
-                c10::IValue cls = pop();
-                std::string name;
-                stack_.push_back(isGlobal(cls, &name) && name == "collections.OrderedDict" ? newDict() : c10::IValue());
+                push(construct(pop()));
                 break;
             }
-            case 'b': pop(); break; // BUILD: drop the state (OrderedDict._metadata, object __dict__s)
+            case 0x92: {                                                        // NEWOBJ_EX
+                need(3);
+                pop();
+                pop();
+                push(construct(pop()));
+                break;
+            }
+            case 'b':                                                           // BUILD: the state is dropped
+                need(2);
+                pop();
+                break;
             default:
-                throw std::runtime_error("unsupported pickle opcode " + std::to_string(op));
+                fail("unsupported pickle opcode 0x" + hex(op_));
             }
         }
     }
 
 private:
+    // ----- errors and input
+
+    [[noreturn]] void fail(const std::string& what) const
+    {
+        throw InputError("malformed pickle data.pkl (byte " + std::to_string(opPos_) + "): " + what);
+    }
+    static std::string hex(unsigned v)
+    {
+        static const char* digits = "0123456789abcdef";
+        return std::string{digits[(v >> 4) & 15], digits[v & 15]};
+    }
+    std::string opLabel() const
+    {
+        const char* n = opName(op_);
+        return n ? std::string(n) : "opcode 0x" + hex(op_);
+    }
+
     char byte()
     {
         if (pos_ >= p_.size())
-            throw std::runtime_error("pickle data ends early");
+            fail("the data ends without STOP (truncated?)");
         return p_[pos_++];
     }
     template <class T>
     T le()
     {
         T v{};
-        if (pos_ + sizeof(T) > p_.size())
-            throw std::runtime_error("pickle data ends early");
+        if (sizeof(T) > p_.size() - pos_)
+            fail("the data ends inside " + opLabel() + " (truncated?)");
         std::memcpy(&v, p_.data() + pos_, sizeof(T)); // little-endian hosts only
         pos_ += sizeof(T);
         return v;
     }
-    std::string bytes(uint64_t n)
+    std::string bytes(std::uint64_t n)
     {
+        if (n > L::kMaxStringBytes)
+            fail("a string of " + std::to_string(n) + " bytes (at most " + std::to_string(L::kMaxStringBytes) + ")");
         if (n > p_.size() - pos_)
-            throw std::runtime_error("pickle data ends early");
+            fail("a string runs past the end of the data (truncated?)");
         std::string s = p_.substr(pos_, n);
         pos_ += n;
         return s;
@@ -200,129 +545,404 @@ private:
     std::string line()
     {
         const auto end = p_.find('\n', pos_);
-        if (end == std::string::npos)
-            throw std::runtime_error("pickle data ends early");
+        if (end == std::string::npos || end - pos_ > 1024)
+            fail("GLOBAL without a name line");
         std::string s = p_.substr(pos_, end - pos_);
         pos_ = end + 1;
         return s;
     }
+    int64_t longN(std::uint64_t n)
+    {
+        if (n > 8)
+            fail("an integer wider than 64 bits");
+        if (n > p_.size() - pos_)
+            fail("the data ends inside an integer (truncated?)");
+        std::uint64_t v = 0;
+        for (std::uint64_t i = 0; i < n; ++i)
+            v |= std::uint64_t(static_cast<unsigned char>(p_[pos_ + i])) << (8 * i);
+        pos_ += n;
+        if (n > 0 && n < 8 && ((v >> (8 * n - 1)) & 1))
+            v |= ~std::uint64_t(0) << (8 * n); // sign-extend
+        return static_cast<int64_t>(v);
+    }
+
+    // ----- the stack (never below the current MARK, as in CPython)
+
+    std::size_t fence() const { return marks_.empty() ? 0 : marks_.back(); }
+    void need(std::size_t n) const
+    {
+        if (stack_.size() - fence() < n)
+            fail(opLabel() + " needs " + std::to_string(n) + " item" + (n == 1 ? "" : "s") + " on the stack, it has " +
+                 std::to_string(stack_.size() - fence()));
+    }
+    void push(c10::IValue v)
+    {
+        if (stack_.size() >= L::kMaxItems)
+            fail("more than " + std::to_string(L::kMaxItems) + " items on the stack");
+        stack_.push_back(std::move(v));
+    }
     c10::IValue& top()
     {
-        if (stack_.empty())
-            throw std::runtime_error("malformed pickle (stack underflow)");
+        need(1);
         return stack_.back();
     }
     c10::IValue pop()
     {
-        c10::IValue v = top();
+        need(1);
+        c10::IValue v = std::move(stack_.back());
         stack_.pop_back();
         return v;
     }
     std::vector<c10::IValue> popMark()
     {
-        if (marks_.empty() || marks_.back() > stack_.size())
-            throw std::runtime_error("malformed pickle (no mark)");
+        if (marks_.empty())
+            fail(opLabel() + " without a MARK");
         const std::size_t start = marks_.back();
         marks_.pop_back();
-        std::vector<c10::IValue> items(stack_.begin() + start, stack_.end());
+        std::vector<c10::IValue> items(std::make_move_iterator(stack_.begin() + static_cast<std::ptrdiff_t>(start)),
+                                       std::make_move_iterator(stack_.end()));
         stack_.resize(start);
         return items;
     }
-    static c10::IValue newDict() { return c10::impl::GenericDict(c10::AnyType::get(), c10::AnyType::get()); }
 
-    static void setItems(c10::IValue& target, const std::vector<c10::IValue>& items)
+    void memoPut(std::size_t index)
+    {
+        need(1);
+        if (memo_.size() >= L::kMaxMemo && !memo_.count(index))
+            fail("more than " + std::to_string(L::kMaxMemo) + " memo entries");
+        memo_[index] = stack_.back();
+    }
+    c10::IValue memoGet(std::size_t index)
+    {
+        auto it = memo_.find(index);
+        if (it == memo_.end())
+            fail(opLabel() + " of memo entry " + std::to_string(index) + ", which was never stored");
+        return it->second;
+    }
+
+    // ----- containers: depth, sealing (no cycles), item count
+
+    struct Info {
+        std::size_t depth = 1;
+        bool sealed = false;
+    };
+    static bool isContainer(const c10::IValue& v) { return v.isTuple() || v.isList() || v.isGenericDict(); }
+    static c10::IValue newDict() { return c10::impl::GenericDict(c10::AnyType::get(), c10::AnyType::get()); }
+    static c10::IValue newList() { return c10::impl::GenericList(c10::AnyType::get()); }
+
+    c10::IValue newContainer(c10::IValue v)
+    {
+        info_[v.internalToPointer()] = Info{};
+        return v;
+    }
+    std::size_t depthOf(const c10::IValue& v) const
+    {
+        if (!isContainer(v))
+            return 0;
+        auto it = info_.find(v.internalToPointer());
+        return it == info_.end() ? 1 : it->second.depth;
+    }
+    // `child` goes into the container `parent` (of `parentInfo`).
+    void adopt(const c10::IValue& parent, Info& parentInfo, const c10::IValue& child)
+    {
+        if (++items_ > L::kMaxItems)
+            fail("more than " + std::to_string(L::kMaxItems) + " container elements");
+        if (!isContainer(child))
+            return;
+        if (parent.isPtrType() && child.internalToPointer() == parent.internalToPointer())
+            fail("a container that contains itself");
+        auto& ci = info_[child.internalToPointer()];
+        ci.sealed = true;
+        if (ci.depth + 1 > parentInfo.depth)
+            parentInfo.depth = ci.depth + 1;
+        if (parentInfo.depth > L::kMaxDepth)
+            fail("containers nested deeper than " + std::to_string(L::kMaxDepth) + " levels");
+    }
+    Info& mutableInfo(const c10::IValue& target)
+    {
+        Info& info = info_[target.internalToPointer()];
+        if (info.sealed)
+            fail(opLabel() + " changes a container after it was put into another one (a cycle?)");
+        return info;
+    }
+
+    c10::IValue makeTuple(std::vector<c10::IValue> items)
+    {
+        Info info;
+        for (const auto& v : items)
+            adopt(c10::IValue(), info, v);
+        c10::IValue t = c10::ivalue::Tuple::create(std::move(items));
+        info_[t.internalToPointer()] = info;
+        return t;
+    }
+    c10::IValue makeGlobal(const std::string& name)
+    {
+        return makeTuple({c10::IValue(std::string(kGlobalTag)), c10::IValue(name)});
+    }
+
+    void setItems(const c10::IValue& target, const std::vector<c10::IValue>& items)
     {
         if (!target.isGenericDict())
-            return; // items of an object we do not model
+            return; // the items of an object we do not model
+        Info& info = mutableInfo(target);
         auto dict = target.toGenericDict();
         for (std::size_t i = 0; i + 1 < items.size(); i += 2) {
             const c10::IValue& k = items[i];
-            if (k.isString() || k.isInt() || k.isDouble() || k.isBool())
-                dict.insert_or_assign(k, items[i + 1]);
+            if (!(k.isString() || k.isInt() || k.isDouble() || k.isBool()))
+                continue; // keys we cannot hash (tuples, objects) are dropped
+            adopt(target, info, items[i + 1]);
+            dict.insert_or_assign(k, items[i + 1]);
         }
     }
-    static void append(c10::IValue& target, const std::vector<c10::IValue>& items)
+    void append(const c10::IValue& target, const std::vector<c10::IValue>& items)
     {
         if (!target.isList())
             return;
+        Info& info = mutableInfo(target);
         auto list = target.toList();
-        for (const auto& v : items)
+        for (const auto& v : items) {
+            adopt(target, info, v);
             list.push_back(v);
+        }
     }
 
-    // ('storage', <Storage class>, key, location, numel) -> an untyped tensor view of the record.
-    c10::IValue storage(const c10::IValue& pid)
+    // ----- what globals mean
+
+    std::vector<c10::IValue> tupleArgs(const c10::IValue& args, const std::string& fn, std::size_t atLeast)
     {
-        const auto& e = pid.toTupleRef().elements();
-        if (e.size() < 5 || !e[0].isString() || e[0].toStringRef() != "storage")
-            throw std::runtime_error("unsupported persistent id in pickle");
-        std::string typeName;
-        if (!isGlobal(e[1], &typeName) || !storageTypes().count(typeName))
-            throw std::runtime_error("unsupported storage type " + typeName);
-        const at::ScalarType type = storageTypes().at(typeName);
-        const std::string key = e[2].toStringRef();
-        auto cached = storages_.find(key);
-        if (cached == storages_.end()) {
-            const int64_t numel = e[4].toInt();
-            const std::size_t nbytes = static_cast<std::size_t>(numel) * c10::elementSize(type);
-            at::DataPtr data;
-            if (nbytes > 0) {
-                std::size_t size = 0;
-                std::tie(data, size) = zip_.getRecord("data/" + key);
-                if (size < nbytes)
-                    throw std::runtime_error("tensor record data/" + key + " is too short");
-            }
-            at::Storage s(c10::Storage::use_byte_size_t(), nbytes, std::move(data), nullptr, false);
-            cached = storages_.emplace(key, at::empty({0}, at::TensorOptions().dtype(type)).set_(s)).first;
-        }
-        return cached->second;
+        if (!args.isTuple() || args.toTupleRef().elements().size() < atLeast)
+            fail(fn + " called without its " + std::to_string(atLeast) + " arguments");
+        return args.toTupleRef().elements().vec();
+    }
+
+    c10::IValue construct(const c10::IValue& cls)
+    {
+        std::string name;
+        if (!isGlobal(cls, &name))
+            return c10::IValue();
+        if (isDangerous(name))
+            fail("the file asks to create " + name + ", which no weights file does (refused)");
+        if (name == "collections.OrderedDict")
+            return newContainer(newDict());
+        return c10::IValue();
     }
 
     c10::IValue reduce(const c10::IValue& fn, const c10::IValue& args)
     {
         std::string name;
         if (!isGlobal(fn, &name))
-            return c10::IValue();
+            return c10::IValue(); // e.g. a method of an unknown object
+        if (isDangerous(name))
+            fail("the file asks to call " + name + ", which no weights file does (refused)");
         if (name == "collections.OrderedDict")
-            return newDict(); // the items follow as SETITEMS
-        if (name == "torch._utils._rebuild_tensor_v2" || name == "torch._utils._rebuild_tensor") {
-            const auto& a = args.toTupleRef().elements();
-            at::Tensor storageTensor = a.at(0).toTensor();
-            at::Tensor t = at::empty({0}, storageTensor.options());
-            t.set_(storageTensor.storage(), a.at(1).toInt(), intsOf(a.at(2)), intsOf(a.at(3)));
-            return t;
+            return newContainer(newDict()); // the items follow as SETITEMS
+        if (name == "torch._utils._rebuild_tensor_v2" || name == "torch._utils._rebuild_tensor")
+            return rebuildTensor(tupleArgs(args, name, 4), name);
+        if (name == "torch._utils._rebuild_parameter" || name == "torch._utils._rebuild_parameter_with_state") {
+            const auto a = tupleArgs(args, name, 1);
+            if (!a[0].isTensor())
+                fail(name + " of something that is not a tensor");
+            return a[0];
         }
-        if (name == "torch._utils._rebuild_parameter" || name == "torch._utils._rebuild_parameter_with_state")
-            return args.toTupleRef().elements().at(0);
-        if (name == "torch.jit._pickle.restore_type_tag")
-            return args.toTupleRef().elements().at(0);
-        if (name.rfind("torch.jit._pickle.build_", 0) == 0)
-            return args.toTupleRef().elements().at(0);
-        return c10::IValue(); // anything else (Namespace, numpy scalars, ...) becomes None
+        if (name == "torch._tensor._rebuild_from_type_v2") { // (func, type, args, state)
+            const auto a = tupleArgs(args, name, 3);
+            std::string inner;
+            if (!isGlobal(a[0], &inner) || inner.rfind("torch._utils._rebuild_", 0) != 0)
+                fail(name + " of something that is not a tensor");
+            return reduce(a[0], a[2]);
+        }
+        if (name.rfind("torch._utils._rebuild_", 0) == 0 || name.rfind("torch._tensor._rebuild", 0) == 0)
+            fail("a tensor of a kind this reader does not read (" + name + ")");
+        if (name == "torch.jit._pickle.restore_type_tag" || name.rfind("torch.jit._pickle.build_", 0) == 0)
+            return tupleArgs(args, name, 1)[0];
+        if (name == "builtins.set" || name == "builtins.frozenset" || name == "__builtin__.set" ||
+            name == "__builtin__.frozenset") {
+            c10::IValue list = newContainer(newList());
+            if (args.isTuple() && !args.toTupleRef().elements().empty()) {
+                const c10::IValue& src = args.toTupleRef().elements()[0];
+                if (src.isList())
+                    append(list, src.toListRef().vec());
+                else if (src.isTuple())
+                    append(list, src.toTupleRef().elements().vec());
+            }
+            return list;
+        }
+        if (name == "torch.Size") {
+            const auto a = tupleArgs(args, name, 1);
+            if (!a[0].isTuple())
+                fail("torch.Size of something that is not a tuple");
+            return makeTuple(a[0].toTupleRef().elements().vec());
+        }
+        if (name == "_codecs.encode") { // protocol 2's bytes: encode(text, "latin1")
+            const auto a = tupleArgs(args, name, 2);
+            if (!a[0].isString() || !a[1].isString() || a[1].toStringRef() != "latin1")
+                return c10::IValue();
+            return c10::IValue(latin1(a[0].toStringRef()));
+        }
+        return c10::IValue(); // anything else (argparse.Namespace, numpy scalars, ...) becomes None
+    }
+
+    std::string latin1(const std::string& utf8)
+    {
+        std::string out;
+        for (std::size_t i = 0; i < utf8.size(); ++i) {
+            const auto c = static_cast<unsigned char>(utf8[i]);
+            if (c < 0x80)
+                out += static_cast<char>(c);
+            else if ((c & 0xE0) == 0xC0 && i + 1 < utf8.size() && c <= 0xC3)
+                out += static_cast<char>(((c & 0x03) << 6) | (static_cast<unsigned char>(utf8[++i]) & 0x3F));
+            else
+                fail("_codecs.encode of text that is not latin-1");
+        }
+        return out;
+    }
+
+    // ('storage', <Storage class>, key, location, numel) -> a 1-D tensor of the
+    // storage's type over the record data/<key>.
+    c10::IValue storage(const c10::IValue& pid)
+    {
+        if (!pid.isTuple())
+            fail("a persistent id that is not a tuple");
+        const auto& e = pid.toTupleRef().elements();
+        if (e.size() < 5 || !e[0].isString() || e[0].toStringRef() != "storage")
+            fail("a persistent id that is not ('storage', type, key, location, size)");
+        std::string typeName;
+        bool known = false;
+        const at::ScalarType type = isGlobal(e[1], &typeName) ? storageType(typeName, &known) : at::kByte;
+        if (!known)
+            fail("unsupported storage type " + (typeName.empty() ? std::string("(not a global)") : typeName));
+        if (!e[2].isString() || !e[4].isInt())
+            fail("a storage without a key or size");
+        const std::string& key = e[2].toStringRef();
+        const int64_t numel = e[4].toInt();
+        if (numel < 0)
+            fail("storage " + key + " has a negative size");
+        const auto elem = static_cast<std::uint64_t>(c10::elementSize(type));
+
+        auto cached = storages_.find(key);
+        if (cached == storages_.end()) {
+            at::Storage s;
+            const std::string record = "data/" + key;
+            if (zip_.has(record)) {
+                const std::uint64_t size = zip_.entry(record).size;
+                at::Tensor bytes = at::empty({static_cast<int64_t>(size)}, at::kByte);
+                zip_.readInto(record, static_cast<char*>(bytes.data_ptr()));
+                s = bytes.storage();
+            } else if (numel == 0) {
+                s = at::empty({0}, at::kByte).storage();
+            } else {
+                fail("storage " + key + " has no record " + record + " in the archive");
+            }
+            cached = storages_.emplace(key, s).first;
+        }
+        const std::uint64_t available = cached->second.nbytes();
+        if (static_cast<std::uint64_t>(numel) > available / elem)
+            fail("storage " + key + " claims " + std::to_string(numel) + " elements of " + std::to_string(elem) +
+                 " bytes, its record has " + std::to_string(available) + " bytes");
+        at::Tensor typed = at::empty({0}, at::TensorOptions().dtype(type));
+        typed.set_(cached->second, 0, {numel}, {1});
+        if (type == at::kBool) // other bytes than 0/1 are not valid bools
+            typed.view(at::kByte).clamp_max_(1);
+        storageViews_.insert(typed.unsafeGetTensorImpl());
+        return typed;
+    }
+
+    static int64_t intOf(const c10::IValue& v, bool* ok)
+    {
+        if (!v.isInt()) {
+            *ok = false;
+            return 0;
+        }
+        return v.toInt();
+    }
+    std::vector<int64_t> intsOf(const c10::IValue& v, const std::string& what)
+    {
+        std::vector<c10::IValue> items;
+        if (v.isTuple())
+            items = v.toTupleRef().elements().vec();
+        else if (v.isList())
+            items = v.toListRef().vec();
+        else
+            fail("a tensor's " + what + " is not a tuple");
+        if (items.size() > L::kMaxTensorDims)
+            fail("a tensor with " + std::to_string(items.size()) + " dimensions");
+        std::vector<int64_t> out;
+        for (const auto& e : items) {
+            bool ok = true;
+            const int64_t x = intOf(e, &ok);
+            if (!ok || x < 0)
+                fail("a tensor's " + what + " holds " + (ok ? std::to_string(x) : std::string("a non-integer")));
+            out.push_back(x);
+        }
+        return out;
+    }
+
+    // (storage, storage_offset, size, stride, ...): every element the view
+    // can reach must lie inside the storage.
+    c10::IValue rebuildTensor(const std::vector<c10::IValue>& a, const std::string& name)
+    {
+        if (!a[0].isTensor() || !storageViews_.count(a[0].toTensor().unsafeGetTensorImpl()))
+            fail(name + " without a storage from the archive");
+        const at::Tensor& st = a[0].toTensor();
+        bool ok = true;
+        const int64_t offset = intOf(a[1], &ok);
+        if (!ok || offset < 0)
+            fail("a tensor with a storage offset that is " + (ok ? std::to_string(offset) : std::string("not an integer")));
+        const std::vector<int64_t> sizes = intsOf(a[2], "size");
+        const std::vector<int64_t> strides = intsOf(a[3], "stride");
+        if (sizes.size() != strides.size())
+            fail("a tensor with " + std::to_string(sizes.size()) + " sizes and " + std::to_string(strides.size()) +
+                 " strides");
+        const int64_t available = st.numel();
+        int64_t numel = 1, last = offset;
+        bool overflow = false;
+        for (std::size_t d = 0; d < sizes.size(); ++d) {
+            overflow |= __builtin_mul_overflow(numel, sizes[d], &numel);
+            if (sizes[d] > 0) {
+                int64_t reach = 0;
+                overflow |= __builtin_mul_overflow(sizes[d] - 1, strides[d], &reach);
+                overflow |= __builtin_add_overflow(last, reach, &last);
+            }
+        }
+        if (overflow)
+            fail("a tensor whose size or extent overflows 64 bits");
+        if (numel == 0 ? offset > available : last >= available)
+            fail("a tensor that reaches element " + std::to_string(numel == 0 ? offset : last) +
+                 " of a storage with " + std::to_string(available) + " elements");
+        if (numel > available && numel > L::kMaxViewElements)
+            fail("a tensor view of " + std::to_string(numel) + " elements over a storage of " +
+                 std::to_string(available));
+        at::Tensor t = at::empty({0}, st.options());
+        t.set_(st.storage(), offset, sizes, strides);
+        return t;
     }
 
     const std::string& p_;
-    std::size_t pos_ = 0;
-    caffe2::serialize::PyTorchStreamReader& zip_;
+    const TorchZip& zip_;
+    std::size_t pos_ = 0, opPos_ = 0;
+    unsigned char op_ = 0;
     std::vector<c10::IValue> stack_;
     std::vector<std::size_t> marks_;
-    std::map<std::size_t, c10::IValue> memo_;
-    std::map<std::string, at::Tensor> storages_;
+    std::unordered_map<std::size_t, c10::IValue> memo_;
+    std::unordered_map<const void*, Info> info_;
+    std::uint64_t items_ = 0;
+    std::map<std::string, at::Storage> storages_;
+    std::set<const void*> storageViews_;
 };
 
 } // namespace
 
 c10::IValue readTorchSave(const std::vector<char>& bytes)
 {
-    auto adapter = std::make_shared<caffe2::serialize::MemoryReadAdapter>(bytes.data(), static_cast<off_t>(bytes.size()));
-    caffe2::serialize::PyTorchStreamReader zip(adapter);
-    if (!zip.hasRecord("data.pkl"))
-        throw std::runtime_error("no data.pkl record (not a torch.save file)");
-    if (zip.hasRecord("constants.pkl"))
-        throw std::runtime_error("a TorchScript archive, not a torch.save file");
-    auto [data, size] = zip.getRecord("data.pkl");
-    const std::string pickle(static_cast<const char*>(data.get()), size);
-    return Reader(pickle, zip).run();
+    TorchZip zip(bytes);
+    if (zip.isTorchScript())
+        throw InputError("a TorchScript archive, not a torch.save file");
+    if (!zip.has("data.pkl"))
+        throw InputError("no data.pkl record (not a torch.save file)");
+    if (zip.has("byteorder") && zip.read("byteorder", 16) != "little")
+        throw InputError("written on a big-endian machine (byteorder record), which is not read");
+    const std::string pickle = zip.read("data.pkl", TorchSaveLimits::kMaxPickleBytes);
+    return Unpickler(pickle, zip).run();
 }
 
 } // namespace zsq::io

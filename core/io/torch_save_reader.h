@@ -1,20 +1,106 @@
 #pragma once
-// Reads torch.save files (zip format, pickle protocol 2..5) without Python,
-// tolerating what LibTorch's own torch::pickle_load rejects:
-//   - collections.OrderedDict (every torch.save(model.state_dict()); LibTorch
-//     unpickles it as None), with its _metadata state (BUILD);
-//   - SETITEM (Python's pickler writes a one-item dict with it);
-//   - objects of unknown classes (argparse.Namespace, numpy scalars, ...),
-//     which come back as None instead of failing the whole file.
-// Tensors (torch._utils._rebuild_tensor_v2 / _rebuild_parameter) are rebuilt
-// on the CPU with their storages shared as in the file.
+// The project's own reader of PyTorch zip files: the only code that parses
+// the bytes of a torch.save file (state_dicts, training checkpoints, tensors,
+// ZSQ checkpoints, run.ckpt). It does not use LibTorch's unpickler or
+// caffe2's PyTorchStreamReader, which trust the file (LibTorch 1.13 checks no
+// tensor's sizes, strides or offset against its storage, and crashes on
+// malformed pickles).
+//
+// What it accepts
+//   - zip archives as torch.save / torch.jit.save write them: every record in
+//     one folder, stored (or, with zlib, deflated), zip64 or not; each record
+//     read is checked against its CRC-32, its size against the archive;
+//   - pickle protocols 2..5 (the binary opcodes; not the text ones of protocol
+//     0/1), a restricted unpickler in the spirit of PyTorch's
+//     torch.load(weights_only=True): no global is ever imported or called.
+//     A GLOBAL names one of these, which the reader interprets itself:
+//       collections.OrderedDict                      -> a dict (its _metadata dropped)
+//       torch._utils._rebuild_tensor_v2 / _rebuild_tensor,
+//       torch._utils._rebuild_parameter(_with_state),
+//       torch._tensor._rebuild_from_type_v2          -> a CPU tensor
+//       torch.{Float,Double,Half,BFloat16,Long,Int,Short,Char,Byte,Bool,
+//              ComplexFloat,ComplexDouble}Storage, torch.UntypedStorage
+//                                                    -> a storage (persistent id)
+//       torch.jit._pickle.restore_type_tag / build_* -> their first argument
+//       builtins.set / frozenset (and EMPTY_SET...)  -> a list
+//       torch.Size -> a tuple, _codecs.encode(s, "latin1") -> a string
+//     Any other global is an inert placeholder: calling or constructing it
+//     gives None (argparse.Namespace, numpy scalars, torch.device in a training
+//     checkpoint do not stop reading its state_dict). Refused with an error:
+//     tensor kinds this reader cannot rebuild (torch._utils._rebuild_qtensor,
+//     sparse, ...: a tensor must not silently become None) and calls of
+//     globals that only a malicious file names (os.system, builtins.eval,
+//     subprocess.*, ...).
+//   - every tensor: sizes, strides and storage offset non-negative, their
+//     extent inside the storage the file holds for it (numel x element size
+//     <= the record's length), at most kMaxTensorDims dimensions; a view
+//     bigger than its storage (overlapping strides) at most
+//     kMaxViewElements elements.
+//
+// Limits (each one an InputError naming it, never an allocation first)
+//   data.pkl at most kMaxPickleBytes; a string or bytes object at most
+//   kMaxStringBytes; nesting of tuples/lists/dicts at most kMaxDepth; memo
+//   entries at most kMaxMemo; elements in all containers together at most
+//   kMaxItems; zip entries at most kMaxZipEntries; a deflated record at most
+//   kMaxInflatedBytes. Every stack operation is checked (no pop below the
+//   current MARK, as in CPython); a container that is changed after it was
+//   put into another one is refused, which rules out cycles (a dict that
+//   contains itself).
+#include <cstdint>
+#include <map>
+#include <string>
 #include <vector>
 
 #include <ATen/core/ivalue.h>
 
 namespace zsq::io {
 
-// Throws std::runtime_error (or c10::Error) for anything it cannot read.
+struct TorchSaveLimits {
+    static constexpr std::uint64_t kMaxPickleBytes = 256ull << 20;
+    static constexpr std::uint64_t kMaxStringBytes = 64ull << 20;
+    static constexpr std::size_t kMaxDepth = 200;
+    static constexpr std::size_t kMaxMemo = 1u << 22;
+    static constexpr std::uint64_t kMaxItems = 1ull << 25;
+    static constexpr std::size_t kMaxZipEntries = 1u << 20;
+    static constexpr std::uint64_t kMaxInflatedBytes = 1ull << 30;
+    static constexpr std::size_t kMaxTensorDims = 64;
+    static constexpr std::int64_t kMaxViewElements = std::int64_t(1) << 26;
+};
+
+// The records of a PyTorch zip archive (all in one top folder, whose name
+// varies: "archive", the file's stem, ...). Throws InputError (without the
+// file's path: callers add it) for anything malformed.
+class TorchZip {
+public:
+    struct Entry {
+        std::uint64_t dataOffset = 0;
+        std::uint64_t compressedSize = 0;
+        std::uint64_t size = 0;
+        std::uint32_t crc = 0;
+        std::uint16_t method = 0;
+    };
+
+    explicit TorchZip(const std::vector<char>& bytes);
+
+    // Names relative to the archive's folder ("data.pkl", "data/0", ...).
+    bool has(const std::string& name) const;
+    const Entry& entry(const std::string& name) const;
+    // The record's bytes, CRC checked; `maxBytes` bounds what is allocated.
+    std::string read(const std::string& name, std::uint64_t maxBytes = TorchSaveLimits::kMaxPickleBytes) const;
+    // Into `out`, which holds entry(name).size bytes.
+    void readInto(const std::string& name, char* out) const;
+    // A TorchScript archive (torch.jit.save): it has code/ or constants.pkl.
+    bool isTorchScript() const;
+    const std::string& folder() const { return folder_; }
+
+private:
+    const std::vector<char>& bytes_;
+    std::string folder_;
+    std::map<std::string, Entry> entries_; // full names
+};
+
+// Reads a torch.save file (as above). Throws InputError (without the path)
+// for anything it refuses, including TorchScript archives.
 c10::IValue readTorchSave(const std::vector<char>& bytes);
 
 } // namespace zsq::io

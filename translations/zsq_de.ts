@@ -1006,6 +1006,62 @@ Die bisherige Datei, falls vorhanden, ist unverändert.</translation>
         <source>ZSQ Studio will be in %1 from its next start.</source>
         <translation>ZSQ Studio erscheint ab dem nächsten Start auf %1.</translation>
     </message>
+    <message>
+        <source>The preprocessing settings went back to the new model&apos;s own.</source>
+        <translation>Die Vorverarbeitung ist wieder die des neuen Modells.</translation>
+    </message>
+    <message>
+        <source>Preprocessing in use: %1</source>
+        <translation>Vorverarbeitung in Gebrauch: %1</translation>
+    </message>
+    <message>
+        <source>The preprocessing settings do not fit the model: %1</source>
+        <translation>Die Vorverarbeitungseinstellungen passen nicht zum Modell: %1</translation>
+    </message>
+    <message>
+        <source>Choose a dataset in the Run panel to check the model on it.</source>
+        <translation>Im Laufbereich einen Datensatz wählen, um das Modell daran zu prüfen.</translation>
+    </message>
+    <message>
+        <source>The check failed: %1</source>
+        <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Started although the model is near chance on %1.</source>
+        <translation>Gestartet, obwohl das Modell auf %1 nahe am Zufall liegt.</translation>
+    </message>
+    <message>
+        <source>Not started: the full-precision model is near chance on %1 (%2 % top-1); check its preprocessing on the Model tab.</source>
+        <translation>Nicht gestartet: Das Modell in voller Genauigkeit liegt auf %1 nahe am Zufall (%2 % Top-1); seine Vorverarbeitung im Reiter Modell prüfen.</translation>
+    </message>
+    <message>
+        <source>The full-precision model reaches only %1 % top-1 on the first %2 images of %3, near chance (%4 %). Its preprocessing (input size, resize, mean, std) is almost certainly not the one it was trained with, so the accuracies of this run would mean little.</source>
+        <translation>Das Modell in voller Genauigkeit erreicht auf den ersten %2 Bildern von %3 nur %1 % Top-1, nahe am Zufall (%4 %). Seine Vorverarbeitung (Eingabegröße, Skalierung, Mittelwert, Standardabweichung) ist fast sicher nicht die, mit der es trainiert wurde; die Genauigkeiten dieses Laufs hätten dann wenig Aussagekraft.</translation>
+    </message>
+    <message>
+        <source>Model Near Chance</source>
+        <translation>Modell nahe am Zufall</translation>
+    </message>
+    <message>
+        <source>In use: %1
+
+Set the model&apos;s own values on the Model tab and press Check on Dataset, or start anyway.</source>
+        <translation>In Gebrauch: %1
+
+Die eigenen Werte des Modells im Reiter Modell eintragen und „Am Datensatz prüfen“ drücken, oder trotzdem starten.</translation>
+    </message>
+    <message>
+        <source>Start Anyway</source>
+        <translation>Trotzdem starten</translation>
+    </message>
+    <message>
+        <source>Checking the model on %1 before the run…</source>
+        <translation>Das Modell wird vor dem Lauf an %1 geprüft …</translation>
+    </message>
+    <message>
+        <source>Not started: stopped while the model was being checked.</source>
+        <translation>Nicht gestartet: angehalten, während das Modell geprüft wurde.</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::ModelHeader</name>
@@ -1052,6 +1108,10 @@ Die bisherige Datei, falls vorhanden, ist unverändert.</translation>
     <message>
         <source>%1 quantized, %2 as 32-bit float</source>
         <translation>%1 quantisiert, %2 als 32-Bit-Gleitkomma</translation>
+    </message>
+    <message>
+        <source>%1 × the data&apos;s size</source>
+        <translation>%1 × die Größe der Daten</translation>
     </message>
 </context>
 <context>
@@ -1108,16 +1168,16 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>Config key: %1</source>
         <translation>Konfigurationsschlüssel: %1</translation>
     </message>
+    <message>
+        <source>Model preprocessing</source>
+        <translation>Vorverarbeitung des Modells</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::ParamHelp</name>
     <message>
         <source>model file (TorchScript, state_dict or ZSQ checkpoint); &apos;demo&apos; = the shipped Fashion-MNIST model</source>
         <translation>Modelldatei (TorchScript, state_dict oder ZSQ-Checkpoint); &apos;demo&apos; = das mitgelieferte Fashion-MNIST-Modell</translation>
-    </message>
-    <message>
-        <source>architecture when it cannot be detected from the file (resnet18, resnet34, resnet50, mobilenet_v2, resnet20, fmnist)</source>
-        <translation>Architektur, wenn sie sich nicht aus der Datei erkennen lässt (resnet18, resnet34, resnet50, mobilenet_v2, resnet20, fmnist)</translation>
     </message>
     <message>
         <source>quantization method (realdata = fine-tuning on the real training set, the ceiling)</source>
@@ -1318,6 +1378,160 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>epochs of linear DKD weight warm-up</source>
         <translation>Epochen, über die das DKD-Gewicht linear ansteigt</translation>
+    </message>
+    <message>
+        <source>architecture when it cannot be detected from the file (resnet18/34/50/101, mobilenet_v2, mobilenet_v3_large, vgg16_bn, resnet20/56/110, fmnist)</source>
+        <translation>Architektur, falls sie sich nicht aus der Datei erkennen lässt (resnet18/34/50/101, mobilenet_v2, mobilenet_v3_large, vgg16_bn, resnet20/56/110, fmnist)</translation>
+    </message>
+    <message>
+        <source>preprocessing JSON to use instead of the sidecar beside the model (MODEL.json)</source>
+        <translation>Vorverarbeitungs-JSON anstelle der Begleitdatei neben dem Modell (MODEL.json)</translation>
+    </message>
+    <message>
+        <source>input size in pixels (-1 = the model&apos;s own; 0 = the data&apos;s size, for fully convolutional models)</source>
+        <translation>Eingabegröße in Pixeln (-1 = die des Modells; 0 = die Größe der Daten, für vollständig faltende Modelle)</translation>
+    </message>
+    <message>
+        <source>how data of another size becomes the input: none, resize (whole image), resize_crop (shorter side, then centre crop); model = the model&apos;s own</source>
+        <translation>wie Daten anderer Größe zur Eingabe werden: none, resize (ganzes Bild), resize_crop (kürzere Seite, dann mittiger Zuschnitt); model = wie beim Modell</translation>
+    </message>
+    <message>
+        <source>resize_crop: shorter side before the centre crop (0 = the model&apos;s own, or input_size / 0.875)</source>
+        <translation>resize_crop: kürzere Seite vor dem mittigen Zuschnitt (0 = die des Modells, oder input_size / 0,875)</translation>
+    </message>
+    <message>
+        <source>per-channel mean of the normalisation (empty = the model&apos;s own)</source>
+        <translation>Mittelwert der Normalisierung je Kanal (leer = der des Modells)</translation>
+    </message>
+    <message>
+        <source>per-channel std of the normalisation (empty = the model&apos;s own)</source>
+        <translation>Standardabweichung der Normalisierung je Kanal (leer = die des Modells)</translation>
+    </message>
+    <message>
+        <source>class names: a text file with one per line, or a comma-separated list (empty = the model&apos;s own)</source>
+        <translation>Klassennamen: eine Textdatei mit einem pro Zeile oder eine kommagetrennte Liste (leer = die des Modells)</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::PreprocessingChecker</name>
+    <message>
+        <source>Unknown error while checking the model.</source>
+        <translation>Unbekannter Fehler beim Prüfen des Modells.</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::PreprocessingEditor</name>
+    <message>
+        <source>Config key: %1</source>
+        <translation>Konfigurationsschlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Preprocessing</source>
+        <translation>Vorverarbeitung</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>None: the data&apos;s own size</source>
+        <translation>Keine: die eigene Größe der Daten</translation>
+    </message>
+    <message>
+        <source>Resize to the input size</source>
+        <translation>Auf die Eingabegröße skalieren</translation>
+    </message>
+    <message>
+        <source>Resize, then centre crop</source>
+        <translation>Skalieren, dann mittig zuschneiden</translation>
+    </message>
+    <message>
+        <source>One number per channel, separated by commas, or one for all.</source>
+        <translation>Eine Zahl je Kanal, durch Kommas getrennt, oder eine für alle.</translation>
+    </message>
+    <message>
+        <source>Check on Dataset</source>
+        <translation>Am Datensatz prüfen</translation>
+    </message>
+    <message>
+        <source>Measure the full-precision model&apos;s top-1 on the first 500 images of the Run panel&apos;s dataset with this preprocessing. Near chance means the preprocessing is almost certainly not the one the model was trained with.</source>
+        <translation>Misst das Top-1 des Modells in voller Genauigkeit auf den ersten 500 Bildern des Datensatzes aus dem Laufbereich mit dieser Vorverarbeitung. Nahe am Zufall heißt: Die Vorverarbeitung ist fast sicher nicht die, mit der das Modell trainiert wurde.</translation>
+    </message>
+    <message>
+        <source>&amp;Input size:</source>
+        <translation>&amp;Eingabegröße:</translation>
+    </message>
+    <message>
+        <source>&amp;Resize:</source>
+        <translation>&amp;Skalierung:</translation>
+    </message>
+    <message>
+        <source>Resize si&amp;ze:</source>
+        <translation>Skalierungs&amp;größe:</translation>
+    </message>
+    <message>
+        <source>&amp;Mean:</source>
+        <translation>&amp;Mittelwert:</translation>
+    </message>
+    <message>
+        <source>S&amp;td:</source>
+        <translation>Standard&amp;abweichung:</translation>
+    </message>
+    <message>
+        <source>C&amp;lass names:</source>
+        <translation>&amp;Klassennamen:</translation>
+    </message>
+    <message>
+        <source>In use: %1</source>
+        <translation>In Gebrauch: %1</translation>
+    </message>
+    <message>
+        <source>Where the values come from: %1</source>
+        <translation>Herkunft der Werte: %1</translation>
+    </message>
+    <message>
+        <source>⚠ %1 does not say how its inputs were normalised: the mean and std in use are the defaults of %2, a guess. If the model was trained with others, enter them here (or put a %3 beside the model): every accuracy and every synthetic image depends on them.</source>
+        <translation>⚠ %1 sagt nicht, wie seine Eingaben normalisiert wurden: Mittelwert und Standardabweichung in Gebrauch sind die Vorgaben von %2, eine Annahme. Wurde das Modell mit anderen trainiert, hier eintragen (oder eine %3 neben das Modell legen): Jede Genauigkeit und jedes synthetische Bild hängt davon ab.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Model&apos;s</source>
+        <translation>Vom Modell</translation>
+    </message>
+    <message>
+        <source>Model&apos;s: %1 px</source>
+        <translation>Vom Modell: %1 px</translation>
+    </message>
+    <message>
+        <source>Model&apos;s: the data&apos;s size</source>
+        <translation>Vom Modell: die Größe der Daten</translation>
+    </message>
+    <message>
+        <source>Model&apos;s: %1</source>
+        <translation>Vom Modell: %1</translation>
+    </message>
+    <message>
+        <source>none: class numbers</source>
+        <translation>keine: Klassennummern</translation>
+    </message>
+    <message>
+        <source>These settings do not fit the model: %1</source>
+        <translation>Diese Einstellungen passen nicht zum Modell: %1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>⚠ Full-precision top-1 on the first %1 images of %2: %3 %, near chance (%4 %). The preprocessing is almost certainly not the one the model was trained with.</source>
+        <translation>⚠ Top-1 in voller Genauigkeit auf den ersten %1 Bildern von %2: %3 %, nahe am Zufall (%4 %). Die Vorverarbeitung ist fast sicher nicht die, mit der das Modell trainiert wurde.</translation>
+    </message>
+    <message>
+        <source>Full-precision top-1 on the first %1 images of %2: %3 %.</source>
+        <translation>Top-1 in voller Genauigkeit auf den ersten %1 Bildern von %2: %3 %.</translation>
     </message>
 </context>
 <context>

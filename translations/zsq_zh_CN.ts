@@ -1004,6 +1004,62 @@ The previous file, if any, is unchanged.</source>
         <source>ZSQ Studio will be in %1 from its next start.</source>
         <translation>ZSQ Studio 将从下次启动起使用%1。</translation>
     </message>
+    <message>
+        <source>The preprocessing settings went back to the new model&apos;s own.</source>
+        <translation>预处理设置已恢复为新模型自身的设置。</translation>
+    </message>
+    <message>
+        <source>Preprocessing in use: %1</source>
+        <translation>当前使用的预处理：%1</translation>
+    </message>
+    <message>
+        <source>The preprocessing settings do not fit the model: %1</source>
+        <translation>预处理设置与模型不符：%1</translation>
+    </message>
+    <message>
+        <source>Choose a dataset in the Run panel to check the model on it.</source>
+        <translation>请在运行面板中选择一个数据集，以便在其上检查模型。</translation>
+    </message>
+    <message>
+        <source>The check failed: %1</source>
+        <translation>检查失败：%1</translation>
+    </message>
+    <message>
+        <source>Started although the model is near chance on %1.</source>
+        <translation>尽管模型在 %1 上接近随机水平，仍已开始运行。</translation>
+    </message>
+    <message>
+        <source>Not started: the full-precision model is near chance on %1 (%2 % top-1); check its preprocessing on the Model tab.</source>
+        <translation>未开始：全精度模型在 %1 上接近随机水平（Top-1 %2 %）；请在“模型”选项卡中检查其预处理。</translation>
+    </message>
+    <message>
+        <source>The full-precision model reaches only %1 % top-1 on the first %2 images of %3, near chance (%4 %). Its preprocessing (input size, resize, mean, std) is almost certainly not the one it was trained with, so the accuracies of this run would mean little.</source>
+        <translation>全精度模型在 %3 的前 %2 张图像上的 Top-1 仅为 %1 %，接近随机水平（%4 %）。其预处理（输入尺寸、缩放、均值、标准差）几乎肯定不是训练时所用的，因此本次运行的准确率意义不大。</translation>
+    </message>
+    <message>
+        <source>Model Near Chance</source>
+        <translation>模型接近随机水平</translation>
+    </message>
+    <message>
+        <source>In use: %1
+
+Set the model&apos;s own values on the Model tab and press Check on Dataset, or start anyway.</source>
+        <translation>当前使用：%1
+
+请在“模型”选项卡中填写模型自身的数值并点击“在数据集上检查”，或仍然开始。</translation>
+    </message>
+    <message>
+        <source>Start Anyway</source>
+        <translation>仍然开始</translation>
+    </message>
+    <message>
+        <source>Checking the model on %1 before the run…</source>
+        <translation>运行前正在 %1 上检查模型…</translation>
+    </message>
+    <message>
+        <source>Not started: stopped while the model was being checked.</source>
+        <translation>未开始：在检查模型期间被停止。</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::ModelHeader</name>
@@ -1050,6 +1106,10 @@ The previous file, if any, is unchanged.</source>
     <message>
         <source>%1 quantized, %2 as 32-bit float</source>
         <translation>量化后 %1，32 位浮点为 %2</translation>
+    </message>
+    <message>
+        <source>%1 × the data&apos;s size</source>
+        <translation>%1 × 数据的尺寸</translation>
     </message>
 </context>
 <context>
@@ -1106,16 +1166,16 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>Config key: %1</source>
         <translation>配置键：%1</translation>
     </message>
+    <message>
+        <source>Model preprocessing</source>
+        <translation>模型预处理</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::ParamHelp</name>
     <message>
         <source>model file (TorchScript, state_dict or ZSQ checkpoint); &apos;demo&apos; = the shipped Fashion-MNIST model</source>
         <translation>模型文件（TorchScript、state_dict 或 ZSQ 检查点）；&apos;demo&apos; = 随附的 Fashion-MNIST 模型</translation>
-    </message>
-    <message>
-        <source>architecture when it cannot be detected from the file (resnet18, resnet34, resnet50, mobilenet_v2, resnet20, fmnist)</source>
-        <translation>无法从文件识别时使用的架构（resnet18、resnet34、resnet50、mobilenet_v2、resnet20、fmnist）</translation>
     </message>
     <message>
         <source>quantization method (realdata = fine-tuning on the real training set, the ceiling)</source>
@@ -1316,6 +1376,160 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>epochs of linear DKD weight warm-up</source>
         <translation>DKD 权重线性预热的轮次</translation>
+    </message>
+    <message>
+        <source>architecture when it cannot be detected from the file (resnet18/34/50/101, mobilenet_v2, mobilenet_v3_large, vgg16_bn, resnet20/56/110, fmnist)</source>
+        <translation>无法从文件识别时使用的架构（resnet18/34/50/101、mobilenet_v2、mobilenet_v3_large、vgg16_bn、resnet20/56/110、fmnist）</translation>
+    </message>
+    <message>
+        <source>preprocessing JSON to use instead of the sidecar beside the model (MODEL.json)</source>
+        <translation>代替模型旁伴随文件（MODEL.json）使用的预处理 JSON</translation>
+    </message>
+    <message>
+        <source>input size in pixels (-1 = the model&apos;s own; 0 = the data&apos;s size, for fully convolutional models)</source>
+        <translation>输入尺寸（像素）（-1 = 模型自身的；0 = 数据的尺寸，适用于全卷积模型）</translation>
+    </message>
+    <message>
+        <source>how data of another size becomes the input: none, resize (whole image), resize_crop (shorter side, then centre crop); model = the model&apos;s own</source>
+        <translation>其他尺寸的数据如何变为输入：none、resize（整幅图像）、resize_crop（短边缩放后居中裁剪）；model = 模型自身的方式</translation>
+    </message>
+    <message>
+        <source>resize_crop: shorter side before the centre crop (0 = the model&apos;s own, or input_size / 0.875)</source>
+        <translation>resize_crop：居中裁剪前的短边长度（0 = 模型自身的，或 input_size / 0.875）</translation>
+    </message>
+    <message>
+        <source>per-channel mean of the normalisation (empty = the model&apos;s own)</source>
+        <translation>归一化的逐通道均值（留空 = 模型自身的）</translation>
+    </message>
+    <message>
+        <source>per-channel std of the normalisation (empty = the model&apos;s own)</source>
+        <translation>归一化的逐通道标准差（留空 = 模型自身的）</translation>
+    </message>
+    <message>
+        <source>class names: a text file with one per line, or a comma-separated list (empty = the model&apos;s own)</source>
+        <translation>类别名称：每行一个的文本文件，或逗号分隔的列表（留空 = 模型自身的）</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::PreprocessingChecker</name>
+    <message>
+        <source>Unknown error while checking the model.</source>
+        <translation>检查模型时发生未知错误。</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::PreprocessingEditor</name>
+    <message>
+        <source>Config key: %1</source>
+        <translation>配置键：%1</translation>
+    </message>
+    <message>
+        <source>Preprocessing</source>
+        <translation>预处理</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>None: the data&apos;s own size</source>
+        <translation>无：使用数据自身的尺寸</translation>
+    </message>
+    <message>
+        <source>Resize to the input size</source>
+        <translation>缩放到输入尺寸</translation>
+    </message>
+    <message>
+        <source>Resize, then centre crop</source>
+        <translation>先缩放，再居中裁剪</translation>
+    </message>
+    <message>
+        <source>One number per channel, separated by commas, or one for all.</source>
+        <translation>每个通道一个数，以逗号分隔；或用一个数表示全部通道。</translation>
+    </message>
+    <message>
+        <source>Check on Dataset</source>
+        <translation>在数据集上检查</translation>
+    </message>
+    <message>
+        <source>Measure the full-precision model&apos;s top-1 on the first 500 images of the Run panel&apos;s dataset with this preprocessing. Near chance means the preprocessing is almost certainly not the one the model was trained with.</source>
+        <translation>用此预处理在运行面板所选数据集的前 500 张图像上测量全精度模型的 Top-1。接近随机水平说明该预处理几乎肯定不是模型训练时所用的。</translation>
+    </message>
+    <message>
+        <source>&amp;Input size:</source>
+        <translation>输入尺寸(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Resize:</source>
+        <translation>缩放(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Resize si&amp;ze:</source>
+        <translation>缩放尺寸(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mean:</source>
+        <translation>均值(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>S&amp;td:</source>
+        <translation>标准差(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>C&amp;lass names:</source>
+        <translation>类别名称(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>In use: %1</source>
+        <translation>当前使用：%1</translation>
+    </message>
+    <message>
+        <source>Where the values come from: %1</source>
+        <translation>数值来源：%1</translation>
+    </message>
+    <message>
+        <source>⚠ %1 does not say how its inputs were normalised: the mean and std in use are the defaults of %2, a guess. If the model was trained with others, enter them here (or put a %3 beside the model): every accuracy and every synthetic image depends on them.</source>
+        <translation>⚠ %1 未说明其输入是如何归一化的：当前使用的均值和标准差是 %2 的默认值，只是猜测。如果模型是用其他值训练的，请在此填写（或在模型旁放置 %3）：所有准确率和所有合成图像都取决于它们。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Model&apos;s</source>
+        <translation>模型自身</translation>
+    </message>
+    <message>
+        <source>Model&apos;s: %1 px</source>
+        <translation>模型自身：%1 像素</translation>
+    </message>
+    <message>
+        <source>Model&apos;s: the data&apos;s size</source>
+        <translation>模型自身：数据的尺寸</translation>
+    </message>
+    <message>
+        <source>Model&apos;s: %1</source>
+        <translation>模型自身：%1</translation>
+    </message>
+    <message>
+        <source>none: class numbers</source>
+        <translation>无：使用类别编号</translation>
+    </message>
+    <message>
+        <source>These settings do not fit the model: %1</source>
+        <translation>这些设置与模型不符：%1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>⚠ Full-precision top-1 on the first %1 images of %2: %3 %, near chance (%4 %). The preprocessing is almost certainly not the one the model was trained with.</source>
+        <translation>⚠ 在 %2 的前 %1 张图像上的全精度 Top-1：%3 %，接近随机水平（%4 %）。该预处理几乎肯定不是模型训练时所用的。</translation>
+    </message>
+    <message>
+        <source>Full-precision top-1 on the first %1 images of %2: %3 %.</source>
+        <translation>在 %2 的前 %1 张图像上的全精度 Top-1：%3 %。</translation>
     </message>
 </context>
 <context>

@@ -153,7 +153,9 @@ void TstGuiRun::pauseResumeStop()
     QSignalSpy cancelled(m_window->runController(), &RunController::cancelled);
     LatencyProbe probe;
     m_window->startAction()->trigger();
-    QVERIFY(m_window->runController()->isActive());
+    // Start checks the model on the dataset first (a second or so).
+    QVERIFY(!m_window->startAction()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->runController()->isActive(), 120000);
     QVERIFY(!m_window->startAction()->isEnabled());
 
     zsq::ui::LossPlot* plot = m_window->lossPlot();

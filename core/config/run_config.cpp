@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "io/atomic_file.h"
 
 namespace zsq::config {
 
@@ -108,9 +109,12 @@ void checkValue(const ParamSpec& spec, const nlohmann::json& v)
         for (const auto& [name, bits] : v.items()) {
             if (!bits.is_number_integer())
                 fail(spec.key + "." + name, "must be an integer bit width");
-            const int b = bits.get<int>();
+            // The range on the full 64-bit value: get<int>() would read
+            // 4294967300 as 4.
+            const std::int64_t b =
+                bits.is_number_unsigned() && bits.get<std::uint64_t>() > 32 ? -1 : bits.get<std::int64_t>();
             if (!(b == 0 || b == 32 || (b >= 2 && b <= 8)))
-                fail(spec.key + "." + name, "must be 2..8 (or 0/32 for float), got " + std::to_string(b));
+                fail(spec.key + "." + name, "must be 2..8 (or 0/32 for float), got " + bits.dump());
         }
         break;
     }
@@ -265,12 +269,17 @@ nlohmann::json loadRunConfigFile(const std::string& path)
 
 nlohmann::json readRunConfigFile(const std::string& path)
 {
-    std::ifstream in(path);
-    if (!in)
-        throw InputError("cannot open config file " + path);
+    // A regular file of at most 16 MiB (a FIFO or device is refused, not
+    // waited on).
+    std::vector<char> bytes;
+    try {
+        bytes = io::readWholeFile(path, 16u << 20);
+    } catch (const InputError& e) {
+        throw InputError(std::string("config file: ") + e.what());
+    }
     nlohmann::json user;
     try {
-        user = nlohmann::json::parse(in);
+        user = nlohmann::json::parse(bytes.begin(), bytes.end());
     } catch (const nlohmann::json::parse_error& e) {
         throw InputError("config file " + path + " is not valid JSON: " + e.what());
     }

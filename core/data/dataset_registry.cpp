@@ -7,6 +7,7 @@
 #include "common/error.h"
 #include "data/readers.h"
 #include "data/tensor_dataset.h"
+#include "io/atomic_file.h"
 
 namespace zsq::data {
 
@@ -72,7 +73,7 @@ std::shared_ptr<InMemoryDataset> openIdx(const fs::path& dir, bool train)
     std::string labels = findIdx(dir, prefix + "-labels-idx1-ubyte");
     if (images.empty() || labels.empty())
         throw InputError("no " + prefix + " IDX files in " + dir.string());
-    return readIdx(images, labels);
+    return readIdx(images, labels, 10); // MNIST and Fashion-MNIST: 10 classes
 }
 
 std::shared_ptr<InMemoryDataset> openCifar(const fs::path& dir, bool cifar100, bool train)
@@ -88,13 +89,30 @@ std::shared_ptr<InMemoryDataset> openCifar(const fs::path& dir, bool cifar100, b
     auto ds = readCifarBinary(files, cifar100);
     ds->classNames = cifar100 ? numberedClasses(100) : cifar10ClassNames();
     if (cifar100) {
-        std::ifstream names(dir / "fine_label_names.txt");
-        std::vector<std::string> read;
-        for (std::string line; std::getline(names, line);)
+        // Optional; when present it must be a regular text file of at most
+        // 1 MiB (a FIFO there is refused, not waited on).
+        const fs::path namesPath = dir / "fine_label_names.txt";
+        std::error_code ec;
+        if (fs::exists(fs::symlink_status(namesPath, ec))) {
+            const std::vector<char> bytes = io::readWholeFile(namesPath.string(), 1u << 20);
+            std::vector<std::string> read;
+            std::string line;
+            for (char c : bytes) {
+                if (c == '\n') {
+                    if (!line.empty() && line.back() == '\r')
+                        line.pop_back();
+                    if (!line.empty())
+                        read.push_back(line);
+                    line.clear();
+                } else {
+                    line += c;
+                }
+            }
             if (!line.empty())
                 read.push_back(line);
-        if (read.size() == 100)
-            ds->classNames = read;
+            if (read.size() == 100)
+                ds->classNames = read;
+        }
     }
     return ds;
 }

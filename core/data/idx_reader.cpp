@@ -1,7 +1,23 @@
+// MNIST-style IDX files, plain or gzip-compressed.
+//
+// Limits (checked before anything is allocated):
+//   - the files must be regular files (a FIFO or device is refused, not
+//     waited on);
+//   - the header: 1..1e8 images of 1..4096 x 1..4096 pixels, and at most
+//     kMaxIdxPixelBytes (1 GiB) of pixels in all (EMNIST's largest split has
+//     0.55 GB);
+//   - a plain file must be exactly as long as its header says (16 bytes +
+//     N x rows x cols for images, 8 + N for labels);
+//   - a gzip file is inflated only as far as its header says, and one byte
+//     more must not exist: a file that inflates to more than its header
+//     promises (a "gzip bomb" behind a small header) is refused after reading
+//     the promised bytes, not inflated to the end.
+#include <cerrno>
 #include <cstdint>
-#include <filesystem>
+#include <string>
 
-#include <fstream>
+#include <fcntl.h>
+#include <unistd.h>
 
 #ifdef ZSQ_HAVE_ZLIB
 #include <zlib.h>
@@ -9,31 +25,63 @@
 
 #include "common/error.h"
 #include "data/readers.h"
+#include "io/atomic_file.h"
 
 namespace zsq::data {
 
 namespace {
 
+constexpr std::int64_t kMaxIdxImages = 100000000;
+constexpr std::int64_t kMaxIdxSide = 4096;
+constexpr std::int64_t kMaxIdxPixelBytes = std::int64_t(1) << 30;
 
-#ifdef ZSQ_HAVE_ZLIB
-// gzread reads gzip and plain files alike.
-class GzFile {
+bool endsWithGz(const std::string& path)
+{
+    return path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0;
+}
+
+// Reads a plain or gzip IDX file sequentially, never more than asked for.
+class IdxFile {
 public:
-    explicit GzFile(const std::string& path) : path_(path)
+    explicit IdxFile(const std::string& path) : path_(path)
     {
-        if (!std::filesystem::is_regular_file(path))
-            throw InputError("dataset file not found: " + path);
-        file_ = gzopen(path.c_str(), "rb");
-        if (!file_)
-            throw InputError("cannot open " + path);
+        int fd = -1;
+        try {
+            fd = io::openRegularFile(path, &size_);
+        } catch (const InputError& e) {
+            throw InputError(std::string("dataset file not found or not readable: ") + e.what());
+        }
+        unsigned char magic[2] = {0, 0};
+        const bool gzip = ::pread(fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+        if (gzip) {
+#ifdef ZSQ_HAVE_ZLIB
+            gz_ = gzdopen(fd, "rb");
+            if (!gz_) {
+                ::close(fd);
+                throw InputError("cannot open " + path);
+            }
+#else
+            ::close(fd);
+            throw InputError(path + " is gzip-compressed and this build has no zlib; gunzip it first");
+#endif
+        } else {
+            fd_ = fd;
+        }
     }
-    ~GzFile()
+    ~IdxFile()
     {
-        if (file_)
-            gzclose(file_);
+#ifdef ZSQ_HAVE_ZLIB
+        if (gz_)
+            gzclose(gz_);
+#endif
+        if (fd_ >= 0)
+            ::close(fd_);
     }
-    GzFile(const GzFile&) = delete;
-    GzFile& operator=(const GzFile&) = delete;
+    IdxFile(const IdxFile&) = delete;
+    IdxFile& operator=(const IdxFile&) = delete;
+
+    bool compressed() const { return fd_ < 0; }
+    std::uint64_t fileSize() const { return size_; }
 
     void read(void* buffer, std::size_t bytes, const char* what)
     {
@@ -41,71 +89,99 @@ public:
         auto* out = static_cast<char*>(buffer);
         while (done < bytes) {
             const unsigned chunk = static_cast<unsigned>(std::min<std::size_t>(bytes - done, 1u << 30));
-            const int n = gzread(file_, out + done, chunk);
-            if (n <= 0) {
-                int errnum = 0;
-                const char* msg = gzerror(file_, &errnum);
-                throw InputError(path_ + " is truncated or corrupt while reading " + what +
-                                 (errnum != Z_OK && errnum != Z_STREAM_END && msg ? std::string(" (") + msg + ")" : ""));
-            }
+            const long n = readSome(out + done, chunk);
+            if (n <= 0)
+                throw InputError(path_ + " is truncated or corrupt while reading " + what + lastError());
             done += static_cast<std::size_t>(n);
         }
     }
 
-
-private:
-    std::string path_;
-    gzFile file_ = nullptr;
-};
-#else
-// Without zlib: plain IDX files only.
-class GzFile {
-public:
-    explicit GzFile(const std::string& path) : path_(path), in_(path, std::ios::binary)
+    // After the promised data: nothing may follow.
+    void expectEnd()
     {
-        if (!std::filesystem::is_regular_file(path) || !in_)
-            throw InputError("dataset file not found: " + path);
-        if (path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0)
-            throw InputError(path + " is gzip-compressed and this build has no zlib; gunzip it first");
-    }
-    void read(void* buffer, std::size_t bytes, const char* what)
-    {
-        if (!in_.read(static_cast<char*>(buffer), static_cast<std::streamsize>(bytes)))
-            throw InputError(path_ + " is truncated or corrupt while reading " + what);
+        char extra = 0;
+        if (readSome(&extra, 1) > 0)
+            throw InputError(path_ + " holds more data than its IDX header says (a corrupt or mismatched header)");
     }
 
 private:
-    std::string path_;
-    std::ifstream in_;
-};
+    long readSome(char* out, unsigned n)
+    {
+#ifdef ZSQ_HAVE_ZLIB
+        if (gz_)
+            return gzread(gz_, out, n);
 #endif
+        for (;;) {
+            const ssize_t r = ::read(fd_, out, n);
+            if (r < 0 && errno == EINTR)
+                continue;
+            return static_cast<long>(r);
+        }
+    }
+    std::string lastError()
+    {
+#ifdef ZSQ_HAVE_ZLIB
+        if (gz_) {
+            int errnum = 0;
+            const char* msg = gzerror(gz_, &errnum);
+            if (errnum != Z_OK && errnum != Z_STREAM_END && msg)
+                return std::string(" (") + msg + ")";
+        }
+#endif
+        return "";
+    }
 
-// The IDX header's big-endian 32-bit fields, from either reader.
-template <class File>
-std::uint32_t readBigEndian32(File& file, const char* what)
+    std::string path_;
+    std::uint64_t size_ = 0;
+    int fd_ = -1;
+#ifdef ZSQ_HAVE_ZLIB
+    gzFile gz_ = nullptr;
+#endif
+};
+
+std::uint32_t readBigEndian32(IdxFile& file, const char* what)
 {
     unsigned char b[4];
     file.read(b, 4, what);
     return (std::uint32_t(b[0]) << 24) | (std::uint32_t(b[1]) << 16) | (std::uint32_t(b[2]) << 8) | b[3];
 }
 
+void checkPlainSize(const IdxFile& file, const std::string& path, std::uint64_t expected, const std::string& what)
+{
+    if (file.compressed() || file.fileSize() == expected)
+        return;
+    throw InputError(path + (file.fileSize() < expected ? " is truncated" : " is longer than its header says") +
+                     ": the header promises " + what + " (" + std::to_string(expected) + " bytes), the file has " +
+                     std::to_string(file.fileSize()));
+}
+
 } // namespace
 
-std::shared_ptr<InMemoryDataset> readIdx(const std::string& imagesPath, const std::string& labelsPath)
+std::shared_ptr<InMemoryDataset> readIdx(const std::string& imagesPath, const std::string& labelsPath,
+                                         std::int64_t numClasses)
 {
-    GzFile images(imagesPath);
+    IdxFile images(imagesPath);
     const std::uint32_t imagesMagic = readBigEndian32(images, "the header");
     if (imagesMagic != 0x00000803)
         throw InputError(imagesPath + " is not an IDX image file (magic " + std::to_string(imagesMagic) + ")");
     const std::int64_t n = readBigEndian32(images, "the header");
     const std::int64_t rows = readBigEndian32(images, "the header");
     const std::int64_t cols = readBigEndian32(images, "the header");
-    if (n <= 0 || rows <= 0 || cols <= 0 || rows > 4096 || cols > 4096 || n > 100000000)
-        throw InputError(imagesPath + " has an implausible header");
+    if (n <= 0 || rows <= 0 || cols <= 0 || rows > kMaxIdxSide || cols > kMaxIdxSide || n > kMaxIdxImages)
+        throw InputError(imagesPath + " has an implausible header (" + std::to_string(n) + " images of " +
+                         std::to_string(rows) + "x" + std::to_string(cols) + ")");
+    const std::int64_t pixelBytes = n * rows * cols; // <= 1e8 * 4096 * 4096: fits in 64 bits
+    if (pixelBytes > kMaxIdxPixelBytes)
+        throw InputError(imagesPath + ": its header promises " + std::to_string(pixelBytes) +
+                         " bytes of pixels, more than the " + std::to_string(kMaxIdxPixelBytes) + " accepted");
+    const std::string promise =
+        std::to_string(n) + " images of " + std::to_string(rows) + "x" + std::to_string(cols);
+    checkPlainSize(images, imagesPath, 16 + static_cast<std::uint64_t>(pixelBytes), promise);
     torch::Tensor pixels = torch::empty({n, 1, rows, cols}, torch::kUInt8);
-    images.read(pixels.data_ptr<std::uint8_t>(), static_cast<std::size_t>(n * rows * cols), "the pixels");
+    images.read(pixels.data_ptr<std::uint8_t>(), static_cast<std::size_t>(pixelBytes), "the pixels");
+    images.expectEnd();
 
-    GzFile labels(labelsPath);
+    IdxFile labels(labelsPath);
     const std::uint32_t labelsMagic = readBigEndian32(labels, "the header");
     if (labelsMagic != 0x00000801)
         throw InputError(labelsPath + " is not an IDX label file (magic " + std::to_string(labelsMagic) + ")");
@@ -113,8 +189,16 @@ std::shared_ptr<InMemoryDataset> readIdx(const std::string& imagesPath, const st
     if (nLabels != n)
         throw InputError(labelsPath + " has " + std::to_string(nLabels) + " labels for " + std::to_string(n) +
                          " images");
+    checkPlainSize(labels, labelsPath, 8 + static_cast<std::uint64_t>(n), std::to_string(n) + " labels");
     torch::Tensor labelBytes = torch::empty({n}, torch::kUInt8);
     labels.read(labelBytes.data_ptr<std::uint8_t>(), static_cast<std::size_t>(n), "the labels");
+    labels.expectEnd();
+    if (numClasses > 0) {
+        const std::int64_t maxLabel = labelBytes.max().item<std::int64_t>();
+        if (maxLabel >= numClasses)
+            throw InputError(labelsPath + " holds label " + std::to_string(maxLabel) + ", but the dataset has " +
+                             std::to_string(numClasses) + " classes");
+    }
     return std::make_shared<InMemoryDataset>(pixels, labelBytes.to(torch::kLong));
 }
 

@@ -8,8 +8,10 @@
 
 namespace zsq::data {
 
-// MNIST-style IDX pair (raw or gzip-compressed).
-std::shared_ptr<InMemoryDataset> readIdx(const std::string& imagesPath, const std::string& labelsPath);
+// MNIST-style IDX pair (raw or gzip-compressed). With numClasses > 0 every
+// label must be below it (InputError naming the labels file otherwise).
+std::shared_ptr<InMemoryDataset> readIdx(const std::string& imagesPath, const std::string& labelsPath,
+                                         std::int64_t numClasses = 0);
 
 // CIFAR-10 binary batches (1 label byte + 3072 pixels) or CIFAR-100 (coarse +
 // fine label bytes + 3072 pixels; the fine label is used).

@@ -37,11 +37,25 @@ DatasetPtr openTensorFolder(const std::string& dir, std::int64_t numClassesHint)
     torch::Tensor labels = io::readTensorFile((fs::path(dir) / "labels.pt").string());
     if (images.dim() != 4 || labels.dim() != 1 || images.size(0) != labels.size(0) || images.size(0) == 0)
         throw InputError(dir + ": images.pt must be [N, C, H, W] and labels.pt [N] with the same N > 0");
+    if (images.is_complex() || images.scalar_type() == torch::kBool)
+        throw InputError(dir + ": images.pt holds a " + std::string(c10::toString(images.scalar_type())) +
+                         " tensor; expected float (or uint8) images");
+    if (labels.is_floating_point() || labels.is_complex() || labels.scalar_type() == torch::kBool)
+        throw InputError(dir + ": labels.pt holds " + std::string(c10::toString(labels.scalar_type())) +
+                         " labels; class indices must be integers");
     images = images.to(torch::kFloat).contiguous();
     labels = labels.to(torch::kLong).contiguous();
     const std::int64_t maxLabel = labels.max().item<std::int64_t>();
     if (labels.min().item<std::int64_t>() < 0)
         throw InputError(dir + ": negative labels in labels.pt");
+    if (numClassesHint > 0 && maxLabel >= numClassesHint)
+        throw InputError(dir + ": labels.pt holds label " + std::to_string(maxLabel) + ", but there are " +
+                         std::to_string(numClassesHint) + " classes");
+    // One name per class is built below: a label in the billions is not a
+    // class count.
+    if (maxLabel >= 100000)
+        throw InputError(dir + ": labels.pt holds label " + std::to_string(maxLabel) +
+                         " (at most 100000 classes are accepted)");
     // Class names from the PNG export's folders "<label>_<name>".
     std::int64_t classes = std::max(maxLabel + 1, numClassesHint);
     std::vector<std::string> names(static_cast<std::size_t>(classes));

@@ -32,6 +32,12 @@ int runEval(const ArgList& argv)
         return 0;
     }
     applyThreads(args.getInt("threads", 0));
+    const long long batch = args.getInt("batch", 500);
+    const long long limit = args.getInt("limit", 0);
+    if (batch < 1 || batch > 1000000)
+        throw InputError("--batch must be between 1 and 1000000, got " + std::to_string(batch));
+    if (limit < 0)
+        throw InputError("--limit must be 0 (all) or a positive number of samples, got " + std::to_string(limit));
     const torch::Device device = resolveDevice(args.get("device", "auto"));
     if (args.positionals().size() > 1 || (args.positionals().size() == 1 && args.get("model")))
         throw InputError("eval takes one model: give it as MODEL or --model, not both");
@@ -47,8 +53,7 @@ int runEval(const ArgList& argv)
         throw InputError("the dataset has " + std::to_string(ds->numClasses()) + " classes but the model has " +
                          std::to_string(info.numClasses));
     ConsoleSink sink(args.flag("quiet"));
-    const engine::EvalResult r = engine::evaluate(*loaded.model, *ds, device, args.getInt("batch", 500),
-                                                  args.getInt("limit", 0), sink);
+    const engine::EvalResult r = engine::evaluate(*loaded.model, *ds, device, batch, limit, sink);
     const quant::ModelSize size = quant::modelSize(*loaded.model);
     std::printf("model: %s (%s, %.2f average weight bits)\n", loaded.path.c_str(), info.arch.c_str(),
                 size.averageWeightBits);

@@ -36,6 +36,10 @@ int runInfer(const ArgList& argv)
                          " tensor; expected floating point");
     if (x.dim() == 3)
         x = x.unsqueeze(0);
+    const std::int64_t channels = loaded.model->info().inChannels;
+    if (x.dim() != 4 || x.size(0) == 0 || x.size(1) != channels || x.size(2) < 1 || x.size(3) < 1)
+        throw InputError(*input + " holds a tensor of shape " + c10::str(x.sizes()) + "; expected [N, " +
+                         std::to_string(channels) + ", H, W] with N >= 1");
     torch::Tensor logits;
     {
         torch::NoGradGuard noGrad;

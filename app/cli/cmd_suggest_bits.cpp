@@ -3,7 +3,6 @@
 // of the same size, written as a run config for `zsq quantize --config`.
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 
 #include <nlohmann/json.hpp>
 
@@ -18,27 +17,59 @@ namespace zsq::cli {
 
 namespace {
 
+// Bit widths the quantizers implement; anything else in a file or option is
+// refused before the allocation indexes its tables with it.
+constexpr int kMinBits = 1;
+constexpr int kMaxBits = 16;
+
+int bitWidthOf(const std::string& text, const std::string& where)
+{
+    int bits = 0;
+    try {
+        std::size_t used = 0;
+        bits = std::stoi(text, &used);
+        if (used != text.size())
+            throw std::invalid_argument(text);
+    } catch (const std::exception&) {
+        throw InputError(where + ": '" + text + "' is not a bit width");
+    }
+    if (bits < kMinBits || bits > kMaxBits)
+        throw InputError(where + ": bit width " + std::to_string(bits) + " is outside " + std::to_string(kMinBits) +
+                         ".." + std::to_string(kMaxBits));
+    return bits;
+}
+
 // Sensitivities of the "before" state of a layers.json written by `zsq layers`.
 std::vector<analysis::LayerCost> costsFromFile(const std::string& path, std::vector<std::string>& names)
 {
-    std::ifstream in(path);
-    if (!in)
-        throw InputError("cannot read " + path);
+    const std::vector<char> bytes = io::readWholeFile(path, 256u << 20);
     nlohmann::json js;
     try {
-        in >> js;
+        js = nlohmann::json::parse(bytes.begin(), bytes.end());
         std::vector<analysis::LayerCost> costs;
         for (const auto& l : js.at("states").at(0).at("layers")) {
             analysis::LayerCost c;
-            c.parameters = l.at("parameters").get<std::int64_t>();
-            for (const auto& [bits, v] : l.at("sensitivity_kl").items())
-                c.sensitivity[std::stoi(bits)] = v.get<double>();
-            names.push_back(l.at("name").get<std::string>());
+            const std::string name = l.at("name").get<std::string>();
+            const std::int64_t parameters = l.at("parameters").get<std::int64_t>();
+            if (parameters < 0 || parameters > (std::int64_t(1) << 40))
+                throw InputError(path + ": layer " + name + " has " + std::to_string(parameters) + " parameters");
+            c.parameters = parameters;
+            for (const auto& [bits, v] : l.at("sensitivity_kl").items()) {
+                const double s = v.get<double>();
+                if (!std::isfinite(s))
+                    throw InputError(path + ": layer " + name + " has a non-finite sensitivity for " + bits + " bits");
+                c.sensitivity[bitWidthOf(bits, path + ": layer " + name)] = s;
+            }
+            if (c.sensitivity.empty())
+                throw InputError(path + ": layer " + name + " has no sensitivities (sensitivity_kl)");
+            names.push_back(name);
             costs.push_back(c);
         }
+        if (costs.empty())
+            throw InputError(path + " lists no layers");
         return costs;
     } catch (const nlohmann::json::exception& e) {
-        throw InputError(path + " is not a layers.json written by zsq layers (" + e.what() + ")");
+        throw InputError(path + " is not a layers.json written by zsq layers (" + firstLine(e.what()) + ")");
     }
 }
 
@@ -67,7 +98,11 @@ int runSuggestBits(const ArgList& argv)
     if (!output)
         throw InputError("--output RUN.json is required");
     const double budget = args.getDouble("budget", 4.0);
+    if (!(budget > 0) || !std::isfinite(budget))
+        throw InputError("--budget must be a positive number of average weight bits");
     analysis::LayerAnalysisConfig c = layerConfigFrom(args);
+    for (int b : c.candidateBits)
+        bitWidthOf(std::to_string(b), "--candidates");
     ConsoleSink sink(args.flag("quiet"));
 
     std::vector<std::string> names;

@@ -1,4 +1,5 @@
 // zsq train-teacher: trains a full-precision model on real data.
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 
@@ -28,18 +29,30 @@ int runTrainTeacher(const ArgList& argv)
     applyThreads(args.getInt("threads", 0));
     c.arch = args.get("arch", c.arch);
     c.dataset = args.get("dataset", c.dataset);
-    c.epochs = static_cast<int>(args.getInt("epochs", c.epochs));
+    const long long epochs = args.getInt("epochs", c.epochs);
+    if (epochs < 1 || epochs > 100000)
+        throw InputError("--epochs must be between 1 and 100000, got " + std::to_string(epochs));
+    c.epochs = static_cast<int>(epochs);
     c.batchSize = args.getInt("batch", c.batchSize);
     c.lr = args.getDouble("lr", c.lr);
     c.weightDecay = args.getDouble("weight-decay", c.weightDecay);
     c.seed = static_cast<std::uint64_t>(args.getInt("seed", 0));
     c.device = args.get("device", "auto");
     c.augment = !args.flag("no-augment");
-    if (c.epochs < 1 || c.batchSize < 1 || c.lr <= 0)
+    if (c.epochs < 1 || c.batchSize < 1 || !(c.lr > 0) || !std::isfinite(c.lr))
         throw InputError("epochs, batch and lr must be positive");
+    if (!(c.weightDecay >= 0) || !std::isfinite(c.weightDecay))
+        throw InputError("--weight-decay must be a finite number >= 0");
     const auto output = args.get("output");
     if (!output)
         throw InputError("train-teacher needs --output FILE.zsq");
+    // The history goes to MODEL.json beside MODEL.zsq: an --output that is
+    // that name would be overwritten by it, after the training.
+    if (std::filesystem::path(*output).replace_extension(".json") == std::filesystem::path(*output))
+        throw InputError("--output " + *output + " would be overwritten by the training history (written as "
+                         "MODEL.json beside the checkpoint); name the checkpoint MODEL.zsq");
+    if (std::filesystem::is_directory(*output))
+        throw InputError("--output " + *output + " is a folder; name the checkpoint file, e.g. MODEL.zsq");
 
     ConsoleSink sink(args.flag("quiet"));
     engine::TeacherTrainResult r = engine::trainTeacher(c, sink);

@@ -27,7 +27,8 @@ extern "C" void onInterrupt(int)
 int runQuantize(const ArgList& argv)
 {
     std::set<std::string> valued = {"config", "model",  "arch",  "method", "wbits",  "abits",  "profile",     "seed",
-                                    "device", "threads", "output", "dataset", "set", "resume", "print-losses"};
+                                    "device", "threads", "output", "dataset", "set", "resume", "print-losses",
+                                    "refine"};
     valued.insert(preprocessingOptionNames().begin(), preprocessingOptionNames().end());
     Args args(argv, valued, {"help", "quiet"});
     if (args.flag("help")) {
@@ -36,6 +37,8 @@ int runQuantize(const ArgList& argv)
             "                    [--wbits 4] [--abits 4] [--profile quick|paper|custom] [--seed N] [--device D]\n"
             "                    [--output DIR] [--dataset NAME|DIR] [--resume DIR/run.ckpt] [--set key=value[,key=value]]\n"
             "                    [--print-losses N] (losses every N iterations on stderr)\n"
+            "                    [--refine none|ranges|adaround] (refine.method: after the method, fit the\n"
+            "                    quantizers to calibration data; see refine.* below)\n"
             "Flags override the same keys of --config; the profile fills train.* unless given.\n"
             "Ctrl-C stops a run and keeps its checkpoint (DIR/run.ckpt) for --resume.\n%sConfig keys:\n",
             preprocessingUsage());
@@ -56,6 +59,8 @@ int runQuantize(const ArgList& argv)
             set(key, *v);
     if (auto v = args.get("resume"))
         set("train.resume", *v);
+    if (auto v = args.get("refine"))
+        set("refine.method", *v);
     const nlohmann::json flags = preprocessingConfigFromArgs(args);
     if (flags.contains("preprocessing"))
         for (const auto& [key, value] : flags.at("preprocessing").items()) {

@@ -12,6 +12,7 @@
 #include "data/model_input.h"
 #include "engine/evaluate.h"
 #include "engine/ptq.h"
+#include "engine/reconstruction.h"
 #include "engine/zsq_trainer.h"
 #include "io/atomic_file.h"
 #include "io/image_export.h"
@@ -23,6 +24,18 @@
 namespace zsq::engine {
 
 namespace {
+
+// `n` random real training images in the model's input space (the
+// realdata method's and refine.source=real's calibration set).
+torch::Tensor realImages(const nlohmann::json& cfg, const models::ModelInfo& info, std::int64_t n)
+{
+    const data::DatasetPtr train =
+        data::openDataset(data::datasetRequestFor(cfg["dataset"].get<std::string>(), "train", info));
+    const torch::Tensor idx = torch::randperm(train->size(), torch::kLong).slice(0, 0, std::min(n, train->size()));
+    const data::Batch batch =
+        train->get(std::vector<std::int64_t>(idx.data_ptr<std::int64_t>(), idx.data_ptr<std::int64_t>() + idx.numel()));
+    return data::prepareInput(batch.images, info);
+}
 
 // Samples evaluated before a run to catch a wrong preprocessing early.
 constexpr std::int64_t kPreprocessingProbeSamples = 500;
@@ -172,6 +185,12 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
     JobOutcome outcome;
     const auto start = std::chrono::steady_clock::now();
     nlohmann::json details;
+    const std::string refineMethod = cfg["refine"]["method"].get<std::string>();
+    const std::string refineSource = cfg["refine"]["source"].get<std::string>();
+    const std::int64_t refineSamples = cfg["refine"]["samples"].get<std::int64_t>();
+    if (refineMethod != "none" && refineSource == "real" && !evaluateOnData)
+        throw InputError("refine.source real needs a dataset (--dataset)");
+    torch::Tensor calibration;
     if (method == "ptq") {
         PtqConfig pc;
         pc.batchSize = cfg["ptq"]["batch_size"].get<std::int64_t>();
@@ -179,6 +198,17 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
         pc.lr = cfg["ptq"]["lr"].get<double>();
         const PtqResult r = runPtq(*teacher.model, *student, qc, pc, device, sink, cancel);
         details = {{"distill_loss_initial", r.initialLoss}, {"distill_loss_final", r.finalLoss}};
+        if (refineMethod != "none" && refineSource == "method") {
+            // ZeroQ's calibration set, grown by further distilled batches
+            // to refine.samples.
+            std::vector<torch::Tensor> parts{r.distilled};
+            std::int64_t have = r.distilled.size(0);
+            while (have < refineSamples) {
+                parts.push_back(distillData(*teacher.model, pc, device, sink, cancel).to(torch::kCPU));
+                have += parts.back().size(0);
+            }
+            calibration = torch::cat(parts).slice(0, 0, refineSamples);
+        }
     } else {
         const bool real = method == "realdata";
         TrainerConfig tc = trainerConfigFrom(cfg);
@@ -194,6 +224,8 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
             trainer.loadCheckpoint(cfg["train"]["resume"].get<std::string>());
         const TrainResult r = trainer.run();
         outcome.cancelled = r.cancelled;
+        if (!r.cancelled && refineMethod != "none" && refineSource == "method")
+            calibration = real ? realImages(cfg, info, refineSamples) : trainer.sample(refineSamples, true).first.to(torch::kCPU);
         const std::int64_t perClass = cfg["export"]["synthetic_per_class"].get<std::int64_t>();
         if (perClass > 0 && !real) {
             // A synthetic calibration set for other toolchains: balanced labels.
@@ -219,6 +251,32 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
                    {"best_epoch_top1", r.bestTop1},
                    {"checkpoint", tc.checkpointPath}};
     }
+    if (refineMethod != "none" && !outcome.cancelled) {
+        if (refineSource == "real") {
+            sink.onMessage(LogLevel::Warning, "refine.source real uses the REAL training set: a ceiling, not zero-shot");
+            calibration = realImages(cfg, info, refineSamples);
+        }
+        ReconstructionConfig rc;
+        rc.iterations = cfg["refine"]["iterations"].get<int>();
+        rc.batchSize = cfg["refine"]["batch_size"].get<std::int64_t>();
+        rc.lr = cfg["refine"]["lr"].get<double>();
+        rc.regWeight = cfg["refine"]["reg_weight"].get<double>();
+        rc.p = cfg["refine"]["p"].get<double>();
+        rc.adaround = refineMethod == "adaround";
+        try {
+            const ReconstructionResult rr = runReconstruction(*teacher.model, *student, calibration, rc, device, sink, cancel);
+            nlohmann::json layers = nlohmann::json::array();
+            for (const auto& l : rr.layers)
+                layers.push_back({{"layer", l.layer}, {"mse_before", l.mseBefore}, {"mse_after", l.mseAfter},
+                                  {"undecided", l.undecided}});
+            details["refine"] = {{"method", refineMethod}, {"source", refineSource},
+                                 {"samples", calibration.size(0)}, {"seconds", rr.seconds}, {"layers", layers}};
+        } catch (const Cancelled&) {
+            // The unrefined student stays what the run produced.
+            outcome.cancelled = true;
+            sink.onMessage(LogLevel::Warning, "refinement cancelled: the student is the method's, unrefined");
+        }
+    }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     const std::int64_t evalBatch = cfg["eval_batch"].get<std::int64_t>();
@@ -235,6 +293,8 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
 
     student->to(torch::kCPU);
     nlohmann::json result = {{"method", method},
+                             {"refine", refineMethod},
+                             {"refine_source", refineMethod == "none" ? nlohmann::json() : nlohmann::json(refineSource)},
                              {"uses_real_data", method == "realdata"},
                              {"wbits", qc.wbits},
                              {"abits", qc.abits},

@@ -21,11 +21,14 @@ torch::Tensor QConv2dImpl::effectiveWeight() const
 {
     if (quant.bits <= 0)
         return weight;
+    if (quant.fixedRange())
+        return quant::fakeQuantizeWeightInRange(weight, quant.lo, quant.hi, quant.bits);
     return quant::fakeQuantizeWeight(weight, quant.bits, quant.perChannel);
 }
 
 torch::Tensor QConv2dImpl::forward(const torch::Tensor& x)
 {
+    LayerInputRecorder::record(this, x);
     torch::Tensor y = torch::conv2d(x, effectiveWeight(), bias, {spec.stride, spec.stride},
                                     {spec.padding, spec.padding}, {spec.dilation, spec.dilation}, spec.groups);
     LayerOutputRecorder::record(this, y);
@@ -49,11 +52,14 @@ torch::Tensor QLinearImpl::effectiveWeight() const
 {
     if (quant.bits <= 0)
         return weight;
+    if (quant.fixedRange())
+        return quant::fakeQuantizeWeightInRange(weight, quant.lo, quant.hi, quant.bits);
     return quant::fakeQuantizeWeight(weight, quant.bits, quant.perChannel);
 }
 
 torch::Tensor QLinearImpl::forward(const torch::Tensor& x)
 {
+    LayerInputRecorder::record(this, x);
     torch::Tensor y = torch::linear(x, effectiveWeight(), bias);
     LayerOutputRecorder::record(this, y);
     return y;
@@ -61,6 +67,7 @@ torch::Tensor QLinearImpl::forward(const torch::Tensor& x)
 
 torch::Tensor ActQuantImpl::forward(const torch::Tensor& x)
 {
+    LayerInputRecorder::record(this, x);
     if (mode == Mode::Off || bits <= 0)
         return x;
     if (mode == Mode::Calibrate)
@@ -73,7 +80,24 @@ torch::Tensor ActQuantImpl::forward(const torch::Tensor& x)
 
 namespace {
 thread_local LayerOutputRecorder* activeRecorder = nullptr;
+thread_local LayerInputRecorder* activeInputRecorder = nullptr;
 } // namespace
+
+LayerInputRecorder::LayerInputRecorder() : previous_(activeInputRecorder)
+{
+    activeInputRecorder = this;
+}
+
+LayerInputRecorder::~LayerInputRecorder()
+{
+    activeInputRecorder = previous_;
+}
+
+void LayerInputRecorder::record(const torch::nn::Module* layer, const torch::Tensor& input)
+{
+    if (activeInputRecorder && (!activeInputRecorder->only || activeInputRecorder->only == layer))
+        activeInputRecorder->inputs.emplace_back(layer, input);
+}
 
 LayerOutputRecorder::LayerOutputRecorder() : previous_(activeRecorder)
 {

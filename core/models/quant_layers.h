@@ -20,6 +20,11 @@ namespace zsq::models {
 struct WeightQuantSetting {
     int bits = 0;
     bool perChannel = true;
+    // A fixed range ([out] per channel or [1]) set by range search or
+    // reconstruction; undefined: the weight's min/max at every forward (the
+    // papers' quantizer).
+    torch::Tensor lo, hi;
+    bool fixedRange() const { return lo.defined() && hi.defined(); }
 };
 
 struct Conv2dSpec {
@@ -86,6 +91,24 @@ public:
 
 private:
     LayerOutputRecorder* previous_;
+};
+
+// The same for the layers' inputs (reconstruction collects a layer's
+// calibration inputs with it).
+class LayerInputRecorder {
+public:
+    LayerInputRecorder();
+    ~LayerInputRecorder();
+    LayerInputRecorder(const LayerInputRecorder&) = delete;
+    LayerInputRecorder& operator=(const LayerInputRecorder&) = delete;
+
+    // Only this layer's inputs are kept (nullptr: every layer's).
+    const torch::nn::Module* only = nullptr;
+    std::vector<std::pair<const torch::nn::Module*, torch::Tensor>> inputs;
+    static void record(const torch::nn::Module* layer, const torch::Tensor& input);
+
+private:
+    LayerInputRecorder* previous_;
 };
 
 // Kaiming-normal (fan_out, ReLU) as torchvision initialises convolutions.

@@ -62,6 +62,23 @@ torch::Tensor fakeQuantizeWeight(const torch::Tensor& weight, int bits, bool per
     return fakeQuantize(weight, lo, hi, bits);
 }
 
+std::pair<torch::Tensor, torch::Tensor> broadcastRange(const torch::Tensor& weight, const torch::Tensor& lo,
+                                                       const torch::Tensor& hi)
+{
+    if (lo.numel() == 1)
+        return {lo.reshape({}), hi.reshape({})};
+    std::vector<std::int64_t> shape(static_cast<std::size_t>(weight.dim()), 1);
+    shape[0] = weight.size(0);
+    return {lo.view(shape), hi.view(shape)};
+}
+
+torch::Tensor fakeQuantizeWeightInRange(const torch::Tensor& weight, const torch::Tensor& lo,
+                                        const torch::Tensor& hi, int bits)
+{
+    auto [l, h] = broadcastRange(weight, lo.to(weight.device()), hi.to(weight.device()));
+    return fakeQuantize(weight, l, h, bits);
+}
+
 void RangeEma::update(const torch::Tensor& x)
 {
     torch::NoGradGuard noGrad;

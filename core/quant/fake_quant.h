@@ -25,6 +25,15 @@ torch::Tensor fakeQuantize(const torch::Tensor& x, const torch::Tensor& lo,
 // every call as in the reference code.
 torch::Tensor fakeQuantizeWeight(const torch::Tensor& weight, int bits, bool perChannel);
 
+// The same with a fixed range (learned or searched, see quant/range_search.h
+// and quant/adaround.h): lo/hi hold one value per output channel ([out]) or
+// one for the tensor ([1]).
+torch::Tensor fakeQuantizeWeightInRange(const torch::Tensor& weight, const torch::Tensor& lo,
+                                        const torch::Tensor& hi, int bits);
+// lo/hi of [out] or [1] reshaped to broadcast against `weight`.
+std::pair<torch::Tensor, torch::Tensor> broadcastRange(const torch::Tensor& weight, const torch::Tensor& lo,
+                                                       const torch::Tensor& hi);
+
 // The (scale, zero point) pair of the formula above, for export.
 struct AffineParams {
     torch::Tensor scale;

@@ -1,5 +1,7 @@
 #include "quant/model_quantizer.h"
 
+#include <cmath>
+
 #include "common/error.h"
 
 namespace zsq::quant {
@@ -51,6 +53,8 @@ void applyQuantConfig(models::ZooModelImpl& model, const QuantConfig& config)
         }
         layer.setting().bits = checkedBits(bits, "layer " + layer.name);
         layer.setting().perChannel = config.perChannel;
+        layer.setting().lo = torch::Tensor();
+        layer.setting().hi = torch::Tensor();
     }
     for (auto& aq : model.actQuants()) {
         int bits = config.abits;
@@ -70,8 +74,11 @@ void applyQuantConfig(models::ZooModelImpl& model, const QuantConfig& config)
 
 void removeQuantization(models::ZooModelImpl& model)
 {
-    for (auto& layer : model.quantLayers())
+    for (auto& layer : model.quantLayers()) {
         layer.setting().bits = 0;
+        layer.setting().lo = torch::Tensor();
+        layer.setting().hi = torch::Tensor();
+    }
     for (auto& aq : model.actQuants()) {
         aq.act->bits = 0;
         aq.act->mode = ActQuantImpl::Mode::Off;
@@ -120,8 +127,17 @@ nlohmann::json quantStateToJson(models::ZooModelImpl& model, bool includeScales)
         nlohmann::json entry = {{"kind", layer.kind},
                                 {"wbits", layer.setting().bits},
                                 {"per_channel", layer.setting().perChannel}};
+        if (layer.setting().fixedRange()) {
+            // Searched or reconstructed ranges are part of the model.
+            const torch::Tensor lo = layer.setting().lo.to(torch::kCPU, torch::kDouble).contiguous();
+            const torch::Tensor hi = layer.setting().hi.to(torch::kCPU, torch::kDouble).contiguous();
+            entry["w_min"] = std::vector<double>(lo.data_ptr<double>(), lo.data_ptr<double>() + lo.numel());
+            entry["w_max"] = std::vector<double>(hi.data_ptr<double>(), hi.data_ptr<double>() + hi.numel());
+        }
         if (includeScales && layer.setting().bits > 0) {
-            auto [lo, hi] = weightRange(layer.weight(), layer.setting().perChannel);
+            auto [lo, hi] = layer.setting().fixedRange()
+                                ? std::make_pair(layer.setting().lo, layer.setting().hi)
+                                : weightRange(layer.weight(), layer.setting().perChannel);
             AffineParams p = affineParams(lo, hi, layer.setting().bits);
             torch::Tensor s = p.scale.to(torch::kCPU).to(torch::kDouble).contiguous();
             torch::Tensor z = p.zeroPoint.to(torch::kCPU).to(torch::kDouble).contiguous();
@@ -165,6 +181,22 @@ void quantStateFromJson(models::ZooModelImpl& model, const nlohmann::json& state
             const auto& e = layers.at(layer.name);
             layer.setting().bits = checkedBits(e.at("wbits").get<int>(), "layer " + layer.name);
             layer.setting().perChannel = e.at("per_channel").get<bool>();
+            layer.setting().lo = torch::Tensor();
+            layer.setting().hi = torch::Tensor();
+            if (e.contains("w_min") && e.contains("w_max")) {
+                const auto lo = e.at("w_min").get<std::vector<double>>();
+                const auto hi = e.at("w_max").get<std::vector<double>>();
+                const auto channels = static_cast<std::size_t>(layer.weight().size(0));
+                if (lo.size() != hi.size() || (lo.size() != 1 && lo.size() != channels))
+                    throw InputError("layer '" + layer.name + "': w_min/w_max have " + std::to_string(lo.size()) +
+                                     "/" + std::to_string(hi.size()) + " values for " + std::to_string(channels) +
+                                     " channels");
+                for (std::size_t c = 0; c < lo.size(); ++c)
+                    if (!std::isfinite(lo[c]) || !std::isfinite(hi[c]) || hi[c] < lo[c])
+                        throw InputError("layer '" + layer.name + "': w_min/w_max are not a finite range");
+                layer.setting().lo = torch::tensor(lo, torch::kDouble).to(torch::kFloat);
+                layer.setting().hi = torch::tensor(hi, torch::kDouble).to(torch::kFloat);
+            }
         }
         const auto& acts = state.at("activations");
         for (auto& aq : model.actQuants()) {

@@ -1,0 +1,55 @@
+#pragma once
+// Refinement after any method (--refine adaround): the student's quantizers
+// are fitted to calibration data instead of min/max statistics.
+//   1. every weight range by Lp error search (quant/range_search.h),
+//   2. every activation range the same way, in forward order, on the
+//      activations the partly quantized student produces,
+//   3. every quantizable layer in forward order by AdaRound
+//      (quant/adaround.h): its output on the student's (quantized) inputs is
+//      brought close to the FP teacher's output on the teacher's inputs.
+// The calibration images come from the method (ZeroQ's distilled batch, a
+// trained generator's samples) or, for the labelled ceiling, real images.
+#include <string>
+
+#include "common/cancel.h"
+#include "common/events.h"
+#include "models/model.h"
+
+namespace zsq::engine {
+
+struct ReconstructionConfig {
+    int iterations = 500;        // AdaRound steps per layer
+    std::int64_t batchSize = 32; // calibration images per step
+    // Adam on the rounding variables. BRECQ's 1e-3 over 20 000 steps; with
+    // 500 steps a variable must still be able to travel to +-3 (h = 0 or 1).
+    double lr = 1e-2;
+    double regWeight = 0.01;     // lambda of the rounding regulariser
+    double warmup = 0.2;         // share of steps without the regulariser
+    double betaStart = 20, betaEnd = 2;
+    double p = 2.4;              // norm of the range search
+    bool searchActivations = true;
+    bool adaround = true;
+};
+
+struct LayerReconstruction {
+    std::string layer;
+    double mseBefore = 0;        // output MSE with the searched range, rounding to nearest
+    double mseAfter = 0;         // with the learned rounding
+    double undecided = 0;        // rounding variables not at 0/1 before the hard decision
+};
+
+struct ReconstructionResult {
+    std::vector<LayerReconstruction> layers;
+    double seconds = 0;
+};
+
+// `student` is `teacher` quantized (applyQuantConfig done; activation
+// ranges may be anything). `calibration`: normalised images [N, C, H, W].
+// Both models end in eval mode on `device`, the student's activation
+// quantizers frozen. Cancel is honoured between steps (Cancelled).
+ReconstructionResult runReconstruction(models::ZooModelImpl& teacher, models::ZooModelImpl& student,
+                                       const torch::Tensor& calibration, const ReconstructionConfig& config,
+                                       const torch::Device& device, EventSink& sink = nullSink(),
+                                       const CancelToken* cancel = nullptr);
+
+} // namespace zsq::engine

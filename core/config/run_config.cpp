@@ -193,6 +193,8 @@ const std::vector<ParamSpec>& runConfigSchema()
         doubleParam("refine.lr", 1e-2, 1e-7, 10, "Adam learning rate of the rounding variables"),
         doubleParam("refine.reg_weight", 0.01, 0, 100, "weight of the rounding regulariser"),
         doubleParam("refine.p", 2.4, 1, 10, "norm of the range search (2.4 as GENIE)"),
+        doubleParam("refine.qdrop", 0, 0, 1, "QDrop: probability that a calibration input element is the float one (0 = off)"),
+        stringParam("refine.calibration", "", "calibration images from a file (a run's OUTPUT/calibration.pt) instead of the source", true),
         intParam("ptq.batch_size", 64, 1, 4096, "ZeroQ: distilled images", true),
         intParam("ptq.iterations", 500, 1, 100000, "ZeroQ: optimisation steps on the distilled batch", true),
         doubleParam("ptq.lr", 0.5, 1e-6, 10, "ZeroQ: Adam learning rate on the images"),

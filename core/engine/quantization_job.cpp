@@ -190,6 +190,9 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
     const std::int64_t refineSamples = cfg["refine"]["samples"].get<std::int64_t>();
     if (refineMethod != "none" && refineSource == "real" && !evaluateOnData)
         throw InputError("refine.source real needs a dataset (--dataset)");
+    // The method's own calibration data, unless a file gives it.
+    const bool refineFromMethod =
+        refineMethod != "none" && refineSource == "method" && cfg["refine"]["calibration"].get<std::string>().empty();
     torch::Tensor calibration;
     if (method == "ptq") {
         PtqConfig pc;
@@ -198,7 +201,7 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
         pc.lr = cfg["ptq"]["lr"].get<double>();
         const PtqResult r = runPtq(*teacher.model, *student, qc, pc, device, sink, cancel);
         details = {{"distill_loss_initial", r.initialLoss}, {"distill_loss_final", r.finalLoss}};
-        if (refineMethod != "none" && refineSource == "method") {
+        if (refineFromMethod) {
             // ZeroQ's calibration set, grown by further distilled batches
             // to refine.samples.
             std::vector<torch::Tensor> parts{r.distilled};
@@ -224,7 +227,7 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
             trainer.loadCheckpoint(cfg["train"]["resume"].get<std::string>());
         const TrainResult r = trainer.run();
         outcome.cancelled = r.cancelled;
-        if (!r.cancelled && refineMethod != "none" && refineSource == "method")
+        if (!r.cancelled && refineFromMethod)
             calibration = real ? realImages(cfg, info, refineSamples) : trainer.sample(refineSamples, true).first.to(torch::kCPU);
         const std::int64_t perClass = cfg["export"]["synthetic_per_class"].get<std::int64_t>();
         if (perClass > 0 && !real) {
@@ -252,7 +255,7 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
                    {"checkpoint", tc.checkpointPath}};
     }
     if (refineMethod != "none" && !outcome.cancelled) {
-        if (refineSource == "real") {
+        if (refineSource == "real" && cfg["refine"]["calibration"].get<std::string>().empty()) {
             sink.onMessage(LogLevel::Warning, "refine.source real uses the REAL training set: a ceiling, not zero-shot");
             calibration = realImages(cfg, info, refineSamples);
         }
@@ -262,6 +265,17 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
         rc.lr = cfg["refine"]["lr"].get<double>();
         rc.regWeight = cfg["refine"]["reg_weight"].get<double>();
         rc.p = cfg["refine"]["p"].get<double>();
+        rc.qdrop = cfg["refine"]["qdrop"].get<double>();
+        if (const std::string file = cfg["refine"]["calibration"].get<std::string>(); !file.empty()) {
+            calibration = io::readTensorFile(file);
+            if (calibration.dim() != 4 || calibration.size(1) != info.inChannels || !calibration.is_floating_point())
+                throw InputError(file + ": calibration images must be a float tensor [N, " +
+                                 std::to_string(info.inChannels) + ", H, W]");
+        }
+        // Kept with the run: a later refinement with other settings can
+        // start from the same images (refine.calibration).
+        std::filesystem::create_directories(out);
+        io::writeTensorFile((out / "calibration.pt").string(), calibration);
         rc.adaround = refineMethod == "adaround";
         try {
             const ReconstructionResult rr = runReconstruction(*teacher.model, *student, calibration, rc, device, sink, cancel);

@@ -159,6 +159,9 @@ ReconstructionResult runReconstruction(models::ZooModelImpl& teacher, models::Zo
             }
             const torch::Tensor x = collectInputs(student, moduleOf(layer), images, device, cancel);
             const torch::Tensor y = collectOutputs(teacher, i, images, device, cancel);
+            const torch::Tensor xFloat = config.qdrop > 0
+                                             ? collectInputs(teacher, moduleOf(teacher.quantLayers()[i]), images, device, cancel)
+                                             : torch::Tensor();
             quant::AdaRoundWeight rounding(layer.weight(), layer.setting().lo, layer.setting().hi,
                                            layer.setting().bits);
             torch::optim::Adam optimizer({rounding.logits()}, torch::optim::AdamOptions(config.lr));
@@ -176,7 +179,9 @@ ReconstructionResult runReconstruction(models::ZooModelImpl& teacher, models::Zo
                 checkpoint(cancel);
                 const torch::Tensor idx =
                     torch::randint(n, {std::min(config.batchSize, n)}, torch::TensorOptions().dtype(torch::kLong));
-                const torch::Tensor xb = x.index_select(0, idx.to(x.device()));
+                torch::Tensor xb = x.index_select(0, idx.to(x.device()));
+                if (config.qdrop > 0)
+                    xb = torch::where(torch::rand_like(xb) < config.qdrop, xFloat.index_select(0, idx.to(x.device())), xb);
                 const torch::Tensor yb = y.index_select(0, idx.to(y.device()));
                 // As BRECQ: squared error summed over a sample's outputs,
                 // averaged over samples; the regulariser summed over weights.

@@ -27,6 +27,10 @@ struct ReconstructionConfig {
     double warmup = 0.2;         // share of steps without the regulariser
     double betaStart = 20, betaEnd = 2;
     double p = 2.4;              // norm of the range search
+    // QDrop (Wei et al. 2022): each element of a layer's calibration input
+    // is the teacher's float activation with this probability, else the
+    // student's quantized one (0: always the student's).
+    double qdrop = 0;
     bool searchActivations = true;
     bool adaround = true;
 };

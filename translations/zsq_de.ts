@@ -1411,6 +1411,46 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>class names: a text file with one per line, or a comma-separated list (empty = the model&apos;s own)</source>
         <translation>Klassennamen: eine Textdatei mit einem pro Zeile oder eine kommagetrennte Liste (leer = die des Modells)</translation>
     </message>
+    <message>
+        <source>after the method: ranges = weight and activation ranges by Lp error search; adaround = that, then every layer&apos;s rounding learned on calibration data</source>
+        <translation>nach der Methode: ranges = Wertebereiche von Gewichten und Aktivierungen per Lp-Fehlersuche; adaround = dazu das Runden jeder Schicht auf Kalibrierdaten gelernt</translation>
+    </message>
+    <message>
+        <source>calibration data: method = the method&apos;s own (ZeroQ&apos;s distilled images, the generator&apos;s samples); real = real training images (the ceiling, not zero-shot)</source>
+        <translation>Kalibrierdaten: method = die der Methode (die destillierten Bilder von ZeroQ, die Stichproben des Generators); real = echte Trainingsbilder (die Obergrenze, nicht zero-shot)</translation>
+    </message>
+    <message>
+        <source>calibration images</source>
+        <translation>Kalibrierbilder</translation>
+    </message>
+    <message>
+        <source>AdaRound steps per layer</source>
+        <translation>AdaRound-Schritte je Schicht</translation>
+    </message>
+    <message>
+        <source>calibration images per AdaRound step</source>
+        <translation>Kalibrierbilder je AdaRound-Schritt</translation>
+    </message>
+    <message>
+        <source>Adam learning rate of the rounding variables</source>
+        <translation>Adam-Lernrate der Rundungsvariablen</translation>
+    </message>
+    <message>
+        <source>weight of the rounding regulariser</source>
+        <translation>Gewicht des Rundungsregularisierers</translation>
+    </message>
+    <message>
+        <source>norm of the range search (2.4 as GENIE)</source>
+        <translation>Norm der Bereichssuche (2,4 wie GENIE)</translation>
+    </message>
+    <message>
+        <source>QDrop: probability that a calibration input element is the float one (0 = off)</source>
+        <translation>QDrop: Wahrscheinlichkeit, dass ein Eingabeelement der Kalibrierung das Gleitkomma-Element ist (0 = aus)</translation>
+    </message>
+    <message>
+        <source>calibration images from a file (a run&apos;s OUTPUT/calibration.pt) instead of the source</source>
+        <translation>Kalibrierbilder aus einer Datei (OUTPUT/calibration.pt eines Laufs) statt aus der Quelle</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::PreprocessingChecker</name>
@@ -1499,19 +1539,19 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     </message>
     <message>
         <source>Model&apos;s</source>
-        <translation>Vom Modell</translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Model&apos;s: %1 px</source>
-        <translation>Vom Modell: %1 px</translation>
+        <translation>Modell: %1 px</translation>
     </message>
     <message>
         <source>Model&apos;s: the data&apos;s size</source>
-        <translation>Vom Modell: die Größe der Daten</translation>
+        <translation>Modell: Datengröße</translation>
     </message>
     <message>
         <source>Model&apos;s: %1</source>
-        <translation>Vom Modell: %1</translation>
+        <translation>Modell: %1</translation>
     </message>
     <message>
         <source>none: class numbers</source>
@@ -2050,6 +2090,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>&lt;p&gt;One row per finished run of this session: method, bit widths, size, top-1 of the full-precision and of the quantized model, and the time taken. Select several rows to overlay their curves. &lt;b&gt;PTQ&lt;/b&gt; (no fine-tuning) is the floor and fine-tuning on &lt;b&gt;real data&lt;/b&gt; the ceiling; the zero-shot methods lie between them.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Why W2 hurts more than W4:&lt;/b&gt; every bit halves the step between quantization levels. 2-bit weights have 4 levels per output channel against 16 at 4 bits, so the rounding error is about four times as large (12 dB less signal-to-noise) and changes what each layer computes beyond what fine-tuning on synthetic data can repair. 4-bit activations are often harder still: one range per layer has to cover every input, so outliers cost all other values their resolution.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Eine Zeile je abgeschlossenem Lauf dieser Sitzung: Verfahren, Bitbreiten, Größe, Top-1 des Modells in voller Genauigkeit und des quantisierten Modells sowie die benötigte Zeit. Mehrere markierte Zeilen legen ihre Kurven übereinander. &lt;b&gt;PTQ&lt;/b&gt; (ohne Feinabstimmung) ist die Untergrenze, Feinabstimmung auf &lt;b&gt;echten Daten&lt;/b&gt; die Obergrenze; die Zero-Shot-Verfahren liegen dazwischen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Warum W2 mehr schadet als W4:&lt;/b&gt; Jedes Bit halbiert den Abstand zwischen den Quantisierungsstufen. 2-Bit-Gewichte haben 4 Stufen je Ausgabekanal gegenüber 16 bei 4 Bit, der Rundungsfehler ist also etwa viermal so groß (12 dB weniger Signal-Rausch-Abstand) und verändert, was jede Schicht berechnet, über das hinaus, was Feinabstimmung auf synthetischen Daten reparieren kann. 4-Bit-Aktivierungen sind oft noch schwieriger: Ein Bereich je Schicht muss jede Eingabe abdecken, und Ausreißer kosten alle anderen Werte ihre Auflösung.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Preprocessing&lt;/b&gt; is part of a model: the input size, how images of another size are brought to it, and the mean and std each channel is normalised with. A network only works on inputs prepared as in its training; with others its accuracy drops towards chance and every synthetic image is off scale. A ZSQ checkpoint stores its preprocessing; a PyTorch state_dict does not, so its architecture&apos;s values are assumed until you give the right ones. &lt;b&gt;Check on Dataset&lt;/b&gt; measures the full-precision accuracy with the values shown.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die &lt;b&gt;Vorverarbeitung&lt;/b&gt; gehört zum Modell: die Eingabegröße, wie Bilder anderer Größe auf sie gebracht werden, und Mittelwert und Standardabweichung, mit denen jeder Kanal normalisiert wird. Ein Netz funktioniert nur mit Eingaben, die wie beim Training vorbereitet sind; mit anderen fällt seine Genauigkeit bis nahe an den Zufall, und jedes synthetische Bild liegt im falschen Wertebereich. Ein ZSQ-Checkpoint speichert seine Vorverarbeitung, ein PyTorch-state_dict nicht: Bis die richtigen Werte angegeben sind, werden die seiner Architektur angenommen. &lt;b&gt;Am Datensatz prüfen&lt;/b&gt; misst die Genauigkeit in voller Genauigkeit mit den angezeigten Werten.&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>

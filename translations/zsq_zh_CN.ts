@@ -1409,6 +1409,46 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>class names: a text file with one per line, or a comma-separated list (empty = the model&apos;s own)</source>
         <translation>类别名称：每行一个的文本文件，或逗号分隔的列表（留空 = 模型自身的）</translation>
     </message>
+    <message>
+        <source>after the method: ranges = weight and activation ranges by Lp error search; adaround = that, then every layer&apos;s rounding learned on calibration data</source>
+        <translation>在方法之后：ranges = 通过 Lp 误差搜索确定权重和激活的范围；adaround = 在此基础上，再用校准数据学习每一层的舍入</translation>
+    </message>
+    <message>
+        <source>calibration data: method = the method&apos;s own (ZeroQ&apos;s distilled images, the generator&apos;s samples); real = real training images (the ceiling, not zero-shot)</source>
+        <translation>校准数据：method = 方法自身的数据（ZeroQ 的蒸馏图像、生成器的样本）；real = 真实训练图像（上限，并非零样本）</translation>
+    </message>
+    <message>
+        <source>calibration images</source>
+        <translation>校准图像数</translation>
+    </message>
+    <message>
+        <source>AdaRound steps per layer</source>
+        <translation>每层的 AdaRound 步数</translation>
+    </message>
+    <message>
+        <source>calibration images per AdaRound step</source>
+        <translation>每个 AdaRound 步的校准图像数</translation>
+    </message>
+    <message>
+        <source>Adam learning rate of the rounding variables</source>
+        <translation>舍入变量的 Adam 学习率</translation>
+    </message>
+    <message>
+        <source>weight of the rounding regulariser</source>
+        <translation>舍入正则项的权重</translation>
+    </message>
+    <message>
+        <source>norm of the range search (2.4 as GENIE)</source>
+        <translation>范围搜索所用的范数（2.4，同 GENIE）</translation>
+    </message>
+    <message>
+        <source>QDrop: probability that a calibration input element is the float one (0 = off)</source>
+        <translation>QDrop：校准输入元素取浮点值的概率（0 = 关闭）</translation>
+    </message>
+    <message>
+        <source>calibration images from a file (a run&apos;s OUTPUT/calibration.pt) instead of the source</source>
+        <translation>从文件（某次运行的 OUTPUT/calibration.pt）读取校准图像，而不是从来源获取</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::PreprocessingChecker</name>
@@ -2047,6 +2087,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>&lt;p&gt;One row per finished run of this session: method, bit widths, size, top-1 of the full-precision and of the quantized model, and the time taken. Select several rows to overlay their curves. &lt;b&gt;PTQ&lt;/b&gt; (no fine-tuning) is the floor and fine-tuning on &lt;b&gt;real data&lt;/b&gt; the ceiling; the zero-shot methods lie between them.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Why W2 hurts more than W4:&lt;/b&gt; every bit halves the step between quantization levels. 2-bit weights have 4 levels per output channel against 16 at 4 bits, so the rounding error is about four times as large (12 dB less signal-to-noise) and changes what each layer computes beyond what fine-tuning on synthetic data can repair. 4-bit activations are often harder still: one range per layer has to cover every input, so outliers cost all other values their resolution.&lt;/p&gt;</source>
         <translation>&lt;p&gt;本会话中每个已完成的运行占一行：方法、位宽、大小、全精度模型和量化模型的 Top-1 准确率以及耗时。选中多行可叠加显示它们的曲线。&lt;b&gt;PTQ&lt;/b&gt;（不微调）是下限，在&lt;b&gt;真实数据&lt;/b&gt;上微调是上限；零样本方法介于两者之间。&lt;/p&gt;&lt;p&gt;&lt;b&gt;为什么 W2 比 W4 损失更大：&lt;/b&gt;每减少一位，量化级之间的间距就加倍。2 位权重每个输出通道只有 4 个量化级，4 位则有 16 个，因此舍入误差约为四倍（信噪比低 12 dB），它改变了每层的计算，超出了在合成数据上微调所能修复的范围。4 位激活往往更难：每层一个范围必须覆盖所有输入，异常值会使其他所有值失去分辨率。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Preprocessing&lt;/b&gt; is part of a model: the input size, how images of another size are brought to it, and the mean and std each channel is normalised with. A network only works on inputs prepared as in its training; with others its accuracy drops towards chance and every synthetic image is off scale. A ZSQ checkpoint stores its preprocessing; a PyTorch state_dict does not, so its architecture&apos;s values are assumed until you give the right ones. &lt;b&gt;Check on Dataset&lt;/b&gt; measures the full-precision accuracy with the values shown.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;预处理&lt;/b&gt;是模型的一部分：输入尺寸、其他尺寸的图像如何变为该尺寸，以及每个通道归一化所用的均值和标准差。网络只有在输入按训练时的方式准备时才能正常工作；否则其准确率会降到接近随机水平，每张合成图像的数值范围也会出错。ZSQ 检查点保存了其预处理，PyTorch 的 state_dict 则没有：在给出正确数值之前，将假定使用其架构的默认值。&lt;b&gt;在数据集上检查&lt;/b&gt;会用所显示的数值测量全精度准确率。&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>

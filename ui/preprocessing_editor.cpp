@@ -146,7 +146,7 @@ PreprocessingEditor::PreprocessingEditor(QWidget* parent) : QGroupBox(tr("Prepro
     addRow(1, 4, tr("S&td:"), m_std);
     addRow(2, 0, tr("C&lass names:"), m_classNames, 5);
     grid->setColumnStretch(1, 1);
-    grid->setColumnStretch(3, 2);
+    grid->setColumnStretch(3, 1);
     grid->setColumnStretch(5, 1);
 
     auto* check = new QHBoxLayout;

@@ -10,7 +10,13 @@ QString ViewExplanations::model()
               "stay in floating point. The output of every ReLU is quantized too (the activation bits).</p>"
               "<p>At 4-bit weights the model takes one eighth of its 32-bit size. The BatchNorm statistics "
               "stored in the model (the mean and variance of each layer's inputs on the training data) are all "
-              "that the zero-shot methods know of the data the model was trained on.</p>");
+              "that the zero-shot methods know of the data the model was trained on.</p>") +
+           tr("<p><b>Preprocessing</b> is part of a model: the input size, how images of another size are brought "
+              "to it, and the mean and std each channel is normalised with. A network only works on inputs "
+              "prepared as in its training; with others its accuracy drops towards chance and every synthetic "
+              "image is off scale. A ZSQ checkpoint stores its preprocessing; a PyTorch state_dict does not, so "
+              "its architecture's values are assumed until you give the right ones. <b>Check on Dataset</b> "
+              "measures the full-precision accuracy with the values shown.</p>");
 }
 
 QString ViewExplanations::training()

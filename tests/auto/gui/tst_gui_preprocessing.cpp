@@ -24,6 +24,7 @@
 #include "model_header.h"
 #include "model_view.h"
 #include "models/zoo.h"
+#include "preprocessing_checker.h"
 #include "preprocessing_editor.h"
 #include "run_controller.h"
 #include "run_panel.h"
@@ -82,6 +83,7 @@ private:
 
     QTemporaryDir m_settingsDir;
     QTemporaryDir m_tmp;
+    QString m_plainStateDict;
     MainWindow* m_window = nullptr;
 };
 
@@ -150,6 +152,7 @@ void TstGuiPreprocessing::plainStateDictIsAssumed()
         QVERIFY(file.open(QIODevice::WriteOnly));
         QCOMPARE(file.write(bytes.data(), static_cast<qint64>(bytes.size())), static_cast<qint64>(bytes.size()));
     }
+    m_plainStateDict = path;
     QVERIFY(openAndWait(path));
     QVERIFY2(editor()->sourceText().contains(QStringLiteral("assumed")), qPrintable(editor()->sourceText()));
     QVERIFY(editor()->isAssumedNoteShown());
@@ -260,6 +263,20 @@ void TstGuiPreprocessing::sessionKeepsTheEdits()
     QCOMPARE(editor()->inputSizeBox()->value(), 30);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->modelView()->header()->valueText(QStringLiteral("input")),
                               QStringLiteral("1 × 30 × 30"), 60000);
+
+    // A session of another model than the open one: its settings wait for
+    // its model, and that model's own preprocessing does not replace them.
+    m_window->newSession();
+    QVERIFY(openAndWait(m_plainStateDict));
+    QSignalSpy loaded(m_window, &MainWindow::loadFinished);
+    QVERIFY(m_window->openSession(path));
+    QVERIFY(loaded.wait(60000));
+    QVERIFY(loaded.at(0).at(0).toBool());
+    QCOMPARE(QFileInfo(m_window->currentPath()).fileName(), QStringLiteral("fmnist_resnet8.zsq"));
+    QCOMPARE(preprocessingOf(*m_window).value(QStringLiteral("mean")).toArray(), QJsonArray{0.3});
+    QCOMPARE(editor()->meanEdit()->text(), QStringLiteral("0.3"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->modelView()->header()->valueText(QStringLiteral("input")),
+                              QStringLiteral("1 × 30 × 30"), 60000);
     m_window->newSession();
     QVERIFY(preprocessingOf(*m_window).isEmpty());
 }
@@ -345,6 +362,24 @@ void TstGuiPreprocessing::nearChanceAsksBeforeStarting()
     QCOMPARE(done.count(), 3);
     QCOMPARE(asked.count(), 3);
     QCOMPARE(state.count(), 0);
+
+    // Stop while Start waits for the check: nothing starts, then or later.
+    editor()->meanEdit()->setText(QStringLiteral("3"));
+    m_window->startAction()->trigger();
+    QVERIFY(m_window->isStartPending());
+    QVERIFY(m_window->stopAction()->isEnabled());
+    m_window->stopAction()->trigger();
+    QCOMPARE(done.count(), 4);
+    QVERIFY(done.at(3).at(1).toString().contains(QStringLiteral("Not started")));
+    QVERIFY(!m_window->isStartPending());
+    QVERIFY(m_window->startAction()->isEnabled());
+    const QString key = zsq::ui::PreprocessingChecker::keyFor(m_window->runPanel()->configJson());
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->preprocessingChecker()->cached(key, nullptr), 120000);
+    QTest::qWait(200);
+    QCOMPARE(state.count(), 0);
+    QCOMPARE(done.count(), 4);
+    QCOMPARE(asked.count(), 3);
+    editor()->meanEdit()->setText(QStringLiteral("4"));
 }
 
 void TstGuiPreprocessing::questionDialogCancelAndStartAnyway()
@@ -405,7 +440,10 @@ void TstGuiPreprocessing::goodModelStartsWithoutAsking()
     QSignalSpy done(m_window, &MainWindow::runFinished);
     m_window->startAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(m_window->runController()->isActive(), 120000);
+    // The preprocessing stays as it is while the run uses it.
+    QVERIFY(!editor()->isEnabled());
     QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 300000);
+    QVERIFY(editor()->isEnabled());
     QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
     QCOMPARE(asked.count(), 0);
     QVERIFY(QFileInfo::exists(QDir(output).filePath(QStringLiteral("result.json"))));

@@ -1169,6 +1169,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <translation>Konfigurationsschlüssel: %1</translation>
     </message>
     <message>
+        <source>Refinement (after the method)</source>
+        <translation>Verfeinerung (nach der Methode)</translation>
+    </message>
+    <message>
         <source>Model preprocessing</source>
         <translation>Vorverarbeitung des Modells</translation>
     </message>

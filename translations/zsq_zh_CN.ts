@@ -1167,6 +1167,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <translation>配置键：%1</translation>
     </message>
     <message>
+        <source>Refinement (after the method)</source>
+        <translation>细化（方法之后）</translation>
+    </message>
+    <message>
         <source>Model preprocessing</source>
         <translation>模型预处理</translation>
     </message>

@@ -33,6 +33,8 @@ QString groupTitle(const QString& group)
         return ParamForm::tr("LRQ");
     if (group == QLatin1String("export"))
         return ParamForm::tr("Export");
+    if (group == QLatin1String("refine"))
+        return ParamForm::tr("Refinement (after the method)");
     if (group == QLatin1String("preprocessing"))
         return ParamForm::tr("Model preprocessing");
     return ParamForm::tr("General");

@@ -28,7 +28,12 @@ torch::Tensor layerForward(models::NamedQuantLayer& layer, const torch::Tensor& 
     return torch::linear(x, weight, layer.linear->bias);
 }
 
-// The inputs `student` gives `module` on every calibration image.
+const torch::nn::Module* moduleOf(models::NamedQuantLayer& layer)
+{
+    return layer.conv ? static_cast<const torch::nn::Module*>(layer.conv) : layer.linear;
+}
+
+// The inputs `model` gives `module` on every calibration image.
 torch::Tensor collectInputs(models::ZooModelImpl& model, const torch::nn::Module* module, const torch::Tensor& images,
                             const torch::Device& device, const CancelToken* cancel)
 {
@@ -49,9 +54,7 @@ torch::Tensor collectInputs(models::ZooModelImpl& model, const torch::nn::Module
 torch::Tensor collectOutputs(models::ZooModelImpl& teacher, std::size_t index, const torch::Tensor& images,
                              const torch::Device& device, const CancelToken* cancel)
 {
-    const torch::nn::Module* module = teacher.quantLayers()[index].conv
-                                          ? static_cast<const torch::nn::Module*>(teacher.quantLayers()[index].conv)
-                                          : teacher.quantLayers()[index].linear;
+    const torch::nn::Module* module = moduleOf(teacher.quantLayers()[index]);
     std::vector<torch::Tensor> parts;
     torch::NoGradGuard noGrad;
     for (std::int64_t b = 0; b < images.size(0); b += kCollectBatch) {
@@ -63,11 +66,6 @@ torch::Tensor collectOutputs(models::ZooModelImpl& teacher, std::size_t index, c
                 parts.push_back(y.detach());
     }
     return torch::cat(parts);
-}
-
-const torch::nn::Module* moduleOf(models::NamedQuantLayer& layer)
-{
-    return layer.conv ? static_cast<const torch::nn::Module*>(layer.conv) : layer.linear;
 }
 
 void searchWeightRanges(models::ZooModelImpl& student, double p)
@@ -99,19 +97,7 @@ void searchActivationRanges(models::ZooModelImpl& student, const torch::Tensor& 
         meter.update(++done);
         if (aq.act->bits <= 0)
             continue;
-        std::vector<torch::Tensor> parts;
-        {
-            torch::NoGradGuard noGrad;
-            for (std::int64_t b = 0; b < images.size(0); b += kCollectBatch) {
-                checkpoint(cancel);
-                models::LayerInputRecorder recorder;
-                recorder.only = aq.act;
-                student.forward(images.slice(0, b, std::min(images.size(0), b + kCollectBatch)).to(device));
-                for (auto& [m, x] : recorder.inputs)
-                    parts.push_back(x.detach().reshape({-1}));
-            }
-        }
-        torch::Tensor samples = torch::cat(parts);
+        torch::Tensor samples = collectInputs(student, aq.act, images, device, cancel).reshape({-1});
         if (samples.numel() > kMaxActivationSamples)
             samples = samples.index_select(0, torch::randint(samples.numel(), {kMaxActivationSamples},
                                                              torch::TensorOptions().dtype(torch::kLong).device(samples.device())));

@@ -159,29 +159,6 @@ nlohmann::json preprocessingToJson(const ModelInfo& info)
     return j;
 }
 
-std::vector<double> parseNumberList(const std::string& text, const std::string& what)
-{
-    std::vector<double> out;
-    std::stringstream in(text);
-    for (std::string item; std::getline(in, item, ',');) {
-        item.erase(0, item.find_first_not_of(" \t"));
-        item.erase(item.find_last_not_of(" \t") + 1);
-        std::size_t used = 0;
-        double v = 0;
-        try {
-            v = std::stod(item, &used);
-        } catch (const std::exception&) {
-            used = 0;
-        }
-        if (item.empty() || used != item.size())
-            throw InputError(what + ": '" + text + "' is not a comma-separated list of numbers");
-        out.push_back(v);
-    }
-    if (out.empty())
-        throw InputError(what + ": empty list");
-    return out;
-}
-
 std::vector<std::string> parseClassNames(const std::string& fileOrList, const std::string& what)
 {
     std::vector<std::string> names;

@@ -49,8 +49,6 @@ PreprocessingOverrides preprocessingFromJson(const nlohmann::json& j, const std:
 // The JSON form of a model's preprocessing (what exports and checkpoints store).
 nlohmann::json preprocessingToJson(const ModelInfo& info);
 
-// Parses "0.485,0.456,0.406" (or one number) for command-line flags.
-std::vector<double> parseNumberList(const std::string& text, const std::string& what);
 // Class names from a text file (one per line) or a comma-separated list.
 std::vector<std::string> parseClassNames(const std::string& fileOrList, const std::string& what);
 

@@ -15,10 +15,10 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
-#include "language.h"
-#include "main_window.h"
-#include "plot_theme.h"
-#include "script_demo.h"
+#include "ui/app/language.h"
+#include "ui/app/main_window.h"
+#include "ui/plots/plot_theme.h"
+#include "ui/app/script_demo.h"
 
 namespace {
 

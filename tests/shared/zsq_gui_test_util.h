@@ -7,7 +7,7 @@
 #include <QString>
 #include <QtTest>
 
-#include "main_window.h"
+#include "ui/app/main_window.h"
 
 namespace zsq::test {
 

@@ -14,18 +14,18 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 
-#include "analysis_controller.h"
-#include "checkpoint_picker.h"
+#include "ui/analysis/analysis_controller.h"
+#include "ui/run/checkpoint_picker.h"
 #include "api/quantization_run.h"
-#include "layer_chart.h"
-#include "layer_table.h"
-#include "layer_view.h"
-#include "main_window.h"
+#include "ui/plots/layer_chart.h"
+#include "ui/analysis/layer_table.h"
+#include "ui/analysis/layer_view.h"
+#include "ui/app/main_window.h"
 #include "zsq_gui_test_util.h"
 #include "qcustomplot.h"
-#include "run_panel.h"
-#include "tsne_plot.h"
-#include "tsne_view.h"
+#include "ui/run/run_panel.h"
+#include "ui/plots/tsne_plot.h"
+#include "ui/analysis/tsne_view.h"
 
 using zsq::ui::AnalysisController;
 using zsq::ui::MainWindow;

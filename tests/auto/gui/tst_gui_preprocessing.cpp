@@ -21,13 +21,13 @@
 #include <torch/torch.h>
 
 #include "io/state_dict.h"
-#include "model_header.h"
-#include "model_view.h"
+#include "ui/model/model_header.h"
+#include "ui/model/model_view.h"
 #include "models/zoo.h"
-#include "preprocessing_checker.h"
-#include "preprocessing_editor.h"
-#include "run_controller.h"
-#include "run_panel.h"
+#include "ui/model/preprocessing_checker.h"
+#include "ui/model/preprocessing_editor.h"
+#include "ui/run/run_controller.h"
+#include "ui/run/run_panel.h"
 #include "zsq_gui_test_util.h"
 
 using zsq::ui::MainWindow;

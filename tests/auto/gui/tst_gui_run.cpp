@@ -15,14 +15,14 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
-#include "image_grid.h"
-#include "log_view.h"
-#include "loss_plot.h"
-#include "main_window.h"
+#include "ui/plots/image_grid.h"
+#include "ui/base/log_view.h"
+#include "ui/plots/loss_plot.h"
+#include "ui/app/main_window.h"
 #include "zsq_gui_test_util.h"
-#include "run_controller.h"
+#include "ui/run/run_controller.h"
 #include "qcustomplot.h"
-#include "run_panel.h"
+#include "ui/run/run_panel.h"
 
 using zsq::ui::MainWindow;
 using zsq::ui::RunController;

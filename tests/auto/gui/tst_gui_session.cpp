@@ -9,12 +9,12 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 
-#include "main_window.h"
+#include "ui/app/main_window.h"
 #include "zsq_gui_test_util.h"
-#include "results_view.h"
-#include "run_panel.h"
-#include "session.h"
-#include "session_recovery.h"
+#include "ui/results/results_view.h"
+#include "ui/run/run_panel.h"
+#include "ui/session/session.h"
+#include "ui/session/session_recovery.h"
 
 using zsq::ui::MainWindow;
 using zsq::ui::Session;

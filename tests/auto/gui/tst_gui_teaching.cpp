@@ -18,17 +18,17 @@
 #include <QTranslator>
 
 #include "api/quantization_run.h"
-#include "explanation_box.h"
-#include "language.h"
-#include "language_menu.h"
-#include "loss_plot.h"
-#include "main_window.h"
-#include "param_help.h"
-#include "plot_theme.h"
-#include "presentation_mode.h"
+#include "ui/base/explanation_box.h"
+#include "ui/app/language.h"
+#include "ui/app/language_menu.h"
+#include "ui/plots/loss_plot.h"
+#include "ui/app/main_window.h"
+#include "ui/run/param_help.h"
+#include "ui/plots/plot_theme.h"
+#include "ui/app/presentation_mode.h"
 #include "qcustomplot.h"
-#include "results_view.h"
-#include "session.h"
+#include "ui/results/results_view.h"
+#include "ui/session/session.h"
 #include "zsq_gui_test_util.h"
 
 using zsq::ui::MainWindow;

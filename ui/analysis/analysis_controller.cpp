@@ -1,0 +1,209 @@
+#include "analysis_controller.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <optional>
+
+#include <QThread>
+#include <QTimer>
+
+#include "api/analysis_run.h"
+#include "common/cancel.h"
+#include "common/error.h"
+#include "ui/run/run_event_queue.h"
+
+namespace zsq::ui {
+
+namespace {
+enum DoneKind { Done = 0, DoneCancelled = 1, DoneFailed = 2 };
+
+const int kRegistered = [] {
+    qRegisterMetaType<RunProgress>();
+    qRegisterMetaType<TsneLayout>();
+    qRegisterMetaType<TsneFrame>();
+    qRegisterMetaType<TsneResultPtr>();
+    qRegisterMetaType<LayerResultPtr>();
+    return 0;
+}();
+
+QString fromStd(const std::string& s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+} // namespace
+
+// What the worker and the GUI thread share; kept alive by both.
+struct AnalysisController::Shared {
+    zsq::CancelToken token;
+    RunEventQueue queue;
+    std::mutex mutex;
+    std::condition_variable frameTaken;
+    std::optional<TsneLayout> layout;       // until delivered
+    std::optional<TsneFrame> frame;         // the latest, until delivered
+    TsneResultPtr tsneResult;
+    LayerResultPtr layerResult;
+    int pacingMs = 40;
+
+    void cancel()
+    {
+        token.cancel();
+        std::lock_guard<std::mutex> lock(mutex);
+        frameTaken.notify_all();
+    }
+};
+
+AnalysisController::AnalysisController(QObject* parent) : QObject(parent)
+{
+    Q_UNUSED(kRegistered);
+    m_timer = new QTimer(this);
+    m_timer->setInterval(30);
+    connect(m_timer, &QTimer::timeout, this, &AnalysisController::deliver);
+}
+
+AnalysisController::~AnalysisController()
+{
+    if (m_thread) {
+        m_shared->cancel();
+        m_thread->wait();
+    }
+}
+
+void AnalysisController::setDeliveryInterval(int milliseconds)
+{
+    m_timer->setInterval(qMax(1, milliseconds));
+}
+
+bool AnalysisController::startTsne(const analysis::TsneJobConfig& config, qint64 imageSize)
+{
+    return start([config, imageSize](Shared& shared) {
+        // The labels first (a cheap read of the datasets), so that the
+        // animation is coloured by class from its first frame.
+        TsneLayout layout;
+        for (std::size_t s = 0; s < config.sources.size(); ++s) {
+            const analysis::TsneSource& src = config.sources[s];
+            const api::SampleLabels l = api::sampleLabels(src.dataset, src.split, src.limit, imageSize);
+            layout.sourceNames << fromStd(src.name);
+            for (int label : l.labels) {
+                layout.labels << label;
+                layout.sources << static_cast<int>(s);
+            }
+            if (layout.classNames.isEmpty())
+                for (const std::string& name : l.classNames)
+                    layout.classNames << fromStd(name);
+        }
+        {
+            std::lock_guard<std::mutex> lock(shared.mutex);
+            shared.layout = std::move(layout);
+        }
+        auto onEmbedding = [&shared](const analysis::TsneProgress& p) {
+            if (!p.embedding)
+                return;
+            TsneFrame frame{p.iteration, p.total, p.kl,
+                            QVector<float>(p.embedding->begin(), p.embedding->end())};
+            std::unique_lock<std::mutex> lock(shared.mutex);
+            shared.frameTaken.wait_for(lock, std::chrono::milliseconds(shared.pacingMs),
+                                       [&shared] { return !shared.frame || shared.token.isCancelled(); });
+            shared.frame = std::move(frame);
+        };
+        auto result = std::make_shared<analysis::TsneJobResult>(
+            analysis::runTsneJob(config, shared.queue, &shared.token, onEmbedding));
+        shared.tsneResult = std::move(result);
+    });
+}
+
+bool AnalysisController::startLayers(const analysis::LayerAnalysisConfig& config)
+{
+    return start([config](Shared& shared) {
+        shared.layerResult = std::make_shared<analysis::LayerAnalysisResult>(
+            analysis::runLayerAnalysis(config, shared.queue, &shared.token));
+    });
+}
+
+bool AnalysisController::start(Job job)
+{
+    if (m_thread)
+        return false;
+    m_shared = std::make_shared<Shared>();
+    m_shared->pacingMs = m_framePacingMs;
+    m_stopping = false;
+    std::shared_ptr<Shared> shared = m_shared;
+    m_thread = QThread::create([this, shared, job] {
+        int kind = Done;
+        QString error;
+        try {
+            job(*shared);
+        } catch (const zsq::Cancelled&) {
+            kind = DoneCancelled;
+        } catch (const std::exception& e) {
+            error = QString::fromStdString(zsq::firstLine(e.what()));
+            kind = shared->token.isCancelled() ? DoneCancelled : DoneFailed;
+        } catch (...) {
+            kind = DoneFailed;
+        }
+        // The controller outlives the thread (its destructor waits).
+        QMetaObject::invokeMethod(
+            this, [this, kind, error] { onWorkerDone(kind, error); }, Qt::QueuedConnection);
+    });
+    m_thread->setObjectName(QStringLiteral("zsq-analysis"));
+    m_timer->start();
+    emit activeChanged(true);
+    m_thread->start(QThread::LowPriority);
+    return true;
+}
+
+void AnalysisController::stop()
+{
+    if (!m_thread || m_stopping)
+        return;
+    m_stopping = true;
+    m_shared->cancel();
+}
+
+void AnalysisController::deliver()
+{
+    if (!m_shared)
+        return;
+    std::optional<TsneLayout> layout;
+    std::optional<TsneFrame> frame;
+    {
+        std::lock_guard<std::mutex> lock(m_shared->mutex);
+        layout.swap(m_shared->layout);
+        frame.swap(m_shared->frame);
+        if (frame)
+            m_shared->frameTaken.notify_all();
+    }
+    RunEventQueue::Pending p = m_shared->queue.take();
+    for (const auto& [level, text] : p.messages)
+        emit message(level, text);
+    if (p.progress)
+        emit progress(*p.progress);
+    if (layout)
+        emit tsneLayout(*layout);
+    if (frame)
+        emit tsneFrame(*frame);
+}
+
+void AnalysisController::onWorkerDone(int kind, const QString& error)
+{
+    // Everything the worker reported was stored before this call was posted.
+    deliver();
+    m_timer->stop();
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    const std::shared_ptr<Shared> shared = std::move(m_shared);
+    m_stopping = false;
+    emit activeChanged(false);
+    if (kind == DoneFailed)
+        emit failed(error.isEmpty() ? tr("The analysis failed with an unknown error.") : error);
+    else if (kind == DoneCancelled)
+        emit cancelled();
+    else if (shared->tsneResult)
+        emit tsneFinished(shared->tsneResult);
+    else if (shared->layerResult)
+        emit layersFinished(shared->layerResult);
+}
+
+} // namespace zsq::ui

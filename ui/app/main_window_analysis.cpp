@@ -1,0 +1,61 @@
+// MainWindow's analysis half: the t-SNE and Per-layer tabs, what they take
+// from the Run panel, what a finished run offers them, and the per-layer
+// bits that flow back into the run config.
+#include "main_window.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTabWidget>
+
+#include "ui/analysis/analysis_controller.h"
+#include "ui/analysis/layer_view.h"
+#include "ui/base/log_view.h"
+#include "ui/run/run_panel.h"
+#include "ui/analysis/tsne_view.h"
+
+namespace zsq::ui {
+
+void MainWindow::createAnalysisUi()
+{
+    // Read when the user presses Start, so the views always use the Run
+    // panel's current settings.
+    auto context = [this] {
+        AnalysisContext c;
+        c.model = m_currentPath;
+        c.inputSize = m_inputSize;
+        c.preprocessingJson = preprocessingRequest(&c.arch);
+        c.dataset = m_runPanel->datasetName();
+        c.wbits = m_runPanel->parameter(QStringLiteral("wbits")).toInt(4);
+        c.abits = m_runPanel->parameter(QStringLiteral("abits")).toInt(4);
+        c.device = m_runPanel->parameter(QStringLiteral("device")).toString(QStringLiteral("auto"));
+        return c;
+    };
+    m_tsneView = new TsneView(this);
+    m_tsneView->setContextProvider(context);
+    m_tabs->addTab(m_tsneView, tr("t-S&NE"));
+    m_layerView = new LayerView(this);
+    m_layerView->setContextProvider(context);
+    m_tabs->addTab(m_layerView, tr("Per-&layer"));
+
+    connect(m_layerView, &LayerView::layerBitsChanged, this, [this](const QJsonObject& bits) {
+        m_runPanel->setParameter(QStringLiteral("layer_bits"), bits);
+    });
+    for (AnalysisController* c : {m_tsneView->controller(), m_layerView->controller()})
+        connect(c, &AnalysisController::message, m_log, &LogView::append);
+}
+
+void MainWindow::offerRunOutputs(const QString& outputDir)
+{
+    const QDir dir(outputDir);
+    const QString quantized = dir.filePath(QStringLiteral("quantized.zsq"));
+    if (QFileInfo::exists(quantized)) {
+        m_tsneView->addQuantizedModel(quantized);
+        m_layerView->addQuantizedModel(quantized, true);
+    }
+    // Written when export.synthetic_per_class > 0.
+    const QString synthetic = dir.filePath(QStringLiteral("synthetic"));
+    if (QFileInfo(synthetic).isDir())
+        m_tsneView->addSyntheticFolder(synthetic, tr("synthetic (%1)").arg(dir.dirName()), true);
+}
+
+} // namespace zsq::ui

@@ -1,0 +1,130 @@
+// MainWindow's results half: the Results tab and what a finished run adds
+// to it, the queued LRQ vs ClusterQ demo, presentation mode and the plots'
+// light/dark colours.
+#include "main_window.h"
+
+#include <QAction>
+#include <QDir>
+#include <QEvent>
+#include <QFile>
+#include <QFileInfo>
+#include <QMenu>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
+
+#include "api/quantization_run.h"
+#include "common/events.h"
+#include "ui/base/log_view.h"
+#include "ui/plots/loss_plot.h"
+#include "ui/plots/plot_theme.h"
+#include "presentation_mode.h"
+#include "qcustomplot.h"
+#include "ui/results/results_view.h"
+#include "ui/run/run_controller.h"
+#include "ui/run/run_panel.h"
+#include "ui/session/session.h"
+#include "ui/session/session_recovery.h"
+#include "ui/base/text_format.h"
+
+namespace zsq::ui {
+
+void MainWindow::createResultsUi()
+{
+    m_results = new ResultsView(this);
+    m_tabs->addTab(m_results, tr("Res&ults"));
+}
+
+void MainWindow::createPresentationActions()
+{
+    m_presentation = new PresentationMode(this, m_tabs, {m_runDock, m_logDock});
+    m_presentationAction = m_viewMenu->addAction(tr("&Presentation Mode"));
+    m_presentationAction->setCheckable(true);
+    m_presentationAction->setShortcut(QKeySequence(Qt::Key_F11));
+    m_presentationAction->setStatusTip(tr("Full screen with large fonts, one view at a time (Page Up/Down)"));
+    connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
+    connect(m_presentation, &PresentationMode::activeChanged, m_presentationAction, &QAction::setChecked);
+    connect(m_presentation, &PresentationMode::activeChanged, this, [this](bool on) {
+        if (on)
+            statusBar()->showMessage(tr("Page Up/Down: previous/next view; F11: leave presentation mode"), 8000);
+    });
+    restylePlots();
+}
+
+void MainWindow::setPresentationMode(bool on)
+{
+    m_presentation->setActive(on);
+}
+
+void MainWindow::recordFinishedRun(const RunResult& result)
+{
+    if (result.outputDir.isEmpty() || result.resultJson.isEmpty())
+        return;
+    const QDir dir(result.outputDir);
+    // Per-iteration losses exist only in the GUI (core keeps per-epoch
+    // figures); the Results tab overlays them later from this file.
+    if (m_lossPlot->pointCount() > 0 && !m_lossPlot->exportCsv(dir.filePath(QStringLiteral("losses.csv"))))
+        m_log->append(static_cast<int>(zsq::LogLevel::Warning),
+                      tr("Could not write %1").arg(QDir::toNativeSeparators(dir.filePath(QStringLiteral("losses.csv")))));
+    m_results->addRun(SessionRun::fromResultJson(result.outputDir, result.resultJson.toUtf8()));
+}
+
+void MainWindow::runDemoComparison()
+{
+    if (m_run->isActive()) {
+        statusBar()->showMessage(tr("A run is going; stop it before starting the demo."), 5000);
+        return;
+    }
+    m_queue.clear();
+    for (const char* method : {"lrq", "clusterq"}) {
+        QJsonObject cfg{{QStringLiteral("method"), QLatin1String(method)},
+                        {QStringLiteral("profile"), QStringLiteral("quick")},
+                        {QStringLiteral("wbits"), 4},
+                        {QStringLiteral("abits"), 4},
+                        {QStringLiteral("seed"), 0},
+                        {QStringLiteral("device"), QStringLiteral("auto")},
+                        {QStringLiteral("dataset"), QStringLiteral("fashion-mnist")},
+                        {QStringLiteral("output"), QString()}};
+        for (auto it = m_demoOverrides.begin(); it != m_demoOverrides.end(); ++it)
+            cfg.insert(it.key(), it.value());
+        m_queue << cfg;
+    }
+    QString demo;
+    try {
+        demo = QFileInfo(fromUtf8(api::demoModelPath())).absoluteFilePath();
+    } catch (const std::exception&) {
+        // openDemoModel() reports it.
+    }
+    if (!demo.isEmpty() && hasModel() && demo == m_currentPath) {
+        startNextQueued();
+        return;
+    }
+    m_queueAfterLoad = true;
+    openDemoModel();
+}
+
+void MainWindow::startNextQueued()
+{
+    if (m_queue.isEmpty() || m_run->isActive())
+        return;
+    m_runPanel->applySessionConfig(m_queue.takeFirst());
+    statusBar()->showMessage(tr("Demo: %n run(s) still queued after this one", nullptr, static_cast<int>(m_queue.size())),
+                             8000);
+    startRun();
+}
+
+void MainWindow::restylePlots()
+{
+    for (QCustomPlot* plot : findChildren<QCustomPlot*>())
+        applyPlotTheme(plot, palette());
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    // The system switching light/dark, or presentation mode's font.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        restylePlots();
+}
+
+} // namespace zsq::ui

@@ -1,0 +1,396 @@
+#include "loss_plot.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <QCheckBox>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSet>
+#include <QSlider>
+#include <QTextStream>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "qcustomplot.h"
+#include "ui/base/signal_compressor.h"
+
+namespace zsq::ui {
+
+namespace {
+// Replots at most this often while data streams in.
+constexpr int kReplotIntervalMs = 200;
+
+QColor seriesColor(int index)
+{
+    static const QColor palette[] = {QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44),
+                                     QColor(214, 39, 40),  QColor(148, 103, 189), QColor(140, 86, 75),
+                                     QColor(227, 119, 194), QColor(127, 127, 127), QColor(188, 189, 34),
+                                     QColor(23, 190, 207)};
+    return palette[index % 10];
+}
+
+QCPLegend* addLegend(QCPAxisRect* rect)
+{
+    auto* legend = new QCPLegend;
+    rect->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
+    legend->setLayer(QStringLiteral("legend"));
+    legend->setFont(QFont(legend->font().family(), 8));
+    legend->setBrush(QColor(255, 255, 255, 200));
+    legend->setVisible(false);   // until it has a series
+    return legend;
+}
+} // namespace
+
+LossPlot::LossPlot(QWidget* parent) : QWidget(parent)
+{
+    m_plot = new QCustomPlot(this);
+    // Never a zero-size paint buffer (QCustomPlot warns when a hidden tab's
+    // plot replots at 0 x 0).
+    m_plot->setMinimumSize(240, 180);
+    m_plot->setAutoAddPlottableToLegend(false);
+    m_plot->plotLayout()->clear();
+    auto* margins = new QCPMarginGroup(m_plot);
+    auto makeRect = [&](int row, const QString& label) {
+        auto* rect = new QCPAxisRect(m_plot);
+        m_plot->plotLayout()->addElement(row, 0, rect);
+        rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+        rect->axis(QCPAxis::atLeft)->setLabel(label);
+        rect->setRangeDrag(Qt::Horizontal | Qt::Vertical);
+        rect->setRangeZoom(Qt::Horizontal | Qt::Vertical);
+        return rect;
+    };
+    m_genRect = makeRect(0, tr("Generator"));
+    m_studentRect = makeRect(1, tr("Student"));
+    m_evalRect = makeRect(2, tr("Top-1 (%)"));
+    m_evalRect->axis(QCPAxis::atBottom)->setLabel(tr("Iteration"));
+    m_plot->plotLayout()->setRowStretchFactor(2, 0.5);
+    m_genLegend = addLegend(m_genRect);
+    m_studentLegend = addLegend(m_studentRect);
+    // One iteration axis: panning or zooming one rect moves the others.
+    const QList<QCPAxisRect*> rects = {m_genRect, m_studentRect, m_evalRect};
+    for (QCPAxisRect* from : rects)
+        for (QCPAxisRect* to : rects)
+            if (from != to)
+                connect(from->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::rangeChanged),
+                        to->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::setRange));
+    m_evalGraph = m_plot->addGraph(m_evalRect->axis(QCPAxis::atBottom), m_evalRect->axis(QCPAxis::atLeft));
+    m_evalGraph->setName(tr("student top-1"));
+    m_evalGraph->setPen(QPen(QColor(44, 160, 44), 1.5));
+    m_evalGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
+    m_evalRect->axis(QCPAxis::atLeft)->setRange(0, 100);
+
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->setNoAntialiasingOnDrag(true);
+    m_plot->setMouseTracking(true);
+    // Once the user zooms or pans, new data no longer rescales the view.
+    connect(m_plot, &QCustomPlot::mousePress, this, [this] { m_follow = false; });
+    connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_follow = false; });
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, &LossPlot::fitToData);
+    connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) { updateReadout(e->pos()); });
+
+    m_replot = new SignalCompressor(kReplotIntervalMs, this);
+    connect(m_replot, &SignalCompressor::triggered, this, &LossPlot::replotNow);
+
+    // Tool row.
+    auto* smoothingLabel = new QLabel(tr("&Smoothing:"), this);
+    m_smoothing = new QSlider(Qt::Horizontal, this);
+    m_smoothing->setRange(0, 99);
+    m_smoothing->setValue(60);
+    m_smoothing->setMaximumWidth(160);
+    m_smoothing->setToolTip(tr("Exponential moving average of each curve (0 = raw values)"));
+    smoothingLabel->setBuddy(m_smoothing);
+    connect(m_smoothing, &QSlider::valueChanged, this, &LossPlot::resmooth);
+    m_logScale = new QCheckBox(tr("&Log scale"), this);
+    m_logScale->setToolTip(tr("Logarithmic loss axes"));
+    connect(m_logScale, &QCheckBox::toggled, this, &LossPlot::restyleAxes);
+    auto* fit = new QToolButton(this);
+    fit->setText(tr("&Fit"));
+    fit->setToolTip(tr("Show all data and follow new points again (also: double-click the plot)"));
+    connect(fit, &QToolButton::clicked, this, &LossPlot::fitToData);
+    auto* png = new QToolButton(this);
+    png->setText(tr("Export &PNG…"));
+    connect(png, &QToolButton::clicked, this, &LossPlot::showExportPngDialog);
+    auto* csv = new QToolButton(this);
+    csv->setText(tr("Export &CSV…"));
+    connect(csv, &QToolButton::clicked, this, &LossPlot::showExportCsvDialog);
+    m_readout = new QLabel(this);
+    m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* tools = new QHBoxLayout;
+    tools->addWidget(smoothingLabel);
+    tools->addWidget(m_smoothing);
+    tools->addWidget(m_logScale);
+    tools->addStretch(1);
+    tools->addWidget(fit);
+    tools->addWidget(png);
+    tools->addWidget(csv);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(tools);
+    layout->addWidget(m_plot, 1);
+    layout->addWidget(m_readout);
+    m_readout->setText(tr("Hover over the curves to read values."));
+}
+
+double LossPlot::smoothing() const
+{
+    return m_smoothing->value() / 100.0;
+}
+
+void LossPlot::setSmoothing(double weight)
+{
+    m_smoothing->setValue(qBound(0, static_cast<int>(std::lround(weight * 100)), 99));
+}
+
+bool LossPlot::isLogScale() const
+{
+    return m_logScale->isChecked();
+}
+
+void LossPlot::setLogScale(bool on)
+{
+    m_logScale->setChecked(on);
+}
+
+QCPAxisRect* LossPlot::rectFor(const QString& name) const
+{
+    return name.startsWith(QLatin1String("S/")) ? m_studentRect : m_genRect;
+}
+
+LossPlot::Series& LossPlot::seriesFor(const QString& name)
+{
+    auto it = m_series.find(name);
+    if (it != m_series.end())
+        return *it;
+    Series s;
+    QCPAxisRect* rect = rectFor(name);
+    // Angles in degrees (G/intra_angle_deg, ~75-90) are a measurement, not a
+    // loss: on the losses' axis they would flatten every loss to a line.
+    QCPAxis* valueAxis = rect->axis(QCPAxis::atLeft);
+    if (name.endsWith(QLatin1String("_deg"))) {
+        valueAxis = rect->axis(QCPAxis::atRight);
+        valueAxis->setLabel(tr("Angle (°)"));
+        valueAxis->setVisible(true);
+    }
+    s.graph = m_plot->addGraph(rect->axis(QCPAxis::atBottom), valueAxis);
+    s.graph->setName(name);
+    s.graph->setPen(QPen(seriesColor(static_cast<int>(m_order.size())), 1.2));
+    QCPLegend* legend = rect == m_studentRect ? m_studentLegend : m_genLegend;
+    s.graph->addToLegend(legend);
+    legend->setVisible(true);
+    m_order.append(name);
+    return *m_series.insert(name, s);
+}
+
+void LossPlot::addSamples(const QList<LossSample>& samples)
+{
+    const double w = smoothing();
+    for (const LossSample& sample : samples) {
+        if (!std::isfinite(sample.value))
+            continue;
+        Series& s = seriesFor(sample.name);
+        s.ema = s.keys.isEmpty() ? sample.value : w * s.ema + (1 - w) * sample.value;
+        s.keys.append(static_cast<double>(sample.iteration));
+        s.values.append(sample.value);
+        s.graph->addData(static_cast<double>(sample.iteration), s.ema);
+        m_lastIteration = qMax(m_lastIteration, sample.iteration);
+        ++m_points;
+    }
+    if (!samples.isEmpty())
+        m_replot->request();
+}
+
+void LossPlot::addEvaluation(const EvaluationPoint& evaluation)
+{
+    // Epoch-end evaluations follow the epoch's last iteration, so they sit on
+    // the iteration axis there. The final figure is shown elsewhere.
+    if (evaluation.what == QLatin1String("final"))
+        return;
+    m_evalGraph->addData(static_cast<double>(m_lastIteration + 1), evaluation.top1);
+    m_replot->request();
+}
+
+int LossPlot::evaluationCount() const
+{
+    return m_evalGraph->dataCount();
+}
+
+void LossPlot::clear()
+{
+    // The axis rects' own legends are not cleaned up by removeGraph().
+    for (const Series& s : std::as_const(m_series)) {
+        s.graph->removeFromLegend(rectFor(s.graph->name()) == m_studentRect ? m_studentLegend : m_genLegend);
+        m_plot->removeGraph(s.graph);
+    }
+    m_series.clear();
+    m_order.clear();
+    m_genLegend->setVisible(false);
+    m_studentLegend->setVisible(false);
+    m_genRect->axis(QCPAxis::atRight)->setVisible(false);
+    m_studentRect->axis(QCPAxis::atRight)->setVisible(false);
+    m_evalGraph->data()->clear();
+    m_points = 0;
+    m_lastIteration = 0;
+    m_follow = true;
+    m_readout->setText(tr("Hover over the curves to read values."));
+    replotNow();
+}
+
+void LossPlot::resmooth()
+{
+    const double w = smoothing();
+    for (Series& s : m_series) {
+        QVector<double> smoothed(s.values.size());
+        double ema = 0;
+        for (qsizetype i = 0; i < s.values.size(); ++i) {
+            ema = i == 0 ? s.values[i] : w * ema + (1 - w) * s.values[i];
+            smoothed[i] = ema;
+        }
+        s.ema = ema;
+        s.graph->setData(s.keys, smoothed, true);
+    }
+    m_replot->request();
+}
+
+void LossPlot::restyleAxes()
+{
+    for (QCPAxisRect* rect : {m_genRect, m_studentRect}) {
+        QCPAxis* axis = rect->axis(QCPAxis::atLeft);
+        if (isLogScale()) {
+            axis->setScaleType(QCPAxis::stLogarithmic);
+            axis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+        } else {
+            axis->setScaleType(QCPAxis::stLinear);
+            axis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        }
+    }
+    m_follow = true;
+    m_replot->request();
+}
+
+void LossPlot::fitToData()
+{
+    m_follow = true;
+    replotNow();
+}
+
+void LossPlot::replotNow()
+{
+    if (m_follow) {
+        // Each value axis fits its own graphs: the first one sets the
+        // range, the others only enlarge it.
+        QSet<QCPAxis*> fitted;
+        for (QCPAxisRect* rect : {m_genRect, m_studentRect})
+            for (QCPGraph* graph : rect->graphs()) {
+                graph->rescaleAxes(fitted.contains(graph->valueAxis()));
+                fitted.insert(graph->valueAxis());
+            }
+        if (m_lastIteration > 0)
+            m_genRect->axis(QCPAxis::atBottom)->setRange(0, static_cast<double>(m_lastIteration + 1));
+    }
+    // A hidden plot has no paint buffer; showEvent() catches up.
+    if (m_plot->isVisible())
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossPlot::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    replotNow();
+}
+
+void LossPlot::updateReadout(const QPoint& pos)
+{
+    for (QCPAxisRect* rect : {m_genRect, m_studentRect, m_evalRect}) {
+        if (!rect->rect().contains(pos))
+            continue;
+        const double key = rect->axis(QCPAxis::atBottom)->pixelToCoord(pos.x());
+        QStringList parts;
+        double shownKey = -1;
+        for (QCPGraph* graph : rect->graphs()) {
+            const auto data = graph->data();
+            if (data->isEmpty())
+                continue;
+            auto it = data->findBegin(key, false);
+            if (it == data->constEnd())
+                --it;
+            if (it != data->constBegin()) {
+                auto prev = it - 1;
+                if (std::abs(prev->key - key) < std::abs(it->key - key))
+                    it = prev;
+            }
+            shownKey = it->key;
+            parts << QStringLiteral("%1 = %2").arg(graph->name()).arg(it->value, 0, 'g', 4);
+        }
+        if (parts.isEmpty())
+            break;
+        m_readout->setText(tr("Iteration %1: %2").arg(static_cast<qint64>(shownKey)).arg(parts.join(QStringLiteral(", "))));
+        return;
+    }
+}
+
+QStringList LossPlot::seriesNames() const
+{
+    return m_order;
+}
+
+bool LossPlot::exportPng(const QString& path)
+{
+    replotNow();
+    return m_plot->savePng(path, 0, 0, 1.0, -1);
+}
+
+bool LossPlot::exportCsv(const QString& path) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+        return false;
+    // One row per iteration, one raw column per series (empty where a series
+    // has no value at that iteration).
+    std::map<qint64, QHash<QString, double>> rows;
+    for (const QString& name : m_order) {
+        const Series& s = m_series[name];
+        for (qsizetype i = 0; i < s.keys.size(); ++i)
+            rows[static_cast<qint64>(s.keys[i])].insert(name, s.values[i]);
+    }
+    QTextStream out(&file);
+    out << "iteration";
+    for (const QString& name : m_order)
+        out << ',' << name;
+    out << '\n';
+    for (const auto& [iteration, values] : rows) {
+        out << iteration;
+        for (const QString& name : m_order) {
+            out << ',';
+            if (values.contains(name))
+                out << QString::number(values.value(name), 'g', 9);
+        }
+        out << '\n';
+    }
+    return out.status() == QTextStream::Ok && file.flush();
+}
+
+void LossPlot::showExportPngDialog()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Curves as PNG"),
+                                                      QDir::home().filePath(QStringLiteral("losses.png")),
+                                                      tr("PNG images (*.png)"));
+    if (!path.isEmpty() && !exportPng(path))
+        m_readout->setText(tr("Could not write %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void LossPlot::showExportCsvDialog()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Losses as CSV"),
+                                                      QDir::home().filePath(QStringLiteral("losses.csv")),
+                                                      tr("CSV files (*.csv)"));
+    if (!path.isEmpty() && !exportCsv(path))
+        m_readout->setText(tr("Could not write %1").arg(QDir::toNativeSeparators(path)));
+}
+
+} // namespace zsq::ui

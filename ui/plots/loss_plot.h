@@ -1,0 +1,91 @@
+#pragma once
+// Live training curves: one series per named loss, the generator's ("G/...",
+// and PTQ's "ptq/...") in the upper axis rect, the student's ("S/...") in the
+// middle one, and the epoch-end top-1 in the lower one, all on the iteration
+// axis. EMA smoothing, log scale, zoom/pan (double-click fits again), a hover
+// read-out, PNG and CSV export. Replots are throttled by a SignalCompressor
+// and queued (rpQueuedReplot), so a fast run never waits for the plot.
+#include <QHash>
+#include <QStringList>
+#include <QVector>
+#include <QWidget>
+
+#include "ui/run/run_types.h"
+
+class QCPAxisRect;
+class QCPGraph;
+class QCPLegend;
+class QCheckBox;
+class QCustomPlot;
+class QLabel;
+class QSlider;
+
+namespace zsq::ui {
+
+class SignalCompressor;
+
+class LossPlot : public QWidget {
+    Q_OBJECT
+public:
+    explicit LossPlot(QWidget* parent = nullptr);
+
+    void addSamples(const QList<LossSample>& samples);
+    void addEvaluation(const EvaluationPoint& evaluation);
+    void clear();
+
+    // 0 = raw, up to 0.99 (TensorBoard-style EMA weight of the past).
+    double smoothing() const;
+    void setSmoothing(double weight);
+    bool isLogScale() const;
+    void setLogScale(bool on);
+    // Back to following the data after the user zoomed or panned.
+    void fitToData();
+
+    bool exportPng(const QString& path);
+    bool exportCsv(const QString& path) const;
+
+    QStringList seriesNames() const;
+    int pointCount() const { return m_points; }
+    int evaluationCount() const;
+    QCustomPlot* plot() const { return m_plot; }
+
+public slots:
+    void showExportPngDialog();
+    void showExportCsvDialog();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    struct Series {
+        QVector<double> keys;
+        QVector<double> values;       // raw
+        double ema = 0;
+        QCPGraph* graph = nullptr;
+    };
+    QCPAxisRect* rectFor(const QString& name) const;
+    Series& seriesFor(const QString& name);
+    void restyleAxes();
+    void resmooth();
+    void replotNow();
+    void updateReadout(const QPoint& pos);
+
+    QCustomPlot* m_plot = nullptr;
+    QCPAxisRect* m_genRect = nullptr;
+    QCPAxisRect* m_studentRect = nullptr;
+    QCPAxisRect* m_evalRect = nullptr;
+    QCPLegend* m_genLegend = nullptr;
+    QCPLegend* m_studentLegend = nullptr;
+    QCPGraph* m_evalGraph = nullptr;
+    QSlider* m_smoothing = nullptr;
+    QCheckBox* m_logScale = nullptr;
+    QLabel* m_readout = nullptr;
+    SignalCompressor* m_replot = nullptr;
+    QHash<QString, Series> m_series;
+    QStringList m_order;              // creation order, for colours and CSV columns
+    qint64 m_lastIteration = 0;
+    int m_points = 0;
+    bool m_follow = true;             // rescale on replot until the user zooms/pans
+};
+
+} // namespace zsq::ui

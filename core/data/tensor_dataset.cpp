@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "common/error.h"
-#include "io/model_file.h"
+#include "io/tensor_file.h"
 
 namespace zsq::data {
 

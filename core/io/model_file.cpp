@@ -10,6 +10,7 @@
 
 #include "common/error.h"
 #include "io/atomic_file.h"
+#include "io/tensor_file.h"
 #include "io/torch_save_reader.h"
 #include "models/zoo.h"
 #include "quant/model_quantizer.h"
@@ -61,11 +62,6 @@ void stripPrefix(TensorMap& tensors, const std::string& prefix)
     tensors.swap(stripped);
 }
 
-bool isZip(const std::vector<char>& bytes)
-{
-    return bytes.size() >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
-}
-
 // torch.jit.save(..., _extra_files={"preprocessing.json": ...}) stores the
 // text as the archive's record "extra/preprocessing.json"; read as bytes, no
 // code from the archive runs for it.
@@ -95,18 +91,6 @@ std::string printable(const std::string& s)
     for (char c : s.substr(0, 40))
         out += (c >= 0x20 && c < 0x7f) ? c : '?';
     return s.size() > 40 ? out + "..." : out;
-}
-
-// Reads a torch.save file with io's own reader; every refusal names the file.
-c10::IValue readTorchSaveFile(const std::vector<char>& bytes, const std::string& path, const std::string& what)
-{
-    try {
-        return readTorchSave(bytes);
-    } catch (const InputError& e) {
-        throw InputError(path + " cannot be read as " + what + ": " + e.what());
-    } catch (const c10::Error& e) {
-        throw InputError(path + " cannot be read as " + what + ": " + firstLine(e.what()));
-    }
 }
 
 // The values a model file may hold: finite floating-point tensors, and
@@ -141,7 +125,7 @@ std::string formatName(ModelFileFormat format)
 RawModelFile readModelFile(const std::string& path)
 {
     const std::vector<char> bytes = readWholeFile(path);
-    if (!isZip(bytes))
+    if (!isTorchZip(bytes))
         throw InputError(path + " is not a PyTorch model file (expected a TorchScript archive, a torch.save "
                                 "zip file or a ZSQ checkpoint)");
     bool torchScript = false;
@@ -374,25 +358,6 @@ std::string demoModelPath()
         if (fs::is_regular_file(c, ec))
             return c.string();
     throw InputError(std::string("the demo model ") + name + " was not found (set ZSQ_MODEL_DIR)");
-}
-
-c10::IValue readPickleFile(const std::string& path, const std::string& what)
-{
-    const std::vector<char> bytes = readWholeFile(path);
-    if (!isZip(bytes))
-        throw InputError(path + " is not a torch.save file (expected " + what + ")");
-    return readTorchSaveFile(bytes, path, what);
-}
-
-torch::Tensor readTensorFile(const std::string& path)
-{
-    const c10::IValue value = readPickleFile(path, "a tensor");
-    if (!value.isTensor())
-        throw InputError(path + " does not hold a single tensor");
-    torch::Tensor t = value.toTensor();
-    if ((t.is_floating_point() || t.is_complex()) && !torch::isfinite(t).all().item<bool>())
-        throw InputError(path + ": the tensor holds NaN or infinite values");
-    return t;
 }
 
 void writeTensorFile(const std::string& path, const torch::Tensor& tensor)

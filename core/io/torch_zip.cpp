@@ -215,7 +215,10 @@ void TorchZip::readInto(const std::string& name, char* out) const
     const Entry& e = entry(name);
     const char* src = bytes_.data() + e.dataOffset;
     if (e.method == 0) {
-        std::memcpy(out, src, e.size);
+        // An empty record may come with a null `out` (an empty storage):
+        // memcpy's pointers must be valid even for 0 bytes.
+        if (e.size > 0)
+            std::memcpy(out, src, e.size);
     } else {
 #ifdef ZSQ_HAVE_ZLIB
         if (e.size > L::kMaxInflatedBytes)

@@ -8,6 +8,8 @@ export DEBIAN_FRONTEND=noninteractive
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   libtorch-dev
+  # c10d's Gloo bindings (data-parallel runs, core/distributed) need gloo's headers
+  libgloo-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqcustomplot-dev
   libopencv-dev libspdlog-dev nlohmann-json3-dev zlib1g-dev
   dataset-fashion-mnist

@@ -3,6 +3,7 @@
 // cleanly: the run is checkpointed and can be resumed (--set train.resume=...).
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <set>
 
 #include "args.h"
@@ -12,6 +13,7 @@
 #include "console_sink.h"
 #include "preprocessing_options.h"
 #include "engine/quantization_job.h"
+#include "local_launcher.h"
 
 namespace zsq::cli {
 
@@ -28,7 +30,7 @@ int runQuantize(const ArgList& argv)
 {
     std::set<std::string> valued = {"config", "model",  "arch",  "method", "wbits",  "abits",  "profile",     "seed",
                                     "device", "threads", "output", "dataset", "set", "resume", "print-losses",
-                                    "refine"};
+                                    "refine", "nproc", "dist-backend", "dist-timeout"};
     valued.insert(preprocessingOptionNames().begin(), preprocessingOptionNames().end());
     Args args(argv, valued, {"help", "quiet"});
     if (args.flag("help")) {
@@ -39,6 +41,11 @@ int runQuantize(const ArgList& argv)
             "                    [--print-losses N] (losses every N iterations on stderr)\n"
             "                    [--refine none|ranges|adaround] (refine.method: after the method, fit the\n"
             "                    quantizers to calibration data; see refine.* below)\n"
+            "                    [--nproc N] (dist.nproc: N local processes split each batch; data-parallel)\n"
+            "                    [--dist-backend auto|gloo|nccl] [--dist-timeout SECONDS]\n"
+            "Data-parallel: --nproc N starts N ranks on this host; under torchrun, Slurm or any launcher that\n"
+            "sets RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR and MASTER_PORT, each process is one rank (across\n"
+            "hosts). train.batch_size is the global batch (a multiple of the processes); rank 0 writes the output.\n"
             "Flags override the same keys of --config; the profile fills train.* unless given.\n"
             "Ctrl-C stops a run and keeps its checkpoint (DIR/run.ckpt) for --resume.\n%sConfig keys:\n",
             preprocessingUsage());
@@ -61,6 +68,12 @@ int runQuantize(const ArgList& argv)
         set("train.resume", *v);
     if (auto v = args.get("refine"))
         set("refine.method", *v);
+    if (auto v = args.get("nproc"))
+        set("dist.nproc", *v);
+    if (auto v = args.get("dist-backend"))
+        set("dist.backend", *v);
+    if (auto v = args.get("dist-timeout"))
+        set("dist.timeout", *v);
     const nlohmann::json flags = preprocessingConfigFromArgs(args);
     if (flags.contains("preprocessing"))
         for (const auto& [key, value] : flags.at("preprocessing").items()) {
@@ -80,6 +93,16 @@ int runQuantize(const ArgList& argv)
         }
     }
 
+    // --nproc N outside a torchrun-style environment: this process becomes
+    // the launcher of N ranks, each of which runs these same arguments.
+    const int nproc = cfg["dist"]["nproc"].get<int>();
+    if (nproc > 1 && !std::getenv("WORLD_SIZE")) {
+        config::resolveRunConfig(cfg); // bad keys fail here, once, not in every rank
+        std::vector<std::string> rankArgs{"quantize"};
+        rankArgs.insert(rankArgs.end(), argv.begin(), argv.end());
+        return launchLocalRanks(nproc, rankArgs, std::min(30.0, cfg["dist"]["timeout"].get<double>()));
+    }
+
     CancelToken cancel;
     g_cancel = &cancel;
     std::signal(SIGINT, onInterrupt);
@@ -87,6 +110,8 @@ int runQuantize(const ArgList& argv)
     ConsoleSink sink(args.flag("quiet"), static_cast<int>(args.getInt("print-losses", 0)));
     const engine::JobOutcome o = engine::runQuantizationJob(cfg, given, sink, &cancel);
     g_cancel = nullptr;
+    if (o.worker) // another rank of a data-parallel run: rank 0 reports
+        return o.cancelled ? 1 : 0;
 
     const auto& r = o.result;
     std::printf("method %s W%dA%d on %s (%s): %.1f s on %s\n", r["method"].get<std::string>().c_str(),

@@ -167,6 +167,12 @@ const std::vector<ParamSpec>& runConfigSchema()
         intParam("seed", 0, 0, 2147483647, "random seed (CPU runs repeat exactly)"),
         stringParam("device", "auto", "auto, cpu, cuda or cuda:N"),
         intParam("threads", 0, 0, 1024, "LibTorch threads (0 = all cores)", true),
+        // Data-parallel runs (core/distributed, docs/methods.md): the
+        // processes of a run split each batch; torchrun-style variables
+        // (RANK, WORLD_SIZE, ...) make a process one rank of a multi-host run.
+        intParam("dist.nproc", 1, 1, 256, "local processes that split each batch (zsq quantize --nproc; threads per process = cores / processes)", true),
+        {"dist.backend", ParamType::Choice, "auto", 0, 0, {"auto", "gloo", "nccl"}, "collective backend of a data-parallel run: auto = Gloo on CPU, NCCL on CUDA", true},
+        doubleParam("dist.timeout", 300, 1, 86400, "seconds a data-parallel rank waits for the others (rendezvous, collectives) before failing"),
         stringParam("output", "", "output folder (default runs/<method>-w<W>a<A>-<time>)"),
         // The model's preprocessing (models/preprocessing.h): each key left at
         // its "not given" value keeps what the model file, its sidecar

@@ -13,6 +13,8 @@ std::pair<torch::Tensor, torch::Tensor> channelMeanVar(const torch::Tensor& x);
 
 // GDFQ's BNS loss: mean over BN layers of
 //   MSE(batch mean, running_mean) + MSE(batch var, running_var).
+// In a data-parallel run (distributed::active()) both losses use the mean
+// and variance of the global batch, identical on every rank.
 torch::Tensor bnsLoss(const std::vector<models::BnInput>& inputs);
 
 // ZeroQ's loss: sum over BN layers of ||mu - running_mean||^2 / C +

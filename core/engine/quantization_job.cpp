@@ -3,6 +3,8 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <optional>
+#include <thread>
 
 #include "common/error.h"
 #include "common/runtime.h"
@@ -14,6 +16,7 @@
 #include "engine/ptq.h"
 #include "engine/reconstruction.h"
 #include "engine/zsq_trainer.h"
+#include "distributed/communicator.h"
 #include "io/atomic_file.h"
 #include "io/image_export.h"
 #include "io/model_file.h"
@@ -119,14 +122,13 @@ TrainerConfig trainerConfigFrom(const nlohmann::json& cfg)
 
 } // namespace
 
-JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>& givenKeys, EventSink& sink,
-                              const CancelToken* cancel)
+namespace {
+
+JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKeys, EventSink& sink,
+                     const CancelToken* cancel, const torch::Device& device, distributed::Communicator* comm,
+                     const JobOutcome& workerOutcome)
 {
-    if (cfg["output"].get<std::string>().empty())
-        cfg["output"] = defaultOutputDir(cfg);
-    configureThreads(cfg["threads"].get<int>());
-    const torch::Device device = resolveDevice(cfg["device"].get<std::string>());
-    seedEverything(cfg["seed"].get<std::uint64_t>());
+    const bool root = !comm || comm->rank() == 0;
 
     const io::LoadOptions options = config::loadOptionsFromConfig(cfg);
     const std::string modelArg = cfg["model"].get<std::string>();
@@ -161,7 +163,7 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
     if (info.preprocessingAssumed)
         sink.onMessage(LogLevel::Warning, models::assumedPreprocessingNote(info, teacher.path));
     nlohmann::json warnings = nlohmann::json::array();
-    if (evalSet) {
+    if (evalSet && root) {
         // A model near chance before quantization has the wrong
         // preprocessing far more often than it is untrained: say so now,
         // not after the whole run.
@@ -183,6 +185,8 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
                                        device.str() + ", profile " + cfg["profile"].get<std::string>());
 
     JobOutcome outcome;
+    outcome.rank = workerOutcome.rank;
+    outcome.worldSize = workerOutcome.worldSize;
     const auto start = std::chrono::steady_clock::now();
     nlohmann::json details;
     const std::string refineMethod = cfg["refine"]["method"].get<std::string>();
@@ -216,9 +220,11 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
         const bool real = method == "realdata";
         TrainerConfig tc = trainerConfigFrom(cfg);
         tc.checkpointPath = (out / "run.ckpt").string();
-        std::filesystem::create_directories(out);
+        if (root)
+            std::filesystem::create_directories(out);
         ZsqTrainer trainer(teacher.model, student, methods::makeMethod(real ? "gdfq" : method, methodOptionsFrom(cfg)),
                            qc, tc, device, evalSet, sink, cancel);
+        trainer.setCommunicator(comm);
         if (real) {
             sink.onMessage(LogLevel::Warning, "realdata uses the REAL training set: it is the ceiling, not zero-shot");
             trainer.useRealData(data::openDataset(data::datasetRequestFor(cfg["dataset"].get<std::string>(), "train", info)));
@@ -227,6 +233,12 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
             trainer.loadCheckpoint(cfg["train"]["resume"].get<std::string>());
         const TrainResult r = trainer.run();
         outcome.cancelled = r.cancelled;
+        if (!root) {
+            // Rank 0 samples, refines, evaluates and writes the one result.
+            JobOutcome done = workerOutcome;
+            done.cancelled = r.cancelled;
+            return done;
+        }
         if (!r.cancelled && refineFromMethod)
             calibration = real ? realImages(cfg, info, refineSamples) : trainer.sample(refineSamples, true).first.to(torch::kCPU);
         const std::int64_t perClass = cfg["export"]["synthetic_per_class"].get<std::int64_t>();
@@ -326,6 +338,7 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
                              {"average_weight_bits", size.averageWeightBits},
                              {"device", device.str()},
                              {"threads", torch::get_num_threads()},
+                             {"processes", outcome.worldSize},
                              {"cancelled", outcome.cancelled},
                              {"preprocessing", models::preprocessingToJson(info)},
                              {"preprocessing_source", info.preprocessingSource},
@@ -341,6 +354,48 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
     outcome.fpTop1 = fp.top1;
     outcome.quantTop1 = q.top1;
     return outcome;
+}
+
+} // namespace
+
+JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>& givenKeys, EventSink& sink,
+                              const CancelToken* cancel)
+{
+    if (cfg["output"].get<std::string>().empty())
+        cfg["output"] = defaultOutputDir(cfg);
+    // A data-parallel rank: threads = cores / local processes unless given,
+    // the GPU of its local rank, one result written by rank 0 alone.
+    const std::optional<distributed::World> world = distributed::worldFromEnvironment();
+    const bool parallel = world && world->size > 1;
+    int threads = cfg["threads"].get<int>();
+    if (parallel && threads <= 0)
+        threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / world->localSize);
+    configureThreads(threads);
+    torch::Device device = resolveDevice(cfg["device"].get<std::string>());
+    if (parallel && device.is_cuda())
+        device = resolveDevice("cuda:" + std::to_string(world->localRank));
+    seedEverything(cfg["seed"].get<std::uint64_t>());
+    std::unique_ptr<distributed::Communicator> comm;
+    if (parallel) {
+        const distributed::Backend backend = distributed::parseBackend(cfg["dist"]["backend"].get<std::string>(), device);
+        const auto timeout = std::chrono::milliseconds(static_cast<std::int64_t>(cfg["dist"]["timeout"].get<double>() * 1000));
+        comm = std::make_unique<distributed::Communicator>(*world, backend, timeout);
+        if (world->rank == 0)
+            sink.onMessage(LogLevel::Info, "data-parallel run: " + std::to_string(world->size) + " processes, " +
+                                           distributed::backendName(backend) + " backend, " +
+                                           std::to_string(threads) + " threads per process");
+    }
+    JobOutcome workerOutcome;
+    workerOutcome.worker = true;
+    workerOutcome.rank = parallel ? world->rank : 0;
+    workerOutcome.worldSize = parallel ? world->size : 1;
+    if (parallel && world->rank != 0) {
+        // PTQ runs on rank 0 alone (its batches are small; nothing to split).
+        if (cfg["method"].get<std::string>() == "ptq")
+            return workerOutcome;
+    }
+    EventSink& ranksSink = !parallel || world->rank == 0 ? sink : nullSink();
+    return runOnRank(cfg, givenKeys, ranksSink, cancel, device, comm.get(), workerOutcome);
 }
 
 } // namespace zsq::engine

@@ -20,6 +20,12 @@ struct JobOutcome {
     double fpTop1 = 0;
     double quantTop1 = 0;
     bool cancelled = false;
+    // In a data-parallel run (torchrun-style environment, see
+    // distributed/world.h) every rank calls this; only rank 0 logs, writes
+    // the outputs and fills `result`. Others return with worker = true.
+    bool worker = false;
+    int rank = 0;
+    int worldSize = 1;
 };
 
 // `config` is a resolved run config (config::resolveRunConfig); `givenKeys`

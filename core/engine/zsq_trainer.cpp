@@ -16,6 +16,9 @@
 #include "io/state_dict.h"
 #include "methods/losses.h"
 #include "data/model_input.h"
+#include "distributed/communicator.h"
+#include "distributed/context.h"
+#include "distributed/sync_ops.h"
 #include <cstring>
 
 namespace zsq::engine {
@@ -102,6 +105,7 @@ struct ZsqTrainer::State {
     data::DatasetPtr realData;
     EventSink* sink;
     const CancelToken* cancel;
+    distributed::Communicator* comm = nullptr;   // set with more than one rank only
     methods::Generator generator{nullptr};
     std::unique_ptr<torch::optim::Adam> optG;
     std::unique_ptr<torch::optim::SGD> optS;
@@ -118,6 +122,37 @@ struct ZsqTrainer::State {
         : teacher(std::move(t)), student(std::move(s)), method(std::move(m)), quant(q), config(c), device(d),
           evalSet(std::move(e)), sink(&k), cancel(x)
     {
+    }
+
+    bool isRoot() const { return !comm || comm->rank() == 0; }
+
+    // This rank's share of a tensor every rank drew whole from the same
+    // stream (the whole tensor in a single-process run).
+    torch::Tensor shard(const torch::Tensor& global) const
+    {
+        return comm ? distributed::shardOf(*comm, global) : global;
+    }
+
+    void averageGradients(const std::vector<torch::Tensor>& parameters)
+    {
+        if (comm)
+            distributed::averageGradients(*comm, parameters);
+    }
+
+    // A cancel on any rank (Ctrl-C reaches every local rank, a GUI or a
+    // signal maybe one) cancels all of them at the same iteration.
+    void checkCancel()
+    {
+        if (!comm) {
+            if (cancel)
+                cancel->checkpoint();
+            return;
+        }
+        torch::Tensor flag = torch::full({1}, cancel && cancel->isCancelled() ? 1.0 : 0.0,
+                                         torch::TensorOptions().dtype(torch::kFloat).device(device));
+        comm->allReduce(flag, distributed::ReduceOp::Max);
+        if (flag.item<float>() > 0)
+            throw Cancelled();
     }
 
     // A pure function of the iteration, so a resumed run continues on the
@@ -177,7 +212,14 @@ struct ZsqTrainer::State {
         parts.reserve(pending.size());
         for (const PendingScalar& p : pending)
             parts.push_back(p.value);
-        const torch::Tensor host = torch::cat(parts).to(torch::kCPU).contiguous();
+        torch::Tensor all = torch::cat(parts);
+        if (comm) {
+            // Global means: each term is a mean over the rank's equal share
+            // of the batch (or already global, as the BN statistics terms).
+            comm->allReduce(all, distributed::ReduceOp::Sum);
+            all = all / static_cast<double>(comm->size());
+        }
+        const torch::Tensor host = all.to(torch::kCPU).contiguous();
         const double* v = host.data_ptr<double>();
         std::vector<PendingScalar> read;
         read.swap(pending);
@@ -225,6 +267,7 @@ struct ZsqTrainer::State {
             torch::Tensor lossS = sumTerms(method->studentLoss(sLogits, tl, y, epoch - config.warmupEpochs));
             optS->zero_grad();
             lossS.backward();
+            averageGradients(optS->param_groups().front().params());
             optS->step();
             keep("S/total", lossS, false);
         } else {
@@ -237,7 +280,7 @@ struct ZsqTrainer::State {
     void realDataStep()
     {
         const models::ModelInfo& info = teacher->info();
-        torch::Tensor idx = torch::randint(0, realData->size(), {config.batchSize}, torch::kLong);
+        torch::Tensor idx = shard(torch::randint(0, realData->size(), {config.batchSize}, torch::kLong)).contiguous();
         data::Batch batch = realData->get(std::vector<std::int64_t>(idx.data_ptr<std::int64_t>(),
                                                                     idx.data_ptr<std::int64_t>() + idx.numel()));
         torch::Tensor x = data::prepareInput(batch.images, info).to(device);
@@ -262,8 +305,11 @@ struct ZsqTrainer::State {
         const std::int64_t b = config.batchSize;
         const std::int64_t k = teacher->info().numClasses;
         auto opts = torch::TensorOptions().device(device);
-        torch::Tensor z = torch::randn({b, generator->config().latentDim}, opts);
-        torch::Tensor y = torch::randint(0, k, {b}, opts.dtype(torch::kLong));
+        // The global batch's latents and labels, drawn whole on every rank
+        // from the same stream; each rank keeps its slice. W ranks x B/W
+        // then see exactly the samples one process x B would.
+        torch::Tensor z = shard(torch::randn({b, generator->config().latentDim}, opts));
+        torch::Tensor y = shard(torch::randint(0, k, {b}, opts.dtype(torch::kLong)));
 
         // Generator step, against the frozen teacher.
         generator->train();
@@ -281,6 +327,7 @@ struct ZsqTrainer::State {
         torch::Tensor lossG = sumTerms(method->generatorLoss({x, y, tLogits, capture, *teacher, epoch}));
         optG->zero_grad();
         lossG.backward();
+        averageGradients(optG->param_groups().front().params());
         optG->step();
         capture.bnInputs.clear();
 
@@ -336,6 +383,15 @@ void ZsqTrainer::useRealData(data::DatasetPtr train)
     s_->realData = std::move(train);
 }
 
+void ZsqTrainer::setCommunicator(distributed::Communicator* communicator)
+{
+    State& s = *s_;
+    s.comm = communicator && communicator->size() > 1 ? communicator : nullptr;
+    if (s.comm && s.config.batchSize % s.comm->size() != 0)
+        throw InputError("train.batch_size " + std::to_string(s.config.batchSize) + " is not a multiple of the " +
+                         std::to_string(s.comm->size()) + " processes of the run");
+}
+
 methods::GeneratorImpl& ZsqTrainer::generator()
 {
     return *s_->generator;
@@ -355,11 +411,25 @@ TrainResult ZsqTrainer::run()
     };
     const std::int64_t total = static_cast<std::int64_t>(s.config.epochs) * s.config.iterationsPerEpoch;
     ProgressMeter meter(*s.sink, s.method->name(), total);
+    // BN statistics, activation ranges and ClusterQ's class statistics see
+    // the global batch while this scope lasts (training only).
+    distributed::ActiveScope globalBatch(s.comm);
+    if (s.comm) {
+        // Rank 0's weights, buffers and optimizer-free state everywhere:
+        // equal by construction (same seed, same checkpoint), made certain.
+        std::vector<torch::Tensor> state;
+        for (auto* m : {static_cast<torch::nn::Module*>(s.generator.get()), static_cast<torch::nn::Module*>(s.student.get())}) {
+            for (const auto& p : m->parameters())
+                state.push_back(p);
+            for (const auto& b : m->buffers())
+                state.push_back(b);
+        }
+        distributed::broadcastTensors(*s.comm, state);
+    }
     try {
         for (; s.epoch < s.config.epochs; ++s.epoch) {
             for (; s.iterInEpoch < s.config.iterationsPerEpoch; ++s.iterInEpoch) {
-                if (s.cancel)
-                    s.cancel->checkpoint();
+                s.checkCancel();
                 s.setLearningRates();
                 s.step();
                 ++s.iteration;
@@ -372,7 +442,9 @@ TrainResult ZsqTrainer::run()
                 entry["intra_angle_deg"] = s.angleSum / s.angleCount;
             s.angleSum = 0;
             s.angleCount = 0;
-            if (s.evalSet) {
+            if (s.evalSet && s.isRoot()) {
+                // Rank 0 alone; the others wait in the next collective.
+                distributed::ActiveScope local(nullptr);
                 EvalResult r = evaluate(*s.student, *s.evalSet, s.device, s.config.evalBatch, s.config.evalLimit,
                                         nullSink(), s.cancel);
                 s.result.finalTop1 = r.top1;
@@ -382,7 +454,7 @@ TrainResult ZsqTrainer::run()
             }
             s.result.history.push_back(entry);
             s.result.epochsDone = s.epoch + 1;
-            if (!s.config.checkpointPath.empty()) {
+            if (!s.config.checkpointPath.empty() && s.isRoot()) {
                 ++s.epoch; // the checkpoint resumes at the next epoch
                 s.secondsBefore = elapsed();
                 saveCheckpoint(s.config.checkpointPath);
@@ -392,7 +464,7 @@ TrainResult ZsqTrainer::run()
         }
     } catch (const Cancelled&) {
         s.result.cancelled = true;
-        if (!s.config.checkpointPath.empty()) {
+        if (!s.config.checkpointPath.empty() && s.isRoot()) {
             s.secondsBefore = elapsed();
             saveCheckpoint(s.config.checkpointPath);
         }

@@ -28,6 +28,10 @@
 #include "models/model.h"
 #include "quant/model_quantizer.h"
 
+namespace zsq::distributed {
+class Communicator;
+}
+
 namespace zsq::engine {
 
 struct TrainerConfig {
@@ -78,6 +82,11 @@ public:
     // The ceiling: the student is fine-tuned on real training images (with
     // the same distillation) instead of synthetic ones; no generator step.
     void useRealData(data::DatasetPtr train);
+
+    // Makes the run one rank of a data-parallel group (null or a group of
+    // one: a plain run). The batch size must be a multiple of the group's
+    // size (InputError otherwise). Call before loadCheckpoint/run.
+    void setCommunicator(distributed::Communicator* communicator);
 
     void saveCheckpoint(const std::string& path);
     // Restores generator, student, optimizers, method state, RNG and position.

@@ -2,6 +2,9 @@
 
 #include <torch/torch.h>
 
+#include "distributed/communicator.h"
+#include "distributed/context.h"
+#include "distributed/sync_ops.h"
 #include "methods/losses.h"
 
 namespace zsq::methods {
@@ -21,6 +24,29 @@ ClassStats perClassStats(const torch::Tensor& x, const torch::Tensor& labels, st
 }
 
 namespace {
+
+// perClassStats over the samples of every rank of a data-parallel run: the
+// per-class sums of the per-sample moments and the class counts are
+// all-reduced (in double, differentiably), then turned into mean and std.
+// `mask` ([N], 0/1) selects samples; undefined selects all.
+ClassStats globalClassStats(distributed::Communicator& comm, const torch::Tensor& x, const torch::Tensor& labels,
+                            std::int64_t k, double eps, const torch::Tensor& mask)
+{
+    const std::int64_t c = x.size(1);
+    torch::Tensor m1 = x.mean({2, 3}).to(torch::kDouble);
+    torch::Tensor m2 = x.pow(2).mean({2, 3}).to(torch::kDouble);
+    torch::Tensor onehot = torch::one_hot(labels, k).to(torch::kDouble);
+    if (mask.defined())
+        onehot = onehot * mask.to(torch::kDouble).unsqueeze(1);
+    torch::Tensor packed = torch::cat({onehot.t().mm(m1).reshape({-1}), onehot.t().mm(m2).reshape({-1}), onehot.sum(0)});
+    torch::Tensor g = distributed::allReduceSumDifferentiable(comm, packed);
+    torch::Tensor count = g.narrow(0, 2 * k * c, k);
+    torch::Tensor denom = count.clamp_min(1).unsqueeze(1);
+    torch::Tensor mean = g.narrow(0, 0, k * c).view({k, c}) / denom;
+    torch::Tensor var = (g.narrow(0, k * c, k * c).view({k, c}) / denom - mean.pow(2)).clamp_min(0);
+    return {mean.to(x.scalar_type()), torch::sqrt(var + eps).to(x.scalar_type()),
+            count.detach().to(x.scalar_type())};
+}
 
 class ClusterQMethod : public Method {
 public:
@@ -51,7 +77,14 @@ public:
         for (std::size_t l = 0; l < layerCount_; ++l) {
             const auto& in = bn[first + l];
             const double eps = in.bn->options.eps();
-            if (collect) {
+            distributed::Communicator* comm = distributed::active();
+            if (collect && comm) {
+                // Every rank takes part, with or without correct samples of its own.
+                torch::NoGradGuard noGrad;
+                ClassStats s = globalClassStats(*comm, in.input.detach(), step.labels, k, eps, correct);
+                if (s.count.sum().item<double>() > 0)
+                    accumulate(l, s);
+            } else if (collect) {
                 torch::NoGradGuard noGrad;
                 torch::Tensor idx = correct.nonzero().view({-1});
                 if (idx.numel() > 0) {
@@ -62,7 +95,8 @@ public:
             }
             if (step.epoch < options_.softStatEpoch || !means_[l].defined())
                 continue;
-            ClassStats s = perClassStats(in.input, step.labels, k, eps);
+            ClassStats s = comm ? globalClassStats(*comm, in.input, step.labels, k, eps, torch::Tensor())
+                                : perClassStats(in.input, step.labels, k, eps);
             torch::Tensor present = (s.count > 0).logical_and(centroidCount_ > 0).to(s.mean.scalar_type()).unsqueeze(1);
             torch::Tensor targetMean = means_[l];
             torch::Tensor targetStd = stds_[l];
@@ -94,11 +128,16 @@ public:
         // With probability p per sample: random resized crop (area fraction
         // in [cropRatio, 1], aspect 3/4..4/3) and a horizontal flip.
         const std::int64_t n = images.size(0), h = images.size(2), w = images.size(3);
-        torch::Tensor apply = torch::rand({n}) < options_.augmentProbability;
-        torch::Tensor area = torch::empty({n}).uniform_(options_.cropRatio, 1.0);
-        torch::Tensor logRatio = torch::empty({n}).uniform_(std::log(3.0 / 4.0), std::log(4.0 / 3.0));
-        torch::Tensor pos = torch::rand({n, 2});
-        torch::Tensor flip = torch::rand({n}) < 0.5;
+        // In a data-parallel run every rank draws the global batch's
+        // choices from the shared stream and keeps its slice.
+        distributed::Communicator* comm = distributed::active();
+        const std::int64_t all = comm ? n * comm->size() : n;
+        auto mine = [&](const torch::Tensor& t) { return comm ? distributed::shardOf(*comm, t) : t; };
+        torch::Tensor apply = mine(torch::rand({all}) < options_.augmentProbability);
+        torch::Tensor area = mine(torch::empty({all}).uniform_(options_.cropRatio, 1.0));
+        torch::Tensor logRatio = mine(torch::empty({all}).uniform_(std::log(3.0 / 4.0), std::log(4.0 / 3.0)));
+        torch::Tensor pos = mine(torch::rand({all, 2}));
+        torch::Tensor flip = mine(torch::rand({all}) < 0.5);
         std::vector<torch::Tensor> out;
         out.reserve(static_cast<std::size_t>(n));
         for (std::int64_t i = 0; i < n; ++i) {

@@ -3,6 +3,9 @@
 #include <torch/nn/functional/activation.h>
 #include <torch/nn/functional/upsampling.h>
 
+#include "distributed/context.h"
+#include "distributed/sync_ops.h"
+
 namespace zsq::methods {
 
 namespace F = torch::nn::functional;
@@ -22,10 +25,23 @@ ConditionalBatchNormImpl::ConditionalBatchNormImpl(std::int64_t channels, std::i
     bias->weight.zero_();
 }
 
+namespace {
+
+// Training-mode BatchNorm over the global batch in a data-parallel run
+// (the generator's BNs normalise with batch statistics), else torch's.
+torch::Tensor batchNorm(torch::nn::BatchNorm2dImpl& bn, const torch::Tensor& x)
+{
+    if (distributed::Communicator* comm = distributed::active(); comm && bn.is_training())
+        return distributed::syncBatchNorm(*comm, x, bn);
+    return bn.forward(x);
+}
+
+} // namespace
+
 torch::Tensor ConditionalBatchNormImpl::forward(const torch::Tensor& x, const torch::Tensor& labels)
 {
     const std::int64_t c = x.size(1);
-    return bn->forward(x) * gain->forward(labels).view({-1, c, 1, 1}) + bias->forward(labels).view({-1, c, 1, 1});
+    return batchNorm(*bn, x) * gain->forward(labels).view({-1, c, 1, 1}) + bias->forward(labels).view({-1, c, 1, 1});
 }
 
 LargeKernelAttentionImpl::LargeKernelAttentionImpl(std::int64_t c)
@@ -90,7 +106,7 @@ GeneratorImpl::GeneratorImpl(const GeneratorConfig& config) : config_(config)
 torch::Tensor GeneratorImpl::norm(int index, const torch::Tensor& x, const torch::Tensor& labels)
 {
     if (config_.style == GeneratorStyle::Cifar)
-        return (index == 0 ? bn0 : index == 1 ? bn1 : bn2)->forward(x);
+        return batchNorm(*(index == 0 ? bn0 : index == 1 ? bn1 : bn2), x);
     return (index == 0 ? cbn0 : index == 1 ? cbn1 : cbn2)->forward(x, labels);
 }
 
@@ -112,7 +128,7 @@ torch::Tensor GeneratorImpl::forward(const torch::Tensor& z, const torch::Tensor
                                   .size(std::vector<std::int64_t>{config_.imageSize, config_.imageSize})
                                   .mode(torch::kBilinear)
                                   .align_corners(false));
-    return outputNorm->forward(h);
+    return batchNorm(*outputNorm, h);
 }
 
 std::int64_t GeneratorImpl::multiplyAdds() const

@@ -1,5 +1,8 @@
 #include "quant/fake_quant.h"
 
+#include "distributed/communicator.h"
+#include "distributed/context.h"
+
 #include <cmath>
 
 #include "common/error.h"
@@ -83,7 +86,15 @@ void RangeEma::update(const torch::Tensor& x)
 {
     torch::NoGradGuard noGrad;
     // One pass over the activation for both ends (min() and max() are two).
-    const auto [minT, maxT] = torch::aminmax(x.detach());
+    auto [minT, maxT] = torch::aminmax(x.detach());
+    if (distributed::Communicator* comm = distributed::active()) {
+        // Data-parallel calibration: the global batch's min and max (one
+        // MIN all-reduce of [min, -max]), so every rank keeps the same range.
+        torch::Tensor both = torch::stack({minT, -maxT}).to(torch::kFloat).contiguous();
+        comm->allReduce(both, distributed::ReduceOp::Min);
+        minT = both[0].to(minT.scalar_type());
+        maxT = (-both[1]).to(maxT.scalar_type());
+    }
     const auto opts = torch::TensorOptions().dtype(torch::kDouble).device(x.device());
     if (!rawLo_.defined()) {
         rawLo_ = torch::zeros({}, opts);

@@ -6,19 +6,17 @@
 #include <mutex>
 #include <optional>
 
-#include <QThread>
 #include <QTimer>
 
 #include "api/analysis_run.h"
 #include "common/cancel.h"
 #include "common/error.h"
+#include "ui/base/worker.h"
 #include "ui/run/run_event_queue.h"
 
 namespace zsq::ui {
 
 namespace {
-enum DoneKind { Done = 0, DoneCancelled = 1, DoneFailed = 2 };
-
 const int kRegistered = [] {
     qRegisterMetaType<RunProgress>();
     qRegisterMetaType<TsneLayout>();
@@ -36,7 +34,7 @@ QString fromStd(const std::string& s)
 
 // What the worker and the GUI thread share; kept alive by both.
 struct AnalysisController::Shared {
-    zsq::CancelToken token;
+    const zsq::CancelToken* token = nullptr;   // the worker's, set when the job starts
     RunEventQueue queue;
     std::mutex mutex;
     std::condition_variable frameTaken;
@@ -46,9 +44,9 @@ struct AnalysisController::Shared {
     LayerResultPtr layerResult;
     int pacingMs = 40;
 
-    void cancel()
+    // Wakes a worker waiting for the GUI to take a frame (after a cancel).
+    void wake()
     {
-        token.cancel();
         std::lock_guard<std::mutex> lock(mutex);
         frameTaken.notify_all();
     }
@@ -60,14 +58,22 @@ AnalysisController::AnalysisController(QObject* parent) : QObject(parent)
     m_timer = new QTimer(this);
     m_timer->setInterval(30);
     connect(m_timer, &QTimer::timeout, this, &AnalysisController::deliver);
+    m_worker = new Worker(this, QStringLiteral("zsq-analysis"));
+    connect(m_worker, &Worker::done, this, &AnalysisController::onWorkerDone);
 }
 
 AnalysisController::~AnalysisController()
 {
-    if (m_thread) {
-        m_shared->cancel();
-        m_thread->wait();
+    if (m_worker->isBusy()) {
+        m_worker->cancel();
+        m_shared->wake();
     }
+    // The worker (a child) waits for its job when it is deleted.
+}
+
+bool AnalysisController::isActive() const
+{
+    return m_worker->isBusy();
 }
 
 void AnalysisController::setDeliveryInterval(int milliseconds)
@@ -104,11 +110,11 @@ bool AnalysisController::startTsne(const analysis::TsneJobConfig& config, qint64
                             QVector<float>(p.embedding->begin(), p.embedding->end())};
             std::unique_lock<std::mutex> lock(shared.mutex);
             shared.frameTaken.wait_for(lock, std::chrono::milliseconds(shared.pacingMs),
-                                       [&shared] { return !shared.frame || shared.token.isCancelled(); });
+                                       [&shared] { return !shared.frame || shared.token->isCancelled(); });
             shared.frame = std::move(frame);
         };
         auto result = std::make_shared<analysis::TsneJobResult>(
-            analysis::runTsneJob(config, shared.queue, &shared.token, onEmbedding));
+            analysis::runTsneJob(config, shared.queue, shared.token, onEmbedding));
         shared.tsneResult = std::move(result);
     });
 }
@@ -117,48 +123,36 @@ bool AnalysisController::startLayers(const analysis::LayerAnalysisConfig& config
 {
     return start([config](Shared& shared) {
         shared.layerResult = std::make_shared<analysis::LayerAnalysisResult>(
-            analysis::runLayerAnalysis(config, shared.queue, &shared.token));
+            analysis::runLayerAnalysis(config, shared.queue, shared.token));
     });
 }
 
 bool AnalysisController::start(Job job)
 {
-    if (m_thread)
+    if (m_worker->isBusy())
         return false;
     m_shared = std::make_shared<Shared>();
     m_shared->pacingMs = m_framePacingMs;
     m_stopping = false;
     std::shared_ptr<Shared> shared = m_shared;
-    m_thread = QThread::create([this, shared, job] {
-        int kind = Done;
-        QString error;
-        try {
+    m_worker->start(
+        [shared, job](const zsq::CancelToken& token) {
+            shared->token = &token;
             job(*shared);
-        } catch (const zsq::Cancelled&) {
-            kind = DoneCancelled;
-        } catch (const std::exception& e) {
-            error = QString::fromStdString(zsq::firstLine(e.what()));
-            kind = shared->token.isCancelled() ? DoneCancelled : DoneFailed;
-        } catch (...) {
-            kind = DoneFailed;
-        }
-        // The controller outlives the thread (its destructor waits).
-        QMetaObject::invokeMethod(
-            this, [this, kind, error] { onWorkerDone(kind, error); }, Qt::QueuedConnection);
-    });
-    m_thread->setObjectName(QStringLiteral("zsq-analysis"));
+        },
+        QThread::LowPriority);
     m_timer->start();
     emit activeChanged(true);
-    m_thread->start(QThread::LowPriority);
     return true;
 }
 
 void AnalysisController::stop()
 {
-    if (!m_thread || m_stopping)
+    if (!m_worker->isBusy() || m_stopping)
         return;
     m_stopping = true;
-    m_shared->cancel();
+    m_worker->cancel();
+    m_shared->wake();
 }
 
 void AnalysisController::deliver()
@@ -185,20 +179,17 @@ void AnalysisController::deliver()
         emit tsneFrame(*frame);
 }
 
-void AnalysisController::onWorkerDone(int kind, const QString& error)
+void AnalysisController::onWorkerDone(WorkOutcome outcome, const QString& error)
 {
-    // Everything the worker reported was stored before this call was posted.
+    // Everything the worker reported was stored before done() was posted.
     deliver();
     m_timer->stop();
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
     const std::shared_ptr<Shared> shared = std::move(m_shared);
     m_stopping = false;
     emit activeChanged(false);
-    if (kind == DoneFailed)
-        emit failed(error.isEmpty() ? tr("The analysis failed with an unknown error.") : error);
-    else if (kind == DoneCancelled)
+    if (outcome == WorkOutcome::Failed)
+        emit failed(error);
+    else if (outcome == WorkOutcome::Cancelled)
         emit cancelled();
     else if (shared->tsneResult)
         emit tsneFinished(shared->tsneResult);

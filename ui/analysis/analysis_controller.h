@@ -17,10 +17,12 @@
 #include "analysis_types.h"
 #include "ui/run/run_types.h"
 
-class QThread;
 class QTimer;
 
 namespace zsq::ui {
+
+class Worker;
+enum class WorkOutcome;
 
 class AnalysisController : public QObject {
     Q_OBJECT
@@ -34,7 +36,7 @@ public:
     bool startLayers(const zsq::analysis::LayerAnalysisConfig& config);
     void stop();
 
-    bool isActive() const { return m_thread != nullptr; }
+    bool isActive() const;
     bool isStopping() const { return m_stopping; }
 
     void setDeliveryInterval(int milliseconds);
@@ -56,10 +58,10 @@ private:
     using Job = std::function<void(Shared& shared)>;
     bool start(Job job);
     void deliver();
-    void onWorkerDone(int kind, const QString& error);
+    void onWorkerDone(zsq::ui::WorkOutcome outcome, const QString& error);
 
     std::shared_ptr<Shared> m_shared;
-    QThread* m_thread = nullptr;
+    Worker* m_worker = nullptr;
     QTimer* m_timer = nullptr;
     int m_framePacingMs = 40;
     bool m_stopping = false;

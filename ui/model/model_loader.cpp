@@ -4,20 +4,15 @@
 #include <memory>
 
 #include <QFile>
-#include <QThread>
 
-#include "common/error.h"
+#include "ui/base/worker.h"
 
 namespace zsq::ui {
 
 ModelLoader::ModelLoader(QObject* parent) : QObject(parent) {}
 
-ModelLoader::~ModelLoader()
-{
-    // Results posted to this object by the workers are discarded with it.
-    for (QThread* thread : findChildren<QThread*>(Qt::FindDirectChildrenOnly))
-        thread->wait();
-}
+// The workers (children) wait for their loads; their outcomes are dropped.
+ModelLoader::~ModelLoader() = default;
 
 void ModelLoader::load(const QString& path, const QString& arch, const QString& preprocessingJson)
 {
@@ -35,28 +30,20 @@ void ModelLoader::start(const Request& request)
     const std::string file = QFile::encodeName(request.path).toStdString();
     const std::string arch = request.arch.toStdString();
     const std::string preprocessing = request.preprocessingJson.toStdString();
-    QThread* thread = QThread::create([this, request, file, arch, preprocessing] {
-        auto summary = std::make_shared<api::ModelSummary>();
-        QString message;
-        try {
-            *summary = api::summarizeModelFile(file, arch, preprocessing, "GUI");
-        } catch (const std::exception& e) {
-            summary.reset();
-            message = QString::fromStdString(zsq::firstLine(e.what()));
-        } catch (...) {
-            summary.reset();
-        }
-        QMetaObject::invokeMethod(
-            this, [this, request, summary, message] { finish(request, summary.get(), message); },
-            Qt::QueuedConnection);
+    // One worker per request: a superseded load is not interrupted (reading
+    // a model is short), its outcome is just not reported.
+    auto* worker = new Worker(this, QStringLiteral("zsq-model-loader"));
+    auto summary = std::make_shared<api::ModelSummary>();
+    connect(worker, &Worker::done, this, [this, worker, request, summary](WorkOutcome outcome, const QString& error) {
+        worker->deleteLater();
+        finish(request, outcome == WorkOutcome::Finished ? summary.get() : nullptr, error);
     });
-    thread->setObjectName(QStringLiteral("zsq-model-loader"));
-    thread->setParent(this);
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     ++m_running;
     if (!request.refresh)
         emit started(request.path);
-    thread->start();
+    worker->start([summary, file, arch, preprocessing](const zsq::CancelToken&) {
+        *summary = api::summarizeModelFile(file, arch, preprocessing, "GUI");
+    });
 }
 
 void ModelLoader::finish(const Request& request, const api::ModelSummary* summary, const QString& message)

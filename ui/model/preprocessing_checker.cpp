@@ -1,15 +1,13 @@
 #include "preprocessing_checker.h"
 
-#include <exception>
 #include <memory>
 
 #include <QDateTime>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QThread>
 
-#include "common/error.h"
+#include "ui/base/worker.h"
 
 namespace zsq::ui {
 
@@ -29,11 +27,8 @@ QJsonObject checkedPart(const QJsonObject& cfg)
 
 PreprocessingChecker::PreprocessingChecker(QObject* parent) : QObject(parent) {}
 
-PreprocessingChecker::~PreprocessingChecker()
-{
-    for (QThread* thread : findChildren<QThread*>(Qt::FindDirectChildrenOnly))
-        thread->wait();
-}
+// The workers (children) wait for their checks; their outcomes are dropped.
+PreprocessingChecker::~PreprocessingChecker() = default;
 
 QString PreprocessingChecker::keyFor(const QString& configJson)
 {
@@ -67,35 +62,21 @@ void PreprocessingChecker::check(const QString& configJson, int samples)
     m_running.insert(key);
     const QJsonObject part = checkedPart(QJsonDocument::fromJson(configJson.toUtf8()).object());
     const std::string config = QJsonDocument(part).toJson(QJsonDocument::Compact).toStdString();
-    QThread* thread = QThread::create([this, key, config, samples] {
-        auto result = std::make_shared<api::PreprocessingCheck>();
-        QString message;
-        try {
-            *result = api::checkPreprocessing(config, samples);
-        } catch (const std::exception& e) {
-            result.reset();
-            message = QString::fromStdString(zsq::firstLine(e.what()));
-        } catch (...) {
-            result.reset();
-            message = tr("Unknown error while checking the model.");
+    auto* worker = new Worker(this, QStringLiteral("zsq-preprocessing-check"));
+    auto result = std::make_shared<api::PreprocessingCheck>();
+    connect(worker, &Worker::done, this, [this, worker, key, result](WorkOutcome outcome, const QString& error) {
+        worker->deleteLater();
+        m_running.remove(key);
+        if (outcome == WorkOutcome::Finished) {
+            m_cache.insert(key, *result);
+            emit finished(key, *result);
+        } else {
+            emit failed(key, error);
         }
-        QMetaObject::invokeMethod(
-            this,
-            [this, key, result, message] {
-                m_running.remove(key);
-                if (result) {
-                    m_cache.insert(key, *result);
-                    emit finished(key, *result);
-                } else {
-                    emit failed(key, message);
-                }
-            },
-            Qt::QueuedConnection);
     });
-    thread->setObjectName(QStringLiteral("zsq-preprocessing-check"));
-    thread->setParent(this);
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
+    worker->start([result, config, samples](const zsq::CancelToken&) {
+        *result = api::checkPreprocessing(config, samples);
+    });
 }
 
 } // namespace zsq::ui

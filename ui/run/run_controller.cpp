@@ -2,19 +2,17 @@
 
 #include <exception>
 
-#include <QThread>
 #include <QTimer>
 
 #include "api/quantization_run.h"
 #include "common/cancel.h"
 #include "common/error.h"
 #include "run_event_queue.h"
+#include "ui/base/worker.h"
 
 namespace zsq::ui {
 
 namespace {
-enum DoneKind { Done = 0, DoneCancelled = 1, DoneFailed = 2 };
-
 // Registered once so that queued connections and QSignalSpy accept them.
 const int kRegistered = [] {
     qRegisterMetaType<RunProgress>();
@@ -29,8 +27,8 @@ const int kRegistered = [] {
 
 // What the worker and the GUI thread share; kept alive by both.
 struct RunController::Shared {
-    zsq::CancelToken token;
     RunEventQueue queue;
+    RunResult result;
 };
 
 RunController::RunController(QObject* parent) : QObject(parent)
@@ -39,15 +37,12 @@ RunController::RunController(QObject* parent) : QObject(parent)
     m_timer = new QTimer(this);
     m_timer->setInterval(100);
     connect(m_timer, &QTimer::timeout, this, &RunController::deliver);
+    m_worker = new Worker(this, QStringLiteral("zsq-run"));
+    connect(m_worker, &Worker::done, this, &RunController::onWorkerDone);
 }
 
-RunController::~RunController()
-{
-    if (m_thread) {
-        m_shared->token.cancel();
-        m_thread->wait();
-    }
-}
+// The worker (a child) cancels its job and waits for it.
+RunController::~RunController() = default;
 
 int RunController::deliveryInterval() const
 {
@@ -70,38 +65,21 @@ bool RunController::start(const QString& configJson, const QStringList& givenKey
         keys.push_back(key.toStdString());
 
     std::shared_ptr<Shared> shared = m_shared;
-    m_thread = QThread::create([this, shared, config, keys] {
-        RunResult result;
-        QString error;
-        int kind = Done;
-        try {
-            const api::RunOutcome o = api::runQuantization(config, keys, shared->queue, &shared->token);
+    m_worker->start(
+        [shared, config, keys](const zsq::CancelToken& token) {
+            const api::RunOutcome o = api::runQuantization(config, keys, shared->queue, &token);
+            RunResult& result = shared->result;
             result.outputDir = QString::fromStdString(o.outputDir);
             result.evaluated = o.evaluated;
             result.cancelled = o.cancelled;
             result.fpTop1 = o.fpTop1;
             result.quantTop1 = o.quantTop1;
             result.resultJson = QString::fromStdString(o.resultJson);
-            kind = o.cancelled ? DoneCancelled : Done;
-        } catch (const zsq::Cancelled&) {
-            result.cancelled = true;
-            kind = DoneCancelled;
-        } catch (const std::exception& e) {
-            error = QString::fromStdString(zsq::firstLine(e.what()));
-            kind = DoneFailed;
-        } catch (...) {
-            kind = DoneFailed;
-        }
-        // The controller outlives the thread (its destructor waits), so
-        // posting to it is safe.
-        QMetaObject::invokeMethod(
-            this, [this, kind, result, error] { onWorkerDone(kind, result, error); }, Qt::QueuedConnection);
-    });
-    m_thread->setObjectName(QStringLiteral("zsq-run"));
+        },
+        QThread::LowPriority);
     m_timer->start();
     setState(State::Running);
     emit started();
-    m_thread->start(QThread::LowPriority);
     return true;
 }
 
@@ -109,7 +87,7 @@ void RunController::pause()
 {
     if (m_state != State::Running)
         return;
-    m_shared->token.setPaused(true);
+    m_worker->setPaused(true);
     setState(State::Paused);
 }
 
@@ -117,7 +95,7 @@ void RunController::resume()
 {
     if (m_state != State::Paused)
         return;
-    m_shared->token.setPaused(false);
+    m_worker->setPaused(false);
     setState(State::Running);
 }
 
@@ -133,7 +111,7 @@ void RunController::stop()
 {
     if (m_state != State::Running && m_state != State::Paused)
         return;
-    m_shared->token.cancel();
+    m_worker->cancel();
     setState(State::Stopping);
 }
 
@@ -164,21 +142,22 @@ void RunController::deliver()
         emit progress(*p.progress);
 }
 
-void RunController::onWorkerDone(int kind, const RunResult& result, const QString& error)
+void RunController::onWorkerDone(WorkOutcome outcome, const QString& error)
 {
-    // Everything the worker reported was queued before this call was posted.
+    // Everything the worker reported was queued before done() was posted.
     deliver();
     m_timer->stop();
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
+    RunResult result = m_shared->result;
     m_shared.reset();
     setState(State::Idle);
-    if (kind == DoneFailed)
-        emit failed(error.isEmpty() ? tr("The run failed with an unknown error.") : error);
-    else if (kind == DoneCancelled)
+    // A generative run that was stopped returns normally (it still evaluates
+    // the student) with result.cancelled set.
+    if (outcome == WorkOutcome::Failed)
+        emit failed(error);
+    else if (outcome == WorkOutcome::Cancelled || result.cancelled) {
+        result.cancelled = true;
         emit cancelled(result);
-    else
+    } else
         emit finished(result);
 }
 

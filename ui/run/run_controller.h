@@ -15,12 +15,13 @@
 
 #include "run_types.h"
 
-class QThread;
 class QTimer;
 
 namespace zsq::ui {
 
 class RunEventQueue;
+class Worker;
+enum class WorkOutcome;
 
 class RunController : public QObject {
     Q_OBJECT
@@ -63,10 +64,10 @@ private:
     struct Shared;
     void setState(State state);
     void deliver();
-    void onWorkerDone(int kind, const zsq::ui::RunResult& result, const QString& error);
+    void onWorkerDone(zsq::ui::WorkOutcome outcome, const QString& error);
 
     std::shared_ptr<Shared> m_shared;
-    QThread* m_thread = nullptr;
+    Worker* m_worker = nullptr;
     QTimer* m_timer = nullptr;
     State m_state = State::Idle;
 };

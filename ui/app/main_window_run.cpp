@@ -111,7 +111,9 @@ void MainWindow::createRunActions()
     m_pauseAction->setShortcut(QKeySequence(Qt::Key_Space));
     m_pauseAction->setStatusTip(tr("Pause or resume the run"));
     m_stopAction = run->addAction(tr("S&top"), this, &MainWindow::stopRun);
-    m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    // Not Esc: Esc closes popups, leaves fields and dialogs, and a stray one
+    // must never end a long run. Ctrl+. is the conventional "stop" chord.
+    m_stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
     m_stopAction->setStatusTip(tr("Stop the run; generative methods keep run.ckpt for a resume"));
     QAction* resume = run->addAction(tr("Resume from &Checkpoint..."), this, &MainWindow::showResumeDialog);
     resume->setStatusTip(tr("Continue a stopped or interrupted run from its run.ckpt"));

@@ -20,6 +20,9 @@ PACKAGES=(
   # PyTorch interop tests; scikit-learn for bench/tsne_vs_sklearn.py
   python3-torch python3-torchvision python3-numpy python3-sklearn
   file
+  # libFuzzer + ASan/UBSan for the readers' fuzz targets (ctest fuzz_readers,
+  # tests/fuzz); llvm for llvm-symbolizer (readable sanitizer reports)
+  clang libclang-rt-dev llvm
 )
 
 step() { printf '==> %s\n' "$*"; }

@@ -21,7 +21,8 @@ int runLayers(const ArgList& argv)
         std::printf("usage: zsq layers [options] --output DIR\n"
                     "Per quantizable layer: accuracy with only that layer quantized, with it and all earlier\n"
                     "layers quantized, SQNR and cosine of its output in the fully quantized model, and the\n"
-                    "KL sensitivity per candidate bit width. Writes DIR/layers.csv and DIR/layers.json.\n%s"
+                    "KL sensitivity per candidate bit width (measured on the dataset's val split, never on\n"
+                    "the split the figures are reported on). Writes DIR/layers.csv and DIR/layers.json.\n%s"
                     "  --no-sensitivity    skip the per-bit-width sensitivity (faster)\n",
                     layerOptionsHelp());
         return 0;
@@ -37,6 +38,8 @@ int runLayers(const ArgList& argv)
 
     std::printf("%s, W%dA%d, measured on %s; %s\n", r.arch.c_str(), c.wbits, c.abits, r.data.c_str(),
                 r.realLabels ? "accuracy = top-1" : "accuracy = agreement with the FP model");
+    if (!r.sensitivityData.empty())
+        std::printf("sensitivities measured on %s\n", r.sensitivityData.c_str());
     for (const auto& s : r.states) {
         std::printf("\n[%s] FP %.2f %%, fully quantized %.2f %% (%.2f average weight bits)\n", s.state.c_str(),
                     s.fpTop1, s.quantTop1, s.averageWeightBits);

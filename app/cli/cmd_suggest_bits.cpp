@@ -115,9 +115,8 @@ int runSuggestBits(const ArgList& argv)
         // never the test set the result is then measured on), or from the
         // validation split of a dataset.
         analysis::LayerAnalysisConfig s = c;
-        s.perLayer = false;
         s.dataset = args.get("sensitivity-data", "none");
-        s.split = "val";
+        s = analysis::sensitivityConfig(s);
         const analysis::LayerAnalysisResult r = analysis::runLayerAnalysis(s, sink);
         sensitivitySource = r.data;
         for (const auto& l : r.states.at(0).layers) {

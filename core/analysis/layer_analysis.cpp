@@ -118,10 +118,14 @@ double percent(std::int64_t correct, std::int64_t total)
     return total ? 100.0 * static_cast<double>(correct) / static_cast<double>(total) : 0.0;
 }
 
-std::int64_t forwardsPerBatch(const LayerAnalysisConfig& cfg, std::size_t layers)
+std::int64_t figureForwardsPerBatch(const LayerAnalysisConfig& cfg, std::size_t layers)
 {
-    return 2 + (cfg.perLayer ? 2 * static_cast<std::int64_t>(layers) : 0) +
-           (cfg.sensitivity ? static_cast<std::int64_t>(layers * cfg.candidateBits.size()) : 0);
+    return 2 + (cfg.perLayer ? 2 * static_cast<std::int64_t>(layers) : 0);
+}
+
+std::int64_t sensitivityForwardsPerBatch(const LayerAnalysisConfig& cfg, std::size_t layers)
+{
+    return cfg.sensitivity ? 1 + static_cast<std::int64_t>(layers * cfg.candidateBits.size()) : 0;
 }
 
 LayerStateReport analyseState(const std::string& name, ZooModelImpl& fp, ZooModelImpl& q, const EvalData& data,
@@ -143,7 +147,6 @@ LayerStateReport analyseState(const std::string& name, ZooModelImpl& fp, ZooMode
     std::int64_t fpCorrect = 0, fullCorrect = 0, total = 0;
     std::vector<std::int64_t> single(m, 0), cumulative(m, 0);
     std::vector<double> signal(m, 0), noise(m, 0), cosine(m, 0);
-    std::vector<std::vector<double>> kl(m, std::vector<double>(cfg.candidateBits.size(), 0));
 
     torch::InferenceMode inference;
     for (std::size_t b = 0; b < data.inputs.size(); ++b) {
@@ -154,8 +157,6 @@ LayerStateReport analyseState(const std::string& name, ZooModelImpl& fp, ZooMode
         models::LayerOutputRecorder fpRec;
         const torch::Tensor fpLogits = fp.forward(x);
         const std::vector<torch::Tensor> fpOut = byLayer(fpRec, fpIndex, m);
-        const torch::Tensor fpLogP = torch::log_softmax(fpLogits, 1);
-        const torch::Tensor fpP = fpLogP.exp();  // shared by every sensitivity pass of this batch
         const torch::Tensor target = data.real ? data.labels[b] : fpLogits.argmax(1);
         fpCorrect += correctCount(fpLogits, target);
         total += n;
@@ -200,18 +201,6 @@ LayerStateReport analyseState(const std::string& name, ZooModelImpl& fp, ZooMode
                 meter.update(++step);
             }
         }
-        if (cfg.sensitivity) {
-            for (std::size_t l = 0; l < m; ++l)
-                for (std::size_t c = 0; c < cfg.candidateBits.size(); ++c) {
-                    checkpoint(cancel);
-                    std::fill(current.begin(), current.end(), 0);
-                    current[l] = cfg.candidateBits[c];
-                    setWeightBits(q, current);
-                    const torch::Tensor logP = torch::log_softmax(q.forward(x), 1);
-                    kl[l][c] += (fpP * (fpLogP - logP)).sum().item<double>();
-                    meter.update(++step);
-                }
-        }
     }
     setWeightBits(q, bits);
     setActs(q, quantModes);
@@ -231,12 +220,55 @@ LayerStateReport analyseState(const std::string& name, ZooModelImpl& fp, ZooMode
         f.cumulativeTop1 = percent(cumulative[i], total);
         f.sqnrDb = noise[i] > 0 ? 10 * std::log10(signal[i] / noise[i]) : std::numeric_limits<double>::infinity();
         f.cosine = total ? cosine[i] / static_cast<double>(total) : 0;
-        for (std::size_t c = 0; c < cfg.candidateBits.size(); ++c)
-            // KL >= 0; float rounding can leave a tiny negative sum at high bits.
-            f.sensitivity[cfg.candidateBits[c]] = total ? std::max(0.0, kl[i][c] / static_cast<double>(total)) : 0;
         r.layers.push_back(f);
     }
     return r;
+}
+
+// The KL sensitivity of each layer of `q` at each candidate width (that
+// layer alone quantized, activations in float), on `data`, into r.layers.
+void measureSensitivity(ZooModelImpl& fp, ZooModelImpl& q, const EvalData& data, const LayerAnalysisConfig& cfg,
+                        ProgressMeter& meter, std::int64_t& step, const CancelToken* cancel, LayerStateReport& r)
+{
+    auto& layers = q.quantLayers();
+    const std::size_t m = layers.size();
+    std::vector<int> bits(m);
+    for (std::size_t i = 0; i < m; ++i)
+        bits[i] = layers[i].setting().bits;
+    std::vector<ActQuantImpl::Mode> quantModes, offModes;
+    for (auto& a : q.actQuants()) {
+        quantModes.push_back(a.act->mode);
+        offModes.push_back(ActQuantImpl::Mode::Off);
+    }
+    std::vector<std::vector<double>> kl(m, std::vector<double>(cfg.candidateBits.size(), 0));
+    std::int64_t total = 0;
+    torch::InferenceMode inference;
+    setActs(q, offModes);
+    std::vector<int> current(m, 0);
+    for (const torch::Tensor& x : data.inputs) {
+        checkpoint(cancel);
+        const torch::Tensor fpLogP = torch::log_softmax(fp.forward(x), 1);
+        const torch::Tensor fpP = fpLogP.exp();  // shared by every pass of this batch
+        total += x.size(0);
+        meter.update(++step);
+        for (std::size_t l = 0; l < m; ++l)
+            for (std::size_t c = 0; c < cfg.candidateBits.size(); ++c) {
+                checkpoint(cancel);
+                std::fill(current.begin(), current.end(), 0);
+                current[l] = cfg.candidateBits[c];
+                setWeightBits(q, current);
+                const torch::Tensor logP = torch::log_softmax(q.forward(x), 1);
+                kl[l][c] += (fpP * (fpLogP - logP)).sum().item<double>();
+                meter.update(++step);
+            }
+    }
+    setWeightBits(q, bits);
+    setActs(q, quantModes);
+    for (std::size_t i = 0; i < m && i < r.layers.size(); ++i)
+        for (std::size_t c = 0; c < cfg.candidateBits.size(); ++c)
+            // KL >= 0; float rounding can leave a tiny negative sum at high bits.
+            r.layers[i].sensitivity[cfg.candidateBits[c]] =
+                total ? std::max(0.0, kl[i][c] / static_cast<double>(total)) : 0;
 }
 
 // Activation ranges for the "before" model: EMA over the first samples of
@@ -263,6 +295,15 @@ void checkCandidates(const std::vector<int>& bits)
 }
 
 } // namespace
+
+LayerAnalysisConfig sensitivityConfig(const LayerAnalysisConfig& cfg)
+{
+    LayerAnalysisConfig s = cfg;
+    s.perLayer = false;
+    if (s.dataset != "none")
+        s.split = kSensitivitySplit;
+    return s;
+}
 
 LayerAnalysisResult runLayerAnalysis(const LayerAnalysisConfig& cfg, EventSink& sink, const CancelToken* cancel)
 {
@@ -309,6 +350,15 @@ LayerAnalysisResult runLayerAnalysis(const LayerAnalysisConfig& cfg, EventSink& 
     }
 
     const EvalData data = loadEvalData(cfg, *teacher.model, device, sink, cancel);
+    // Sensitivities choose bit widths, so they never come from the split the
+    // results are reported on (see sensitivityConfig()).
+    const LayerAnalysisConfig sensitivityCfg = sensitivityConfig(cfg);
+    const bool separateSensitivityData =
+        cfg.sensitivity && (sensitivityCfg.dataset != cfg.dataset || sensitivityCfg.split != cfg.split);
+    EvalData sensitivityOwn;
+    if (separateSensitivityData)
+        sensitivityOwn = loadEvalData(sensitivityCfg, *teacher.model, device, sink, cancel);
+    const EvalData& sensitivityData = separateSensitivityData ? sensitivityOwn : data;
     models::ModelPtr before = models::cloneModel(*teacher.model);
     before->to(device);
     before->eval();
@@ -316,9 +366,12 @@ LayerAnalysisResult runLayerAnalysis(const LayerAnalysisConfig& cfg, EventSink& 
     calibrate(*before, data, cfg.calibrationSamples);
 
     const std::size_t states = after ? 2 : 1;
+    const std::size_t layerCount = before->quantLayers().size();
     ProgressMeter meter(sink, "per-layer analysis",
-                        static_cast<std::int64_t>(states * data.inputs.size()) *
-                            forwardsPerBatch(cfg, before->quantLayers().size()));
+                        static_cast<std::int64_t>(states) *
+                            (static_cast<std::int64_t>(data.inputs.size()) * figureForwardsPerBatch(cfg, layerCount) +
+                             static_cast<std::int64_t>(sensitivityData.inputs.size()) *
+                                 sensitivityForwardsPerBatch(cfg, layerCount)));
     std::int64_t step = 0;
     LayerAnalysisResult result;
     result.arch = teacher.model->info().arch;
@@ -326,9 +379,16 @@ LayerAnalysisResult runLayerAnalysis(const LayerAnalysisConfig& cfg, EventSink& 
     result.data = data.description;
     result.samples = data.samples;
     result.abits = cfg.abits;
+    if (cfg.sensitivity)
+        result.sensitivityData = sensitivityData.description;
     result.states.push_back(analyseState("before", *teacher.model, *before, data, cfg, meter, step, cancel));
-    if (after)
+    if (cfg.sensitivity)
+        measureSensitivity(*teacher.model, *before, sensitivityData, cfg, meter, step, cancel, result.states.back());
+    if (after) {
         result.states.push_back(analyseState("after", *teacher.model, *after, data, cfg, meter, step, cancel));
+        if (cfg.sensitivity)
+            measureSensitivity(*teacher.model, *after, sensitivityData, cfg, meter, step, cancel, result.states.back());
+    }
     meter.update(step, true);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
@@ -336,7 +396,7 @@ LayerAnalysisResult runLayerAnalysis(const LayerAnalysisConfig& cfg, EventSink& 
 
 nlohmann::json LayerAnalysisResult::toJson() const
 {
-    nlohmann::json js = {{"arch", arch},     {"data", data},       {"real_labels", realLabels},
+    nlohmann::json js = {{"arch", arch},     {"data", data},       {"sensitivity_data", sensitivityData}, {"real_labels", realLabels},
                          {"samples", samples}, {"abits", abits}, {"seconds", seconds},
                          {"accuracy_means", realLabels ? "top-1 against labels" : "agreement with the FP model"}};
     nlohmann::json st = nlohmann::json::array();

@@ -76,6 +76,7 @@ struct LayerAnalysisResult {
     std::string arch;
     bool realLabels = true;               // false: agreement with the teacher on distilled data
     std::string data;                     // what the figures were measured on
+    std::string sensitivityData;          // what the sensitivities were measured on ("" = none measured)
     std::int64_t samples = 0;
     int abits = 0;
     std::vector<LayerStateReport> states;
@@ -83,6 +84,16 @@ struct LayerAnalysisResult {
     nlohmann::json toJson() const;
 };
 
+// Where the sensitivities come from, for every front end (the GUI's Suggest
+// Bits, `zsq layers`, `zsq suggest-bits`): they choose bit widths, so they
+// are never measured on the split the results are then reported on. A
+// dataset's validation split (the last 10 % of train); ZeroQ-distilled inputs
+// stay distilled.
+inline constexpr const char* kSensitivitySplit = "val";
+LayerAnalysisConfig sensitivityConfig(const LayerAnalysisConfig& config);
+
+// The figures on config.dataset/config.split; the sensitivities (when asked)
+// on sensitivityConfig(config)'s data.
 LayerAnalysisResult runLayerAnalysis(const LayerAnalysisConfig& config, EventSink& sink = nullSink(),
                                      const CancelToken* cancel = nullptr);
 

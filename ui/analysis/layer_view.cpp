@@ -256,6 +256,9 @@ void LayerView::onFinished(const LayerResultPtr& result)
                    .arg(m_uniformBits)
                    .arg(result->abits);
     }
+    if (!result->sensitivityData.empty())
+        text += QLatin1Char(' ') + tr("Sensitivities (for Suggest Bits) measured on %1, never on the test split.")
+                                       .arg(QString::fromStdString(result->sensitivityData));
     setStatus(text);
     onActive(false);
     updateAverage();

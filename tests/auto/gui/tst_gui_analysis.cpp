@@ -219,6 +219,15 @@ void TstGuiAnalysis::layerAnalysisFillsTable()
     QCOMPARE(view->table()->columnCount(), zsq::ui::LayerTable::FirstFigureColumn + 4 + 3);
     view->chart()->setMetric(zsq::ui::LayerChart::Sqnr);
     QCOMPARE(view->chart()->barCount(), 11);
+    // The figures are on the Run panel's split (test); the sensitivities that
+    // Suggest Bits uses come from the validation split, as in
+    // `zsq suggest-bits` (the GUI used the test split before).
+    const QString figuresOn = QString::fromStdString(view->result()->data);
+    const QString sensitivitiesOn = QString::fromStdString(view->result()->sensitivityData);
+    qInfo("figures on %s; sensitivities on %s", qPrintable(figuresOn), qPrintable(sensitivitiesOn));
+    QVERIFY(figuresOn.startsWith(QStringLiteral("fashion-mnist/test")));
+    QVERIFY(sensitivitiesOn.startsWith(QStringLiteral("fashion-mnist/val")));
+    QVERIFY(view->statusText().contains(sensitivitiesOn));
 }
 
 void TstGuiAnalysis::suggestBitsWithinBudget()

@@ -18,6 +18,7 @@ int runBenchStep(const ArgList& args);
 int runTsne(const ArgList& args);
 int runLayers(const ArgList& args);
 int runSuggestBits(const ArgList& args);
+int runExport(const ArgList& args);
 
 // Applies --threads (0 = all cores) for every command.
 void applyThreads(long long threads);

@@ -25,6 +25,7 @@ const Command kCommands[] = {
     {"tsne", zsq::cli::runTsne, "t-SNE of feature clusters (real and synthetic samples) with class figures"},
     {"layers", zsq::cli::runLayers, "per-layer accuracy, SQNR and sensitivity, before and after fine-tuning"},
     {"suggest-bits", zsq::cli::runSuggestBits, "mixed-precision weight bits under an average-bit budget"},
+    {"export", zsq::cli::runExport, "a quantized run as ONNX (QDQ) or TorchScript for other runtimes"},
     {"bench-step", zsq::cli::runBenchStep, "training iterations per second of each method (generator + student step)"},
 };
 

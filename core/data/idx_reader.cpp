@@ -8,7 +8,9 @@
 //     0.55 GB);
 //   - a plain file must be exactly as long as its header says (16 bytes +
 //     N x rows x cols for images, 8 + N for labels);
-//   - a gzip file is inflated only as far as its header says, and one byte
+//   - a gzip file must be able to inflate to what its header says (at most
+//     1032 bytes per compressed byte, deflate's limit) before anything is
+//     allocated, it is inflated only as far as its header says, and one byte
 //     more must not exist: a file that inflates to more than its header
 //     promises (a "gzip bomb" behind a small header) is refused after reading
 //     the promised bytes, not inflated to the end.
@@ -146,9 +148,27 @@ std::uint32_t readBigEndian32(IdxFile& file, const char* what)
     return (std::uint32_t(b[0]) << 24) | (std::uint32_t(b[1]) << 16) | (std::uint32_t(b[2]) << 8) | b[3];
 }
 
+// Deflate turns one byte into at most 1032 (RFC 1951: a 258-byte match costs
+// at least two bits); gzip adds 18 bytes of header and trailer. A gzip file
+// cannot inflate to more than this, whatever its IDX header says.
+std::uint64_t maxInflatedSize(std::uint64_t gzipBytes)
+{
+    return gzipBytes * 1032 + 1024;
+}
+
+// A plain file must be exactly as long as its header says; a gzip file must
+// be able to hold that much (checked before the pixels are allocated, so a
+// 100-byte file cannot make the reader reserve a gigabyte).
 void checkPlainSize(const IdxFile& file, const std::string& path, std::uint64_t expected, const std::string& what)
 {
-    if (file.compressed() || file.fileSize() == expected)
+    if (file.compressed()) {
+        if (expected <= maxInflatedSize(file.fileSize()))
+            return;
+        throw InputError(path + " is truncated: the header promises " + what + " (" + std::to_string(expected) +
+                         " bytes), more than a gzip file of " + std::to_string(file.fileSize()) +
+                         " bytes can hold");
+    }
+    if (file.fileSize() == expected)
         return;
     throw InputError(path + (file.fileSize() < expected ? " is truncated" : " is longer than its header says") +
                      ": the header promises " + what + " (" + std::to_string(expected) + " bytes), the file has " +

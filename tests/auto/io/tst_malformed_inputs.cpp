@@ -324,6 +324,7 @@ private slots:
     void fifosAreRefused();
     void datasetFiles();
     void options();
+    void fuzzFindings();
     void validFilesStillLoad();
 
 private:
@@ -507,6 +508,38 @@ void tst_MalformedInputs::options()
         test::runZsq({"train-teacher", "--epochs", "1", "--output", QString::fromStdString(path("x.json"))}, 60000), 2,
         "x.json");
     QVERIFY(!fs::exists(path("x.json")));
+}
+
+// What the fuzz targets (tests/fuzz) found, kept as files in
+// tests/data/malformed/ (each also a seed of fuzz_torch_save or the input
+// of the reader it broke).
+void tst_MalformedInputs::fuzzFindings()
+{
+    const fs::path malformed = fs::path(ZSQ_TEST_SOURCE_DIR) / "data" / "malformed";
+    // A zip whose empty stored record data/0 was copied with memcpy from a
+    // null buffer (UB that UBSan reports; harmless-looking without it):
+    // refused by its CRC, one line naming the file.
+    const std::string empty = (malformed / "fuzz_zip_empty_record.pt").string();
+    std::string msg;
+    ZSQ_EXPECT_INPUT_ERROR(io::readTensorFile(empty), msg);
+    checkOneLine(msg, "fuzz_zip_empty_record.pt", "CRC");
+    test::expectOneLineError(test::runZsq({"infer", "--input", QString::fromStdString(empty), "--output",
+                                           QString::fromStdString(path("out.pt"))},
+                                          120000),
+                             2, "fuzz_zip_empty_record.pt");
+
+    // A 35-byte gzip IDX file whose header promises 1e6 images of 32x32
+    // (1 GB): refused before the pixels are allocated (deflate inflates a
+    // byte to at most 1032), not after a gigabyte was reserved.
+    const fs::path idx = dir_ / "idx_gzip_promise";
+    fs::create_directories(idx);
+    fs::copy_file(malformed / "idx_gzip_promise-images-idx3-ubyte.gz", idx / "t10k-images-idx3-ubyte.gz");
+    writeFile((idx / "t10k-labels-idx1-ubyte").string(), Bytes("\0\0\x08\x01\0\x0f\x42\x40", 8));
+    auto err = test::inputErrorOf([&] { data::openDataset({idx.string(), "test", 0}); });
+    QVERIFY2(err.has_value(), "accepted");
+    checkOneLine(*err, "t10k-images-idx3-ubyte.gz", "more than a gzip file of 35 bytes can hold");
+    test::expectOneLineError(test::runZsq({"eval", "--dataset", QString::fromStdString(idx.string())}, 120000), 2,
+                             "t10k-images-idx3-ubyte.gz");
 }
 
 // The writers' own files still load (LibTorch's pickler, our checkpoints).

@@ -104,6 +104,9 @@ int launchLocalRanks(int nproc, const std::vector<std::string>& zsqArgs, double 
             ::setenv("LOCAL_WORLD_SIZE", std::to_string(nproc).c_str(), 1);
             ::setenv("MASTER_ADDR", "127.0.0.1", 1);
             ::setenv("MASTER_PORT", std::to_string(port).c_str(), 1);
+            // c10d logs connection errors through glog on top of the one-line
+            // error each rank prints; quiet unless the user asked otherwise.
+            ::setenv("GLOG_minloglevel", "3", 0);
             ::execv("/proc/self/exe", argv.data());
             std::fprintf(stderr, "zsq quantize: rank %d could not start: %s\n", rank, std::strerror(errno));
             ::_exit(127);

@@ -22,6 +22,7 @@
 
 #include "common/error.h"
 #include "language_menu.h"
+#include "ui/base/scrollable_page.h"
 #include "ui/model/model_loader.h"
 #include "ui/model/model_view.h"
 #include "presentation_mode.h"
@@ -54,7 +55,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_view = new ModelView(this);
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_view, tr("&Model"));
+    m_tabs->addTab(scrollablePage(m_view, m_tabs), tr("&Model"));
     setCentralWidget(m_tabs);
     createRunUi();
     createAnalysisUi();

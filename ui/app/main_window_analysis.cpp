@@ -10,6 +10,7 @@
 #include "ui/analysis/analysis_controller.h"
 #include "ui/analysis/layer_view.h"
 #include "ui/base/log_view.h"
+#include "ui/base/scrollable_page.h"
 #include "ui/run/run_panel.h"
 #include "ui/analysis/tsne_view.h"
 
@@ -32,10 +33,10 @@ void MainWindow::createAnalysisUi()
     };
     m_tsneView = new TsneView(this);
     m_tsneView->setContextProvider(context);
-    m_tabs->addTab(m_tsneView, tr("t-S&NE"));
+    m_tabs->addTab(scrollablePage(m_tsneView, m_tabs), tr("t-S&NE"));
     m_layerView = new LayerView(this);
     m_layerView->setContextProvider(context);
-    m_tabs->addTab(m_layerView, tr("Per-&layer"));
+    m_tabs->addTab(scrollablePage(m_layerView, m_tabs), tr("Per-&layer"));
 
     connect(m_layerView, &LayerView::layerBitsChanged, this, [this](const QJsonObject& bits) {
         m_runPanel->setParameter(QStringLiteral("layer_bits"), bits);

@@ -16,6 +16,7 @@
 #include "api/quantization_run.h"
 #include "common/events.h"
 #include "ui/base/log_view.h"
+#include "ui/base/scrollable_page.h"
 #include "ui/plots/loss_plot.h"
 #include "ui/plots/plot_theme.h"
 #include "presentation_mode.h"
@@ -32,7 +33,7 @@ namespace zsq::ui {
 void MainWindow::createResultsUi()
 {
     m_results = new ResultsView(this);
-    m_tabs->addTab(m_results, tr("Res&ults"));
+    m_tabs->addTab(scrollablePage(m_results, m_tabs), tr("Res&ults"));
 }
 
 void MainWindow::createPresentationActions()

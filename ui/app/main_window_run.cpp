@@ -25,6 +25,7 @@
 #include "common/error.h"
 #include "common/events.h"
 #include "ui/base/explanation_box.h"
+#include "ui/base/scrollable_page.h"
 #include "ui/plots/image_grid.h"
 #include "language_menu.h"
 #include "ui/base/log_view.h"
@@ -62,9 +63,9 @@ void MainWindow::createRunUi()
     trainingLayout->addWidget(new ExplanationBox(ViewExplanations::training(), training));
     trainingLayout->addWidget(m_accuracy);
     trainingLayout->addWidget(m_lossPlot, 1);
-    m_tabs->addTab(training, tr("&Training"));
+    m_tabs->addTab(scrollablePage(training, m_tabs), tr("&Training"));
     m_imageGrid = new ImageGrid(this);
-    m_tabs->addTab(m_imageGrid, tr("S&ynthetic Images"));
+    m_tabs->addTab(scrollablePage(m_imageGrid, m_tabs), tr("S&ynthetic Images"));
 
     m_runPanel = new RunPanel(this);
     m_runDock = new QDockWidget(tr("Run"), this);

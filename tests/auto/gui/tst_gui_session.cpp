@@ -89,7 +89,7 @@ void TstGuiSession::initTestCase()
     m_window = zsq::test::newTestWindow(1100, 760);
     const QString loadError = zsq::test::loadDemoModel(*m_window);
     QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
-    QCOMPARE(m_window->tabs()->widget(MainWindow::ResultsTab), m_window->resultsView());
+    QVERIFY(m_window->tabs()->widget(MainWindow::ResultsTab)->isAncestorOf(m_window->resultsView()));
 }
 
 void TstGuiSession::roundTrip()

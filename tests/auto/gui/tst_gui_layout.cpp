@@ -1,0 +1,135 @@
+// Layouts that fit a projector: at 1024x700 the main window's minimum width
+// stays within the screen after every tab, after a per-layer result with long
+// layer names, in presentation mode, in English, German and Chinese; and
+// opening the Per-layer tab does not crush the Run dock. Needs no data set
+// (the per-layer result is made up; no job runs).
+#include <QDockWidget>
+#include <QLabel>
+#include <QTabWidget>
+#include <QTest>
+#include <QTranslator>
+
+#include "analysis/layer_analysis.h"
+#include "ui/analysis/analysis_controller.h"
+#include "ui/analysis/layer_view.h"
+#include "ui/app/language.h"
+#include "ui/app/main_window.h"
+#include "ui/run/run_panel.h"
+#include "zsq_gui_test_util.h"
+
+using zsq::ui::MainWindow;
+
+namespace {
+constexpr int kScreenWidth = 1024;
+constexpr int kScreenHeight = 700;
+
+// A per-layer result as a ResNet-50 would give: long names, two states.
+zsq::ui::LayerResultPtr madeUpLayerResult()
+{
+    auto r = std::make_shared<zsq::analysis::LayerAnalysisResult>();
+    r->arch = "resnet50";
+    r->data = "fashion-mnist/test (2000 samples, top-1 against labels)";
+    r->sensitivityData = "fashion-mnist/val (2000 samples, top-1 against labels)";
+    r->samples = 2000;
+    r->abits = 4;
+    for (const char* state : {"before", "after"}) {
+        zsq::analysis::LayerStateReport s;
+        s.state = state;
+        s.fpTop1 = 92.46;
+        s.quantTop1 = 90.1;
+        s.averageWeightBits = 4;
+        for (int i = 0; i < 54; ++i) {
+            zsq::analysis::LayerFigures f;
+            f.name = "features.stage" + std::to_string(i / 12 + 1) + ".unit" + std::to_string(i % 12 + 1) +
+                     ".body.conv" + std::to_string(i % 3 + 1) + ".conv";
+            f.kind = "conv";
+            f.parameters = 1000 * (i + 1);
+            f.bits = 4;
+            f.singleTop1 = 92 - 0.01 * i;
+            f.cumulativeTop1 = 92 - 0.05 * i;
+            f.sqnrDb = 20 + i % 7;
+            f.cosine = 0.99;
+            f.sensitivity = {{2, 0.5}, {4, 0.05}, {8, 0.001}};
+            s.layers.push_back(f);
+        }
+        r->states.push_back(s);
+    }
+    return r;
+}
+
+int settle(MainWindow& w)
+{
+    for (int i = 0; i < 5; ++i)
+        QCoreApplication::processEvents();
+    QTest::qWait(20);
+    return w.minimumSizeHint().width();
+}
+} // namespace
+
+class TstGuiLayout : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_settings.isValid());
+        zsq::test::isolateSettings(m_settings.path());
+    }
+
+    void minimumWidthStaysBounded_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QString();
+        QTest::newRow("de") << QStringLiteral("de");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+    }
+
+    void minimumWidthStaysBounded()
+    {
+        QFETCH(QString, language);
+        QList<QTranslator*> installed;
+        if (!language.isEmpty())
+            installed = zsq::ui::installTranslations(*qApp, language, QStringLiteral(ZSQ_QM_DIR));
+        auto* window = zsq::test::newTestWindow(kScreenWidth, kScreenHeight);
+        QStringList report;
+        auto check = [&](const QString& what) {
+            const int width = settle(*window);
+            report << QStringLiteral("%1 %2").arg(what).arg(width);
+            return width;
+        };
+        int widest = check(QStringLiteral("start"));
+        for (int tab = 0; tab < window->tabs()->count(); ++tab) {
+            window->tabs()->setCurrentIndex(tab);
+            widest = qMax(widest, check(QStringLiteral("tab%1").arg(tab)));
+        }
+        // A finished per-layer analysis with long layer names.
+        window->tabs()->setCurrentIndex(MainWindow::LayersTab);
+        emit window->layerView()->controller()->layersFinished(madeUpLayerResult());
+        widest = qMax(widest, check(QStringLiteral("layers-result")));
+        // The Run dock keeps a usable width beside the Per-layer tab.
+        auto* dock = window->findChild<QDockWidget*>(QStringLiteral("runDock"));
+        QVERIFY(dock);
+        const int dockWidth = dock->width();
+        report << QStringLiteral("run dock %1").arg(dockWidth);
+        // Presentation mode (larger fonts) and back.
+        window->setPresentationMode(true);
+        for (int tab = 0; tab < window->tabs()->count(); ++tab) {
+            window->tabs()->setCurrentIndex(tab);
+            widest = qMax(widest, check(QStringLiteral("presentation-tab%1").arg(tab)));
+        }
+        window->setPresentationMode(false);
+        widest = qMax(widest, check(QStringLiteral("after presentation")));
+        qInfo("%s: %s", qPrintable(language.isEmpty() ? QStringLiteral("en") : language),
+              qPrintable(report.join(QStringLiteral(", "))));
+        delete window;
+        qDeleteAll(installed);
+        QLocale::setDefault(QLocale::c());
+        QVERIFY2(widest <= kScreenWidth, qPrintable(report.join(QStringLiteral(", "))));
+        QVERIFY2(dockWidth >= 250, qPrintable(report.join(QStringLiteral(", "))));
+    }
+
+private:
+    QTemporaryDir m_settings;
+};
+
+QTEST_MAIN(TstGuiLayout)
+#include "tst_gui_layout.moc"

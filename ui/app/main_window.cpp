@@ -15,6 +15,8 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -22,6 +24,9 @@
 
 #include "common/error.h"
 #include "language_menu.h"
+#include "ui/analysis/analysis_controller.h"
+#include "ui/analysis/layer_view.h"
+#include "ui/analysis/tsne_view.h"
 #include "ui/base/scrollable_page.h"
 #include "ui/model/model_loader.h"
 #include "ui/model/model_view.h"
@@ -210,6 +215,10 @@ void MainWindow::onLoaded(const api::ModelSummary& summary)
     // follow in refreshModel().
     m_requestedArch.clear();
     m_requestedPreprocessing.clear();
+    // Opening a model into an untitled session with nothing else in it is
+    // not an unsaved change (the title had "*" from the very start).
+    const bool pristine = m_sessionPath.isEmpty() && !m_sessionModified && !m_hasPendingConfig;
+    const QScopedValueRollback<bool> quiet(m_applyingSession, m_applyingSession || pristine);
     m_view->setSummary(summary);
     preprocessingEditor()->setError(QString());
     m_runPanel->setModel(m_currentPath, summary.inputSize);
@@ -229,7 +238,8 @@ void MainWindow::onLoaded(const api::ModelSummary& summary)
     m_statusModel->setText(tr("%1, %2 parameters").arg(fromUtf8(summary.arch), countText(summary.parameters)));
     statusBar()->showMessage(tr("Loaded %1").arg(QDir::toNativeSeparators(m_currentPath)), 5000);
     updateTitle();
-    sessionChanged();
+    if (!pristine)
+        sessionChanged();
     if (m_queueAfterLoad) {
         m_queueAfterLoad = false;
         QTimer::singleShot(0, this, &MainWindow::startNextQueued);
@@ -283,8 +293,50 @@ void MainWindow::dropEvent(QDropEvent* event)
     openFile(path);
 }
 
+bool MainWindow::confirmClose()
+{
+    const bool running = m_run->isActive() || m_startPending || !m_queue.empty();
+    const bool analysing = m_tsneView->controller()->isActive() || m_layerView->controller()->isActive();
+    if (!running && !analysing && !m_sessionModified)
+        return true;
+    QStringList lost;
+    if (running)
+        lost << tr("A quantization run is going: closing stops it (a generative run keeps run.ckpt for a resume).");
+    if (analysing)
+        lost << tr("An analysis is going: closing stops it.");
+    if (m_sessionModified)
+        lost << tr("The session has unsaved changes.");
+    const QString reason = lost.join(QLatin1Char(' '));
+    emit quitAsked(reason);
+    QuitAnswer answer = m_quitAnswer;
+    if (answer == QuitAnswer::Ask) {
+        if (!m_errorDialogs)
+            return true;
+        QMessageBox box(QMessageBox::Question, tr("Quit ZSQ Studio?"), reason, QMessageBox::NoButton, this);
+        QPushButton* save = m_sessionModified ? box.addButton(tr("&Save and Quit"), QMessageBox::AcceptRole) : nullptr;
+        QPushButton* discard =
+            box.addButton(m_sessionModified ? tr("&Quit without Saving") : tr("&Quit"), QMessageBox::DestructiveRole);
+        QPushButton* cancel = box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(cancel);
+        box.setEscapeButton(cancel);
+        box.exec();
+        answer = box.clickedButton() == save      ? QuitAnswer::Save
+                 : box.clickedButton() == discard ? QuitAnswer::Discard
+                                                  : QuitAnswer::Cancel;
+    }
+    if (answer == QuitAnswer::Cancel)
+        return false;
+    if (answer == QuitAnswer::Save && m_sessionModified && !saveSession())
+        return false;   // the save was cancelled or failed: nothing is lost
+    return true;
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!confirmClose()) {
+        event->ignore();
+        return;
+    }
     QSettings().setValue(QLatin1String(kGeometryKey), saveGeometry());
     // A generative run keeps its checkpoint; the controller waits for the
     // worker (the final evaluation takes a few seconds) when it is destroyed.

@@ -63,6 +63,12 @@ public:
     // comes up, nearChanceAsked() says why.
     enum class NearChanceAnswer { Ask, StartAnyway, Cancel };
     void setNearChanceAnswer(NearChanceAnswer answer) { m_nearChanceAnswer = answer; }
+    // What closing the window does while a run or an analysis is going, or
+    // with unsaved session changes: Ask (a question naming what would be
+    // lost; with error dialogs off the window closes as before), or answer
+    // without asking (tests). Every time it comes up, quitAsked() says why.
+    enum class QuitAnswer { Ask, Save, Discard, Cancel };
+    void setQuitAnswer(QuitAnswer answer) { m_quitAnswer = answer; }
     // Start is waiting for the check of the model on its dataset.
     bool isStartPending() const { return m_startPending; }
     PreprocessingChecker* preprocessingChecker() const { return m_checker; }
@@ -146,6 +152,8 @@ signals:
     // Start found the model near chance on its dataset: `reason`, in words,
     // is what the question says. Emitted before asking.
     void nearChanceAsked(const QString& reason);
+    // Closing would stop a job or lose unsaved session changes: `reason`.
+    void quitAsked(const QString& reason);
     // After the open model was read again with changed preprocessing
     // settings: ok (the Model tab shows the new values), or why they do not
     // fit the model.
@@ -167,6 +175,8 @@ private:
     void onFailed(const QString& path, const QString& message);
     void onIdle();
     void updateTitle();
+    // Asks before closing what would be lost; false keeps the window open.
+    bool confirmClose();
     void createRunUi();
     void createRunActions();
     void updateRunActions();
@@ -252,6 +262,7 @@ private:
     qint64 m_numClasses = 0;
     QString m_shownCheckKey;
     NearChanceAnswer m_nearChanceAnswer = NearChanceAnswer::Ask;
+    QuitAnswer m_quitAnswer = QuitAnswer::Ask;
     bool m_startPending = false;
     QString m_pendingStartConfig;
     QString m_pendingStartKey;

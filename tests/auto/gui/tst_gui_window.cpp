@@ -1,0 +1,91 @@
+// The main window's own behaviour, with no data set: a fresh session with
+// the demo model is not "modified"; closing asks what would be lost (unsaved
+// session changes, a running job) and Cancel keeps the window open. The run
+// is a PTQ run without data (ZeroQ-distilled inputs), so nothing here needs
+// Fashion-MNIST.
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "ui/app/main_window.h"
+#include "ui/run/run_controller.h"
+#include "ui/run/run_panel.h"
+#include "zsq_gui_test_util.h"
+
+using zsq::ui::MainWindow;
+using zsq::ui::RunController;
+
+class TstGuiWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_settings.isValid());
+        QVERIFY(m_runs.isValid());
+        zsq::test::isolateSettings(m_settings.path());
+    }
+
+    void freshSessionIsNotModified()
+    {
+        std::unique_ptr<MainWindow> window(zsq::test::newTestWindow(1024, 700));
+        const QString error = zsq::test::loadDemoModel(*window);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(!window->isSessionModified());
+        QVERIFY(!window->isWindowModified());
+        // Nothing to lose: closing does not ask.
+        QSignalSpy asked(window.get(), &MainWindow::quitAsked);
+        window->setQuitAnswer(MainWindow::QuitAnswer::Cancel);
+        QVERIFY(window->close());
+        QCOMPARE(asked.count(), 0);
+    }
+
+    void closingWithUnsavedChangesAsks()
+    {
+        std::unique_ptr<MainWindow> window(zsq::test::newTestWindow(1024, 700));
+        QVERIFY(zsq::test::loadDemoModel(*window).isEmpty());
+        QVERIFY(window->runPanel()->setParameter(QStringLiteral("wbits"), 3));
+        QVERIFY(window->isSessionModified());
+        QVERIFY(window->isWindowModified());
+        QSignalSpy asked(window.get(), &MainWindow::quitAsked);
+        window->setQuitAnswer(MainWindow::QuitAnswer::Cancel);
+        QVERIFY(!window->close());
+        QVERIFY(window->isVisible());
+        QCOMPARE(asked.count(), 1);
+        QVERIFY(asked.at(0).at(0).toString().contains(QStringLiteral("unsaved")));
+        window->setQuitAnswer(MainWindow::QuitAnswer::Discard);
+        QVERIFY(window->close());
+        QCOMPARE(asked.count(), 2);
+    }
+
+    void closingDuringARunAsks()
+    {
+        std::unique_ptr<MainWindow> window(zsq::test::newTestWindow(1024, 700));
+        QVERIFY(zsq::test::loadDemoModel(*window).isEmpty());
+        zsq::ui::RunPanel* panel = window->runPanel();
+        QVERIFY(panel->setParameter(QStringLiteral("method"), QStringLiteral("ptq")));
+        QVERIFY(panel->setParameter(QStringLiteral("dataset"), QStringLiteral("none")));
+        QVERIFY(panel->setParameter(QStringLiteral("output"), m_runs.filePath(QStringLiteral("ptq"))));
+        QVERIFY(panel->setParameter(QStringLiteral("threads"), 2));
+        // Long enough to still be going when we try to close.
+        QVERIFY(panel->setParameter(QStringLiteral("ptq.iterations"), 5000));
+        window->startAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window->runController()->isActive(), 60000);
+        QSignalSpy asked(window.get(), &MainWindow::quitAsked);
+        window->setQuitAnswer(MainWindow::QuitAnswer::Cancel);
+        QVERIFY(!window->close());
+        QCOMPARE(asked.count(), 1);
+        QVERIFY(asked.at(0).at(0).toString().contains(QStringLiteral("run is going")));
+        QVERIFY(window->runController()->isActive());   // Cancel left the run alone
+        window->setQuitAnswer(MainWindow::QuitAnswer::Discard);
+        QVERIFY(window->close());
+        QVERIFY(window->runController()->state() == RunController::State::Stopping ||
+                !window->runController()->isActive());
+    }
+
+private:
+    QTemporaryDir m_settings;
+    QTemporaryDir m_runs;
+};
+
+QTEST_MAIN(TstGuiWindow)
+#include "tst_gui_window.moc"

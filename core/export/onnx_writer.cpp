@@ -305,7 +305,29 @@ std::string emitWeight(GraphBuilder& b, const TracedLayer& layer, std::vector<st
     return out;
 }
 
-void emitFakeQuant(GraphBuilder& b, const FakeQuantMatch& m, const TracedActivation& act, const std::string& out)
+// ONNX Runtime's WeightBiasQuantization (optimisation level basic and up)
+// quantizes a float Conv/Gemm weight to int8 when the layer's input comes from
+// a per-tensor DequantizeLinear; a layer the student keeps in float (mixed
+// precision, bits 0) would then not be float any more. Such an input's
+// DequantizeLinear is written per channel (axis 1, every channel the same
+// scale and zero point: the same numbers), which that optimiser leaves alone.
+bool feedsFloatLayer(Value* v, const std::map<Node*, const TracedLayer*>& layerOf)
+{
+    for (const torch::jit::Use& use : v->uses()) {
+        Node* user = use.user;
+        const std::string kind = kindOf(user);
+        if (kind == "aten::dropout" || kind == "aten::detach") {
+            if (feedsFloatLayer(user->output(0), layerOf))
+                return true;
+        } else if (auto it = layerOf.find(user); it != layerOf.end() && it->second->bits <= 0 && use.offset == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void emitFakeQuant(GraphBuilder& b, const FakeQuantMatch& m, const TracedActivation& act, const std::string& out,
+                   std::int64_t perChannelOf)
 {
     const double half = std::pow(2.0, act.bits - 1);
     if (m.qmin != -half || m.qmax != half - 1)
@@ -328,7 +350,14 @@ void emitFakeQuant(GraphBuilder& b, const FakeQuantMatch& m, const TracedActivat
     const std::string zpName = b.initializer(act.name + ".zero_point", zp);
     const std::string q = b.fresh(act.name + ".q");
     b.node("QuantizeLinear", {clipped, scale, zpName}, {q});
-    b.node("DequantizeLinear", {q, scale, zpName}, {out});
+    if (perChannelOf <= 0) {
+        b.node("DequantizeLinear", {q, scale, zpName}, {out});
+        return;
+    }
+    const std::string scales = b.initializer(act.name + ".scale", torch::full({perChannelOf}, 1.0f / act.scale));
+    const std::string zps = b.initializer(act.name + ".zero_point", zp.reshape({1}).repeat({perChannelOf}));
+    auto* dq = b.node("DequantizeLinear", {q, scales, zps}, {out});
+    GraphBuilder::attr(dq, "axis", std::int64_t{1});
 }
 
 } // namespace
@@ -370,13 +399,23 @@ OnnxBuildResult buildOnnxModel(const TracedStudent& student, const models::Model
         throw RuntimeFailure("export: " + std::to_string(student.activations.size()) +
                              " activation quantizers ran but the trace shows " + std::to_string(quantizers.size()));
 
+    std::map<Node*, const TracedLayer*> layerOf;
+    {
+        std::size_t i = 0;
+        for (Node* n : graph.nodes())
+            if (kindOf(n) == "aten::_convolution" || kindOf(n) == "aten::conv2d" || kindOf(n) == "aten::linear")
+                layerOf[n] = &student.layers.at(i++);
+    }
+
     std::size_t layerIndex = 0;
     for (Node* n : graph.nodes()) {
         const std::string kind = kindOf(n);
         if (kind == "prim::Constant" || kind == "prim::ListConstruct" || inner.count(n))
             continue;
         if (auto it = quantizers.find(n); it != quantizers.end()) {
-            emitFakeQuant(b, it->second.first, *it->second.second, b.name(n->output()));
+            const std::int64_t channels =
+                feedsFloatLayer(n->output(), layerOf) ? concreteSizes(n->output()).at(1) : 0;
+            emitFakeQuant(b, it->second.first, *it->second.second, b.name(n->output()), channels);
             ++result.activationQuantizers;
             continue;
         }

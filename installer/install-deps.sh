@@ -23,7 +23,16 @@ PACKAGES=(
   # libFuzzer + ASan/UBSan for the readers' fuzz targets (ctest fuzz_readers,
   # tests/fuzz); llvm for llvm-symbolizer (readable sanitizer reports)
   clang libclang-rt-dev llvm
+  # ONNX export (zsq export --format onnx): ModelProto, checker, shape inference
+  libonnx-dev
 )
+
+# Node.js + npm run ONNX Runtime (onnxruntime-node) in the export tests:
+# Debian's packages only when no node/npm is on the PATH, so a NodeSource
+# nodejs (which brings its own npm) stays as it is.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  PACKAGES+=(nodejs npm)
+fi
 
 step() { printf '==> %s\n' "$*"; }
 
@@ -69,5 +78,26 @@ for lib in libblas.so.3 liblapack.so.3; do
     update-alternatives --set "${name}" "${target}"
   fi
 done
+
+# ONNX Runtime for the export tests and bench/export_latency.sh: the
+# onnxruntime-node package from the npm registry, pinned, into a fixed prefix.
+# Its CPU library ships inside the package; ONNXRUNTIME_NODE_INSTALL=skip keeps
+# its install script from downloading anything else (GPU binaries).
+ORT_NODE_VERSION=1.30.0
+ORT_NODE_PREFIX=/opt/zsq/onnxruntime-node
+ort_dir="${ORT_NODE_PREFIX}/node_modules/onnxruntime-node"
+ort_installed="$(node -p "require('${ort_dir}/package.json').version" 2>/dev/null || true)"
+if [[ "${ort_installed}" == "${ORT_NODE_VERSION}" ]]; then
+  step "onnxruntime-node ${ORT_NODE_VERSION} is already in ${ORT_NODE_PREFIX}"
+else
+  step "npm install onnxruntime-node@${ORT_NODE_VERSION} into ${ORT_NODE_PREFIX}"
+  mkdir -p "${ORT_NODE_PREFIX}"
+  ONNXRUNTIME_NODE_INSTALL=skip npm install --prefix "${ORT_NODE_PREFIX}" --no-audit --no-fund \
+    "onnxruntime-node@${ORT_NODE_VERSION}"
+fi
+if ! node -e "require('${ort_dir}')" >/dev/null 2>&1; then
+  echo "install-deps.sh: onnxruntime-node in ${ORT_NODE_PREFIX} does not load" >&2
+  exit 1
+fi
 
 step "done"

@@ -183,6 +183,15 @@ bool TorchZip::has(const std::string& name) const
     return entries_.count(folder_ + "/" + name) > 0;
 }
 
+std::vector<std::string> TorchZip::names() const
+{
+    std::vector<std::string> out;
+    out.reserve(entries_.size());
+    for (const auto& [name, e] : entries_)
+        out.push_back(name.substr(folder_.size() + 1));
+    return out;
+}
+
 const TorchZip::Entry& TorchZip::entry(const std::string& name) const
 {
     auto it = entries_.find(folder_ + "/" + name);

@@ -39,6 +39,8 @@ public:
 
     // Names relative to the archive's folder ("data.pkl", "data/0", ...).
     bool has(const std::string& name) const;
+    // Every record's name, relative to the archive's folder.
+    std::vector<std::string> names() const;
     const Entry& entry(const std::string& name) const;
     // The record's bytes, CRC checked; `maxBytes` bounds what is allocated.
     std::string read(const std::string& name, std::uint64_t maxBytes = TorchSaveLimits::kMaxPickleBytes) const;

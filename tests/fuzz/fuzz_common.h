@@ -108,28 +108,32 @@ inline void touchTensor(const at::Tensor& t)
     (void)sink;
 }
 
-// Every tensor inside a value (dicts, lists, tuples, nested).
-inline void touchValue(const c10::IValue& v, int depth = 0)
+// Calls fn(tensor) for every tensor inside a value (dicts, lists, tuples,
+// nested).
+template <typename Fn>
+void forEachTensor(const c10::IValue& v, const Fn& fn, int depth = 0)
 {
     if (depth > 1000)
         std::abort(); // the reader bounds nesting far below this
     if (v.isTensor()) {
-        touchTensor(v.toTensor());
+        fn(v.toTensor());
     } else if (v.isGenericDict()) {
         for (const auto& e : v.toGenericDict()) {
-            touchValue(e.key(), depth + 1);
-            touchValue(e.value(), depth + 1);
+            forEachTensor(e.key(), fn, depth + 1);
+            forEachTensor(e.value(), fn, depth + 1);
         }
     } else if (v.isList()) {
         for (const c10::IValue& e : v.toListRef())
-            touchValue(e, depth + 1);
+            forEachTensor(e, fn, depth + 1);
     } else if (v.isTuple()) {
         for (const c10::IValue& e : v.toTupleRef().elements())
-            touchValue(e, depth + 1);
-    } else if (v.isString()) {
-        volatile std::size_t n = v.toStringRef().size();
-        (void)n;
+            forEachTensor(e, fn, depth + 1);
     }
+}
+
+inline void touchValue(const c10::IValue& v)
+{
+    forEachTensor(v, [](const at::Tensor& t) { touchTensor(t); });
 }
 
 // With ZSQ_FUZZ_VERBOSE set, what the reader said about an input (replaying

@@ -24,6 +24,7 @@
 #endif
 #include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
 #endif
+#include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 
 namespace zsq::distributed {
@@ -128,14 +129,20 @@ Communicator::Communicator(const World& world, Backend backend, std::chrono::mil
     : world_(world), backend_(backend), impl_(std::make_unique<Impl>())
 {
     const std::string where = world.masterAddr + ":" + std::to_string(world.masterPort);
+    // torchrun's agent already hosts a TCPStore at MASTER_ADDR:MASTER_PORT
+    // and says so; the ranks are then all clients of it (as PyTorch's own
+    // workers are), under a prefix of their own.
+    const char* agent = std::getenv("TORCHELASTIC_USE_AGENT_STORE");
+    const bool agentStore = agent && std::string(agent) == "True";
     try {
         c10d::TCPStoreOptions so;
         so.port = static_cast<std::uint16_t>(world.masterPort);
-        so.isServer = world.rank == 0;
+        so.isServer = world.rank == 0 && !agentStore;
         so.numWorkers = static_cast<std::size_t>(world.size);
-        so.waitWorkers = true;
         so.timeout = timeout;
-        impl_->store = c10::make_intrusive<c10d::TCPStore>(world.masterAddr, so);
+        so.waitWorkers = true; // clients register, the server waits for all of them
+        c10::intrusive_ptr<c10d::Store> tcp = c10::make_intrusive<c10d::TCPStore>(world.masterAddr, so);
+        impl_->store = c10::make_intrusive<c10d::PrefixStore>("zsq", tcp);
     } catch (const std::exception& e) {
         throw RuntimeFailure("rank " + std::to_string(world.rank) + " of " + std::to_string(world.size) +
                              ": rendezvous at " + where + " failed within " + std::to_string(timeout.count() / 1000) +

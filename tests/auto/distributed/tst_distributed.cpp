@@ -5,6 +5,8 @@
 //    rounding alone causes (measured by a one-ulp perturbation; docs/results.md);
 //  - killing one rank of `zsq quantize --nproc 2` ends the other within the
 //    timeout with one line naming the rank, and leaves no final output;
+//  - --resume of a 2-rank run continues it bit for bit; --method ptq runs
+//    with --nproc 2 (rank 0 alone); a batch that does not split is refused;
 //  - a rank whose peers never come fails its rendezvous within the timeout.
 #include <arpa/inet.h>
 #include <csignal>
@@ -13,6 +15,7 @@
 #include <unistd.h>
 
 #include "io/model_file.h"
+#include "io/state_dict.h"
 #include "zsq_cli_runner.h"
 #include "zsq_test_util.h"
 
@@ -189,6 +192,63 @@ private slots:
         qInfo("gdfq 1 x 16 vs 1 x 8: losses %.3g, weights %.3g; one-ulp reference: losses %.3g, weights %.3g",
               halved.loss, halved.weight, rounding.loss, rounding.weight);
         QVERIFY(halved.loss > 10 * rounding.loss + 1e-5);
+    }
+
+    // --resume in a 2-rank run: every rank restores the same state, and the
+    // result is the uninterrupted 2-rank run's, bit for bit.
+    void resumeContinuesExactly()
+    {
+        QTemporaryDir dir;
+        const QString set = "train.iterations=3,train.batch_size=16,train.warmup_epochs=1,"
+                            "train.calibration_epochs=1,train.image_every=0,train.epochs=";
+        auto run = [&](const QString& out, int epochs, const QString& resume) {
+            QStringList args{"quantize", "--nproc", "2", "--method", "clusterq", "--profile", "custom",
+                             "--dataset", "none", "--seed", "5", "--set", set + QString::number(epochs),
+                             "--output", dir.filePath(out)};
+            if (!resume.isEmpty())
+                args << "--resume" << resume;
+            const test::CliRun r = test::runZsq(args, 120000);
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+        };
+        run("whole", 2, "");
+        run("first", 1, "");
+        run("resumed", 2, dir.filePath("first/run.ckpt"));
+        const auto whole = io::stateDict(*io::loadModel(dir.filePath("whole/quantized.zsq").toStdString()).model);
+        const auto resumed = io::stateDict(*io::loadModel(dir.filePath("resumed/quantized.zsq").toStdString()).model);
+        QCOMPARE(whole.size(), resumed.size());
+        double worst = 0;
+        for (const auto& [key, t] : whole)
+            if (t.is_floating_point())
+                worst = std::max(worst, test::maxAbsDiff(t, resumed.at(key)));
+        QCOMPARE(worst, 0.0);
+        // And the resumed run trained: its weights are not the first run's.
+        const auto first = io::stateDict(*io::loadModel(dir.filePath("first/quantized.zsq").toStdString()).model);
+        double moved = 0;
+        for (const auto& [key, t] : first)
+            if (t.is_floating_point())
+                moved = std::max(moved, test::maxAbsDiff(t, resumed.at(key)));
+        QVERIFY(moved > 0);
+    }
+
+    // PTQ has nothing to split: rank 0 does it all and the run succeeds.
+    // A batch that does not split evenly is refused with one line.
+    void ptqAndBadBatch()
+    {
+        QTemporaryDir dir;
+        const test::CliRun ptq = test::runZsq({"quantize", "--nproc", "2", "--method", "ptq", "--dataset", "none",
+                                               "--set", "ptq.iterations=3", "--output", dir.filePath("ptq")},
+                                              120000);
+        QVERIFY2(ptq.code == 0, qPrintable(ptq.err));
+        QVERIFY(QFile::exists(dir.filePath("ptq/result.json")));
+        QCOMPARE(readJson(dir.filePath("ptq/result.json")).at("processes").get<int>(), 2);
+        const test::CliRun odd = test::runZsq({"quantize", "--nproc", "2", "--method", "gdfq", "--profile", "custom",
+                                               "--dataset", "none", "--set", "train.batch_size=15",
+                                               "--output", dir.filePath("odd")},
+                                              120000);
+        QCOMPARE(odd.code, 2);
+        QVERIFY2(odd.err.contains("train.batch_size 15 is not a multiple of the 2 processes of the run"),
+                 qPrintable(odd.err));
+        QVERIFY2(odd.err.contains("zsq quantize: rank ") && odd.err.contains("exited with code 2"), qPrintable(odd.err));
     }
 
     void killedRankEndsTheRun()

@@ -1,6 +1,7 @@
 #include "config/preprocessing_keys.h"
 
 #include "common/error.h"
+#include "common/bounded_json.h"
 #include "config/run_config.h"
 
 namespace zsq::config {
@@ -37,9 +38,11 @@ io::LoadOptions loadOptionsFromJsonText(const std::string& arch, const std::stri
     if (!preprocessingJson.empty()) {
         nlohmann::json user;
         try {
-            user = nlohmann::json::parse(preprocessingJson);
+            user = parseBoundedJson(preprocessingJson);
         } catch (const nlohmann::json::parse_error& e) {
             throw InputError("the preprocessing settings are not valid JSON (byte " + std::to_string(e.byte) + ")");
+        } catch (const InputError& e) {
+            throw InputError(std::string("the preprocessing settings: ") + e.what());
         }
         cfg = resolveRunConfig(user);
     }

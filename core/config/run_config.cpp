@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "common/bounded_json.h"
 #include "io/atomic_file.h"
 
 namespace zsq::config {
@@ -163,7 +164,7 @@ const std::vector<ParamSpec>& runConfigSchema()
         {"per_channel", ParamType::Bool, true, 0, 0, {}, "weights quantized per output channel (else per tensor)", true},
         {"layer_bits", ParamType::BitsMap, nlohmann::json::object(), 0, 0, {}, "per-layer weight bit overrides: {layer name: bits}", true},
         {"act_bits", ParamType::BitsMap, nlohmann::json::object(), 0, 0, {}, "per-quantizer activation bit overrides: {name: bits}", true},
-        choiceParam("profile", "quick", {"quick", "paper", "custom"}, "schedule profile: quick (2-core CPU), paper (published schedules), custom"),
+        choiceParam("profile", "quick", {"quick", "classroom", "paper", "custom"}, "schedule profile: quick (2-core CPU), classroom (a 1-minute run with frequent images, for demos), paper (published schedules), custom"),
         intParam("seed", 0, 0, 2147483647, "random seed (CPU runs repeat exactly)"),
         stringParam("device", "auto", "auto, cpu, cuda or cuda:N"),
         intParam("threads", 0, 0, 1024, "LibTorch threads (0 = all cores)", true),
@@ -298,9 +299,11 @@ nlohmann::json readRunConfigFile(const std::string& path)
     }
     nlohmann::json user;
     try {
-        user = nlohmann::json::parse(bytes.begin(), bytes.end());
+        user = parseBoundedJson(bytes.data(), bytes.data() + bytes.size());
     } catch (const nlohmann::json::parse_error& e) {
         throw InputError("config file " + path + " is not valid JSON: " + e.what());
+    } catch (const InputError& e) {
+        throw InputError("config file " + path + ": " + e.what());
     }
     return user;
 }
@@ -333,7 +336,7 @@ void setFromString(nlohmann::json& config, const std::string& key, const std::st
             break;
         }
         case ParamType::BitsMap:
-            v = nlohmann::json::parse(value);
+            v = parseBoundedJson(value);
             break;
         case ParamType::NumberList:
             v = numberListFromText(key, value);
@@ -388,6 +391,23 @@ void applyProfile(nlohmann::json& config, const std::vector<std::string>& given,
                   {"train.eval_limit", 0},
                   {"clusterq.soft_stat_epoch", large ? 50 : 10},
                   {"lrq.dkd_warmup_epochs", 20}};
+    } else if (profile == "classroom") {
+        // classroom: a run to watch in front of a class, about a minute on a
+        // 2-core CPU for the demo model (docs/results.md): small batches, a
+        // new image grid every 5 iterations, an accuracy point per epoch.
+        // Accuracy is not its point; "quick" is the one to quantize with.
+        values = {{"train.epochs", 4},
+                  {"train.iterations", 25},
+                  {"train.batch_size", 32},
+                  {"train.warmup_epochs", 1},
+                  {"train.calibration_epochs", 1},
+                  {"train.student_lr", 3e-4},
+                  {"train.lr_schedule", "cosine"},
+                  {"train.generator_lr", 1e-3},
+                  {"train.eval_limit", 1000},
+                  {"train.image_every", 5},
+                  {"clusterq.soft_stat_epoch", 1},
+                  {"lrq.dkd_warmup_epochs", 1}};
     } else {
         // quick: sized so that a full LRQ run on the demo model takes at most
         // ~10 minutes on a 2-core CPU (docs/results.md has the measurements).

@@ -9,6 +9,7 @@
 #include <torch/serialize.h>
 
 #include "common/error.h"
+#include "common/bounded_json.h"
 #include "io/atomic_file.h"
 #include "io/tensor_file.h"
 #include "io/torch_save_reader.h"
@@ -77,10 +78,12 @@ nlohmann::json extraPreprocessingFile(const std::vector<char>& bytes, const std:
         throw InputError(path + ": cannot read its extra file preprocessing.json: " + firstLine(e.what()));
     }
     try {
-        return nlohmann::json::parse(text);
+        return parseBoundedJson(text);
     } catch (const nlohmann::json::parse_error& e) {
         throw InputError(path + ": its extra file preprocessing.json is not valid JSON (byte " +
                          std::to_string(e.byte) + ")");
+    } catch (const InputError& e) {
+        throw InputError(path + ": its extra file preprocessing.json: " + e.what());
     }
 }
 
@@ -158,7 +161,7 @@ RawModelFile readModelFile(const std::string& path)
                 if (!root.count("meta") || !root["meta"].isString())
                     throw InputError(path + ": the ZSQ checkpoint has no metadata text (\"meta\")");
                 try {
-                    raw.meta = nlohmann::json::parse(root["meta"].toStringRef());
+                    raw.meta = parseBoundedJson(root["meta"].toStringRef());
                 } catch (const std::exception& e) {
                     throw InputError(path + ": the ZSQ checkpoint metadata is malformed: " + firstLine(e.what()));
                 }

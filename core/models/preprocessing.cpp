@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/bounded_json.h"
 #include "common/error.h"
 #include "io/atomic_file.h"
 #include "models/zoo.h"
@@ -261,7 +262,7 @@ std::string findSidecar(const std::string& modelPath)
         return {};
     try {
         const std::vector<char> bytes = io::readWholeFile(stem.string());
-        const nlohmann::json j = nlohmann::json::parse(bytes.begin(), bytes.end());
+        const nlohmann::json j = parseBoundedJson(bytes.data(), bytes.data() + bytes.size());
         if (!j.is_object())
             return {};
         if (j.contains("preprocessing"))
@@ -280,9 +281,11 @@ PreprocessingOverrides readPreprocessingFile(const std::string& path)
     const std::string text = readSmallTextFile(path, "a preprocessing JSON file");
     nlohmann::json j;
     try {
-        j = nlohmann::json::parse(text);
+        j = parseBoundedJson(text);
     } catch (const nlohmann::json::parse_error& e) {
         throw InputError(path + ": not valid JSON (byte " + std::to_string(e.byte) + ")");
+    } catch (const InputError& e) {
+        throw InputError(path + ": " + e.what());
     }
     return preprocessingFromJson(j, path);
 }

@@ -120,6 +120,9 @@ def main():
     write(t, "set_layer_bits.txt", b'layer_bits={"conv1": 4294967300}\n')
     write(t, "set_mean.txt", b"preprocessing.mean=0.1,nan,1e400\n")
     write(t, "set_lr.txt", b"ptq.lr=50\n")
+    # Nesting at the limit (common/bounded_json.h: 100 levels) and one past it.
+    write(t, "deep_100.json", b'{"preprocessing":' + b"[" * 99 + b"]" * 99 + b"}")
+    write(t, "deep_101.json", b'{"a":' * 101 + b"1" + b"}" * 101)
 
     # fuzz_tensor_folder: [class-count hint][images.pt][labels.pt]
     t = "fuzz_tensor_folder"

@@ -540,6 +540,33 @@ void tst_MalformedInputs::fuzzFindings()
     checkOneLine(*err, "t10k-images-idx3-ubyte.gz", "more than a gzip file of 35 bytes can hold");
     test::expectOneLineError(test::runZsq({"eval", "--dataset", QString::fromStdString(idx.string())}, 120000), 2,
                              "t10k-images-idx3-ubyte.gz");
+
+    // Run configs nested 200 000 levels deep overflowed the stack in
+    // keysGiven (objects) and in copying the value (arrays); the stored
+    // reproducer is the smallest refused depth (101 levels).
+    const std::string deepObject = path("deep_object.json");
+    writeFile(deepObject, [] {
+        Bytes s;
+        for (int i = 0; i < 200000; ++i)
+            s += "{\"a\":";
+        return s + "1" + Bytes(200000, '}');
+    }());
+    const std::string deepArray = path("deep_array.json");
+    writeFile(deepArray, "{\"layer_bits\":" + Bytes(200000, '[') + Bytes(200000, ']') + "}");
+    const std::string stored = (malformed / "fuzz_config_deep.json").string();
+    for (const std::string& file : {deepObject, deepArray, stored}) {
+        const std::string name = fs::path(file).filename().string();
+        ZSQ_EXPECT_INPUT_ERROR(config::loadRunConfigFile(file), msg);
+        checkOneLine(msg, name, "nested deeper than 100 levels");
+        ZSQ_EXPECT_INPUT_ERROR(config::keysGiven(config::readRunConfigFile(file)), msg);
+        checkOneLine(msg, name, "nested deeper than 100 levels");
+        test::expectOneLineError(test::runZsq({"quantize", "--config", QString::fromStdString(file)}, 60000), 2,
+                                 "nested deeper");
+    }
+    // 100 levels still parse (and are then judged by the schema).
+    writeFile(path("deep_100.json"), "{\"preprocessing\":" + Bytes(99, '[') + Bytes(99, ']') + "}");
+    ZSQ_EXPECT_INPUT_ERROR(config::loadRunConfigFile(path("deep_100.json")), msg);
+    QVERIFY2(msg.find("nested") == std::string::npos && msg.find("preprocessing") != std::string::npos, msg.c_str());
 }
 
 // The writers' own files still load (LibTorch's pickler, our checkpoints).

@@ -9,6 +9,9 @@ tests/data/malformed/ are a second corpus of fuzz_torch_save and are used
 as they are (run_fuzzers.sh). Run from the repository root:
 
     python3 tests/fuzz/make_seeds.py
+
+Every file comes out the same each time except torchscript_linear.pt, whose
+TorchScript code carries a name-mangling counter.
 """
 import gzip
 import io
@@ -16,6 +19,7 @@ import json
 import os
 import struct
 import sys
+import zipfile
 
 import torch
 
@@ -34,6 +38,19 @@ def saved(obj):
     buf = io.BytesIO()
     torch.save(obj, buf)
     return buf.getvalue()
+
+
+def rezip(data, method, zip64=False):
+    """The archive's records written again by Python's zipfile."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=method) as dst:
+        for info in src.infolist():
+            record = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            record.compress_type = method
+            with dst.open(record, "w", force_zip64=zip64) as f:
+                f.write(src.read(info))
+    return out.getvalue()
 
 
 def parts(*chunks):
@@ -79,6 +96,10 @@ def main():
                                      "lr": 0.1, "flags": (True, None), "bytes": b"\x00\x01"}))
     shared = torch.arange(4, dtype=torch.float32)
     write(t, "shared_storage.pt", saved({"a": shared, "b": shared[1:3]}))
+    # The same records deflated, and with zip64 extra fields (torch.save
+    # writes neither, other zip writers do; the reader accepts both).
+    write(t, "deflated.pt", rezip(saved(torch.arange(6, dtype=torch.float32).view(2, 3)), zipfile.ZIP_DEFLATED))
+    write(t, "zip64.pt", rezip(saved(torch.arange(6, dtype=torch.float32).view(2, 3)), zipfile.ZIP_STORED, True))
     buf = io.BytesIO()
     torch.jit.save(torch.jit.script(torch.nn.Linear(2, 1)), buf)
     if len(buf.getvalue()) <= 8192:

@@ -21,15 +21,17 @@ std::string megabytes(std::int64_t bytes)
 
 int runExport(const ArgList& argv)
 {
-    Args args(argv, {"model", "format", "output", "input-size", "threads"}, {"help"});
+    Args args(argv, {"model", "format", "output", "input-size", "threads"}, {"help", "float"});
     if (args.flag("help")) {
         std::printf("usage: zsq export --model RUN/quantized.zsq --format onnx|torchscript --output FILE\n"
-                    "                  [--input-size N]\n"
+                    "                  [--input-size N] [--float]\n"
                     "  onnx         QDQ graph (opset 13): int8 weights holding the k-bit integers with\n"
                     "               per-channel DequantizeLinear, activations Clip -> QuantizeLinear ->\n"
                     "               DequantizeLinear; preprocessing in the metadata (ONNX Runtime, TensorRT)\n"
                     "  torchscript  a module Python loads with torch.jit.load, no ZSQ code needed\n"
                     "  --input-size square input the graph is built for (default: the model's own)\n"
+                    "  --float      the model in float, quantizers removed (the reference graph for\n"
+                    "               latency comparisons); any model file\n"
                     "Both reproduce the fake-quantized student; the batch dimension is dynamic.\n");
         return 0;
     }
@@ -44,6 +46,7 @@ int runExport(const ArgList& argv)
     request.modelPath = *model;
     request.outputPath = *output;
     request.inputSize = args.getInt("input-size", 0);
+    request.floatGraph = args.flag("float");
     if (request.inputSize < 0)
         throw InputError("--input-size must be positive");
 

@@ -85,10 +85,12 @@ ExportReport exportModel(const ExportRequest& request)
 {
     checkWritable(request.outputPath);
     io::LoadOptions options;
-    options.useSidecar = false; // a checkpoint carries its own preprocessing
+    options.useSidecar = request.floatGraph; // a checkpoint carries its own preprocessing
     io::LoadedModel loaded = io::loadModel(request.modelPath, options);
     models::ZooModelImpl& model = *loaded.model;
-    if (loaded.format != io::ModelFileFormat::ZsqCheckpoint || !isQuantized(model))
+    if (request.floatGraph)
+        quant::removeQuantization(model);
+    else if (loaded.format != io::ModelFileFormat::ZsqCheckpoint || !isQuantized(model))
         throw InputError(request.modelPath + " is a float model: export takes a quantized run's quantized.zsq "
                          "(zsq quantize --output RUN)");
 

@@ -24,6 +24,9 @@ struct ExportRequest {
     std::string outputPath;
     // Square input in pixels; 0: the model's own (its preprocessing).
     std::int64_t inputSize = 0;
+    // Export the model in float, quantizers removed: the full-precision
+    // reference graph (e.g. for latency comparisons). Any model file then.
+    bool floatGraph = false;
 };
 
 struct ExportReport {
@@ -42,7 +45,7 @@ struct ExportReport {
     std::vector<std::string> notes;  // facts worth printing (e.g. an int32 weight fallback)
 };
 
-// Loads the checkpoint, checks that it is quantized, builds the file and
+// Loads the checkpoint, checks that it is quantized (unless floatGraph), builds the file and
 // writes it atomically (nothing is left behind on failure).
 // InputError: not a quantized model, unwritable output, bad request.
 ExportReport exportModel(const ExportRequest& request);

@@ -248,6 +248,21 @@ private slots:
         checkBothFormats(checkpoint, x, name + "_w4a4", inputSize);
     }
 
+    // --float: the full-precision reference graph (bench/export_latency.sh)
+    // gives the float model's logits in ONNX Runtime.
+    void floatReferenceGraph()
+    {
+        const QString demo = QString::fromStdString(zsq::io::demoModelPath());
+        const QString onnx = path("demo_fp32.onnx");
+        const CliRun r = runZsq({"export", "--model", demo, "--format", "onnx", "--float", "--output", onnx});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("0 quantized activations"), qPrintable(r.out));
+        const torch::Tensor x = images.slice(0, 0, 200);
+        const torch::Tensor expected = studentLogits(demo, x);
+        const torch::Tensor fromOrt = runtimeLogits(node, onnxRunner, onnx, x, expected.size(1), tmp.path());
+        expectSameLogits(fromOrt, expected, 1e-4, 1.0, "demo float ONNX Runtime");
+    }
+
     // A float model, an unknown format, unwritable outputs: one line, exit 2,
     // no file left behind.
     void badInputs()

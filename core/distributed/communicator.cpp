@@ -1,5 +1,6 @@
 #include "distributed/communicator.h"
 
+#include <csignal>
 #include <cstdlib>
 #include <sstream>
 
@@ -129,6 +130,9 @@ Communicator::Communicator(const World& world, Backend backend, std::chrono::mil
     : world_(world), backend_(backend), impl_(std::make_unique<Impl>())
 {
     const std::string where = world.masterAddr + ":" + std::to_string(world.masterPort);
+    // A peer that dies closes its sockets; writing to one must become an
+    // error naming this rank (below), not a silent death by SIGPIPE.
+    std::signal(SIGPIPE, SIG_IGN);
     // torchrun's agent already hosts a TCPStore at MASTER_ADDR:MASTER_PORT
     // and says so; the ranks are then all clients of it (as PyTorch's own
     // workers are), under a prefix of their own.

@@ -284,6 +284,9 @@ private slots:
         QVERIFY(launcher.exitCode() != 0);
         const QString line = QString("rank 1 (pid %1) was killed by signal 9").arg(rank1);
         QVERIFY2(err.count(line) == 1, qPrintable(err));
+        // The survivor says which collective failed on which rank (one line;
+        // Gloo's socket error, not a silent SIGPIPE).
+        QVERIFY2(err.count("zsq quantize: error: distributed all-reduce failed on rank 0 of 2") == 1, qPrintable(err));
         // Rank 0 is gone too, and nothing final was written (the epoch
         // checkpoint, if any, is the resumable state of a finished epoch).
         QVERIFY(::kill(rank0, 0) != 0);

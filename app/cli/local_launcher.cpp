@@ -150,6 +150,17 @@ int launchLocalRanks(int nproc, const std::vector<std::string>& zsqArgs, double 
             --alive;
             if (failed(status) && !failureSeen) {
                 failureSeen = true;
+                // Ranks that ended in the same moment (a survivor whose
+                // collective failed) are not counted as still running.
+                for (int r = 0; r < nproc; ++r) {
+                    int other = 0;
+                    if (pids[r] > 0 && ::waitpid(pids[r], &other, WNOHANG) == pids[r]) {
+                        pids[r] = -1;
+                        --alive;
+                        if (r == 0)
+                            exitCode = 1;
+                    }
+                }
                 exitCode = WIFEXITED(status) && WEXITSTATUS(status) == 2 ? 2 : 1;
                 if (alive > 0 && forwarded == 0) {
                     std::fprintf(stderr, "zsq quantize: rank %d (pid %d) %s; stopping the other %d rank%s\n", rank,

@@ -5,6 +5,7 @@
 //    rounding alone causes (measured by a one-ulp perturbation; docs/results.md);
 //  - killing one rank of `zsq quantize --nproc 2` ends the other within the
 //    timeout with one line naming the rank, and leaves no final output;
+//  - Ctrl-C on the launcher cancels every rank, rank 0 keeps the checkpoint;
 //  - --resume of a 2-rank run continues it bit for bit; --method ptq runs
 //    with --nproc 2 (rank 0 alone); a batch that does not split is refused;
 //  - a rank whose peers never come fails its rendezvous within the timeout.
@@ -292,6 +293,39 @@ private slots:
         QVERIFY(::kill(rank0, 0) != 0);
         QVERIFY(!QFile::exists(out + "/result.json"));
         QVERIFY(!QFile::exists(out + "/quantized.zsq"));
+    }
+
+    // Ctrl-C on the launcher reaches every rank once; they stop at the same
+    // iteration and rank 0 writes the checkpoint and the (cancelled) result.
+    void interruptCancelsEveryRank()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("run");
+        QProcess launcher;
+        launcher.start(ZSQ_CLI_PATH,
+                       {"quantize", "--nproc", "2", "--method", "gdfq", "--profile", "custom", "--dataset", "none",
+                        "--set", "train.epochs=100,train.iterations=10,train.batch_size=16,train.warmup_epochs=1,"
+                                 "train.calibration_epochs=1,train.image_every=0",
+                        "--print-losses", "1", "--output", out});
+        QVERIFY(launcher.waitForStarted());
+        QString err;
+        QElapsedTimer clock;
+        clock.start();
+        while (!err.contains("iter 3:") && clock.elapsed() < 60000 && launcher.state() == QProcess::Running) {
+            launcher.waitForReadyRead(500);
+            err += QString::fromUtf8(launcher.readAllStandardError());
+        }
+        QVERIFY2(err.contains("iter 3:"), qPrintable(err));
+        QCOMPARE(::kill(static_cast<pid_t>(launcher.processId()), SIGINT), 0);
+        QVERIFY(launcher.waitForFinished(60000));
+        err += QString::fromUtf8(launcher.readAllStandardError());
+        QCOMPARE(launcher.exitCode(), 1);
+        const QString log = QString::fromUtf8(launcher.readAllStandardOutput()); // rank 0's messages
+        QVERIFY2(log.count("warning: cancelled at iteration") == 1, qPrintable(log + err));
+        const nlohmann::json result = readJson(out + "/result.json");
+        QVERIFY(result.at("cancelled").get<bool>());
+        QCOMPARE(result.at("processes").get<int>(), 2);
+        QVERIFY(QFile::exists(out + "/run.ckpt"));
     }
 
     void missingPeersFailTheRendezvous()

@@ -306,11 +306,19 @@ std::string emitWeight(GraphBuilder& b, const TracedLayer& layer, std::vector<st
 }
 
 // ONNX Runtime's WeightBiasQuantization (optimisation level basic and up)
-// quantizes a float Conv/Gemm weight to int8 when the layer's input comes from
-// a per-tensor DequantizeLinear; a layer the student keeps in float (mixed
-// precision, bits 0) would then not be float any more. Such an input's
-// DequantizeLinear is written per channel (axis 1, every channel the same
-// scale and zero point: the same numbers), which that optimiser leaves alone.
+// rewrites a Conv/Gemm whose input comes from a per-tensor DequantizeLinear:
+// a float weight becomes int8 and a float bias int32 on the grid
+// input scale x weight scale. A layer the student keeps in float (mixed
+// precision, bits 0), and the float bias of any layer, would then not be what
+// the student computes. Such an input's DequantizeLinear is written per
+// channel (axis 1, every channel the same scale and zero point: the same
+// numbers), which that optimiser leaves alone.
+bool hasBias(Node* layer)
+{
+    auto bias = torch::jit::toIValue(layer->input(2));
+    return !(bias && bias->isNone());
+}
+
 bool feedsFloatLayer(Value* v, const std::map<Node*, const TracedLayer*>& layerOf)
 {
     for (const torch::jit::Use& use : v->uses()) {
@@ -319,7 +327,8 @@ bool feedsFloatLayer(Value* v, const std::map<Node*, const TracedLayer*>& layerO
         if (kind == "aten::dropout" || kind == "aten::detach") {
             if (feedsFloatLayer(user->output(0), layerOf))
                 return true;
-        } else if (auto it = layerOf.find(user); it != layerOf.end() && it->second->bits <= 0 && use.offset == 0) {
+        } else if (auto it = layerOf.find(user);
+                   it != layerOf.end() && use.offset == 0 && (it->second->bits <= 0 || hasBias(user))) {
             return true;
         }
     }

@@ -36,7 +36,7 @@ int runQuantize(const ArgList& argv)
     if (args.flag("help")) {
         std::printf(
             "usage: zsq quantize [--config RUN.json] [--model FILE] [--method ptq|gdfq|clusterq|lrq|realdata]\n"
-            "                    [--wbits 4] [--abits 4] [--profile quick|paper|custom] [--seed N] [--device D]\n"
+            "                    [--wbits 4] [--abits 4] [--profile quick|classroom|paper|custom] [--seed N] [--device D]\n"
             "                    [--output DIR] [--dataset NAME|DIR] [--resume DIR/run.ckpt] [--set key=value[,key=value]]\n"
             "                    [--print-losses N] (losses every N iterations on stderr)\n"
             "                    [--refine none|ranges|adaround] (refine.method: after the method, fit the\n"
@@ -108,7 +108,17 @@ int runQuantize(const ArgList& argv)
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     ConsoleSink sink(args.flag("quiet"), static_cast<int>(args.getInt("print-losses", 0)));
-    const engine::JobOutcome o = engine::runQuantizationJob(cfg, given, sink, &cancel);
+    engine::JobOutcome o;
+    try {
+        o = engine::runQuantizationJob(cfg, given, sink, &cancel);
+    } catch (const InputError&) {
+        // Ranks started by --nproc share rank 0's arguments and files, so
+        // they fail alike: rank 0's line says it once.
+        const char* rank = std::getenv("RANK");
+        if (std::getenv("ZSQ_LOCAL_LAUNCHER") && rank && std::string(rank) != "0")
+            return 2;
+        throw;
+    }
     g_cancel = nullptr;
     if (o.worker) // another rank of a data-parallel run: rank 0 reports
         return o.cancelled ? 1 : 0;

@@ -27,7 +27,7 @@ struct RunOutcome {
 std::string runConfigSchemaJson();
 
 // Every key's default as a nested JSON object, with the train.* keys filled
-// by `profile` ("quick", "paper", "custom") for a model of `inputSize` pixels:
+// by `profile` ("quick", "classroom", "paper", "custom") for a model of `inputSize` pixels:
 // what a run would use for the keys the user leaves alone.
 std::string profileDefaultsJson(const std::string& profile, std::int64_t inputSize);
 

@@ -35,6 +35,7 @@
 #include "ui/session/recent_files.h"
 #include "ui/run/run_controller.h"
 #include "ui/run/run_panel.h"
+#include "ui/run/run_queue.h"
 #include "ui/session/session_recovery.h"
 #include "ui/base/text_format.h"
 
@@ -240,10 +241,7 @@ void MainWindow::onLoaded(const api::ModelSummary& summary)
     updateTitle();
     if (!pristine)
         sessionChanged();
-    if (m_queueAfterLoad) {
-        m_queueAfterLoad = false;
-        QTimer::singleShot(0, this, &MainWindow::startNextQueued);
-    }
+    m_runQueue->modelReady();
     emit loadFinished(true, QString());
 }
 
@@ -252,8 +250,7 @@ void MainWindow::onFailed(const QString& path, const QString& message)
     if (!QFileInfo::exists(path))
         m_recent->remove(path);
     statusBar()->showMessage(tr("Could not open %1").arg(QDir::toNativeSeparators(path)), 5000);
-    m_queueAfterLoad = false;
-    m_queue.clear();
+    m_runQueue->drop(tr("the model could not be opened"));
     m_hasPendingConfig = false;
     emit loadFinished(false, message);
     if (m_errorDialogs)
@@ -295,7 +292,7 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 bool MainWindow::confirmClose()
 {
-    const bool running = m_run->isActive() || m_startPending || !m_queue.empty();
+    const bool running = m_run->isActive() || m_startPending || m_runQueue->isBatchActive();
     const bool analysing = m_tsneView->controller()->isActive() || m_layerView->controller()->isActive();
     if (!running && !analysing && !m_sessionModified)
         return true;

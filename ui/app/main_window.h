@@ -37,6 +37,7 @@ class ResultsView;
 class SessionRecovery;
 struct Session;
 class RunController;
+class RunQueue;
 class RunPanel;
 class RunStatus;
 class TsneView;
@@ -115,10 +116,12 @@ public:
     // true when a session was recovered.
     bool enableCrashRecovery(const QString& directory = {}, bool ask = true);
 
+    // The runs waiting to start (the demo's pair, --script-demo's runs).
+    RunQueue* runQueue() const { return m_runQueue; }
     // Extra keys for the LRQ vs ClusterQ demo's configs (shorter schedules
     // for screenshots and tests).
-    void setDemoOverrides(const QJsonObject& overrides) { m_demoOverrides = overrides; }
-    int queuedRuns() const { return static_cast<int>(m_queue.size()); }
+    void setDemoOverrides(const QJsonObject& overrides);
+    int queuedRuns() const;
 
 public slots:
     void showOpenDialog();
@@ -152,6 +155,9 @@ signals:
     // Start found the model near chance on its dataset: `reason`, in words,
     // is what the question says. Emitted before asking.
     void nearChanceAsked(const QString& reason);
+    // The demo is about to queue its runs: what the question says (how long
+    // it takes, that the user's settings come back afterwards).
+    void demoAsked(const QString& question);
     // Closing would stop a job or lose unsaved session changes: `reason`.
     void quitAsked(const QString& reason);
     // After the open model was read again with changed preprocessing
@@ -249,9 +255,7 @@ private:
     QJsonObject m_pendingConfig;
     bool m_hasPendingConfig = false;
     QString m_runningOutput;
-    QList<QJsonObject> m_queue;
-    bool m_queueAfterLoad = false;
-    QJsonObject m_demoOverrides;
+    RunQueue* m_runQueue = nullptr;
 
     // The model's preprocessing: the settings the shown summary was read
     // with, the checks of the model on its dataset and a Start waiting for one.

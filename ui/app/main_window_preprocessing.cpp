@@ -23,6 +23,7 @@
 #include "ui/model/preprocessing_editor.h"
 #include "ui/run/run_controller.h"
 #include "ui/run/run_panel.h"
+#include "ui/run/run_queue.h"
 #include "ui/base/text_format.h"
 
 namespace zsq::ui {
@@ -213,7 +214,7 @@ void MainWindow::confirmAndLaunch(const QString& config, const api::Preprocessin
     const QString why = tr("Not started: the full-precision model is near chance on %1 (%2 % top-1); check its "
                            "preprocessing on the Model tab.")
                             .arg(m_runPanel->datasetName(), QLocale().toString(check.top1, 'f', 2));
-    m_queue.clear();
+    m_runQueue->runEnded(false, tr("the run before it did not start"));
     m_runPanel->setRunning(false);
     preprocessingEditor()->setEnabled(true);
     m_accuracy->setText(why);

@@ -9,6 +9,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMenu>
+#include <QMessageBox>
+#include <QScopedValueRollback>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -17,6 +19,7 @@
 #include "common/events.h"
 #include "ui/base/log_view.h"
 #include "ui/base/scrollable_page.h"
+#include "ui/run/run_queue.h"
 #include "ui/plots/loss_plot.h"
 #include "ui/plots/plot_theme.h"
 #include "presentation_mode.h"
@@ -70,47 +73,69 @@ void MainWindow::recordFinishedRun(const RunResult& result)
     m_results->addRun(SessionRun::fromResultJson(result.outputDir, result.resultJson.toUtf8()));
 }
 
+void MainWindow::setDemoOverrides(const QJsonObject& overrides)
+{
+    m_runQueue->setOverrides(overrides);
+}
+
+int MainWindow::queuedRuns() const
+{
+    return m_runQueue->size();
+}
+
 void MainWindow::runDemoComparison()
 {
-    if (m_run->isActive()) {
+    if (m_run->isActive() || m_runQueue->isBatchActive()) {
         statusBar()->showMessage(tr("A run is going; stop it before starting the demo."), 5000);
         return;
     }
-    m_queue.clear();
-    for (const char* method : {"lrq", "clusterq"}) {
-        QJsonObject cfg{{QStringLiteral("method"), QLatin1String(method)},
-                        {QStringLiteral("profile"), QStringLiteral("quick")},
-                        {QStringLiteral("wbits"), 4},
-                        {QStringLiteral("abits"), 4},
-                        {QStringLiteral("seed"), 0},
-                        {QStringLiteral("device"), QStringLiteral("auto")},
-                        {QStringLiteral("dataset"), QStringLiteral("fashion-mnist")},
-                        {QStringLiteral("output"), QString()}};
-        for (auto it = m_demoOverrides.begin(); it != m_demoOverrides.end(); ++it)
-            cfg.insert(it.key(), it.value());
-        m_queue << cfg;
-    }
+    // The classroom profile: about a minute per run on a 2-core CPU
+    // (docs/results.md), images every 5 iterations.
+    const QString question =
+        tr("The demo quantizes the demo model twice to 4 bits, first with LRQ, then with ClusterQ, on a short "
+           "classroom schedule: about 2 to 3 minutes on a 2-core CPU. The Run panel shows each run's settings; "
+           "yours come back when the demo ends. Stop ends the demo.");
+    emit demoAsked(question);
+    if (m_errorDialogs &&
+        QMessageBox::question(this, tr("Demo: LRQ vs ClusterQ"), question, QMessageBox::Ok | QMessageBox::Cancel,
+                              QMessageBox::Ok) != QMessageBox::Ok)
+        return;
+    QList<QJsonObject> configs;
+    for (const char* method : {"lrq", "clusterq"})
+        configs << QJsonObject{{QStringLiteral("method"), QLatin1String(method)},
+                               {QStringLiteral("profile"), QStringLiteral("classroom")},
+                               {QStringLiteral("wbits"), 4},
+                               {QStringLiteral("abits"), 4},
+                               {QStringLiteral("seed"), 0},
+                               {QStringLiteral("device"), QStringLiteral("auto")},
+                               {QStringLiteral("dataset"), QStringLiteral("fashion-mnist")},
+                               {QStringLiteral("output"), QString()}};
     QString demo;
     try {
         demo = QFileInfo(fromUtf8(api::demoModelPath())).absoluteFilePath();
     } catch (const std::exception&) {
         // openDemoModel() reports it.
     }
-    if (!demo.isEmpty() && hasModel() && demo == m_currentPath) {
-        startNextQueued();
-        return;
-    }
-    m_queueAfterLoad = true;
-    openDemoModel();
+    const bool loaded = !demo.isEmpty() && hasModel() && demo == m_currentPath;
+    const QJsonObject userSettings = m_hasPendingConfig ? m_pendingConfig : m_runPanel->sessionConfig();
+    m_runQueue->queueBatch(configs, userSettings, !loaded);
+    if (!loaded)
+        openDemoModel();
 }
 
 void MainWindow::startNextQueued()
 {
-    if (m_queue.isEmpty() || m_run->isActive())
+    if (m_run->isActive() || m_startPending)
         return;
-    m_runPanel->applySessionConfig(m_queue.takeFirst());
-    statusBar()->showMessage(tr("Demo: %n run(s) still queued after this one", nullptr, static_cast<int>(m_queue.size())),
-                             8000);
+    const QJsonObject config = m_runQueue->takeNext();
+    if (config.isEmpty())
+        return;
+    {
+        // The batch borrows the panel; that is not a change of the session.
+        const QScopedValueRollback<bool> quiet(m_applyingSession, true);
+        m_runPanel->applySessionConfig(config);
+    }
+    statusBar()->showMessage(tr("Demo: %n run(s) still queued after this one", nullptr, m_runQueue->size()), 8000);
     startRun();
 }
 

@@ -14,6 +14,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScopedValueRollback>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QJsonDocument>
@@ -31,6 +32,7 @@
 #include "ui/base/log_view.h"
 #include "ui/plots/loss_plot.h"
 #include "ui/run/run_controller.h"
+#include "ui/run/run_queue.h"
 #include "ui/run/run_panel.h"
 #include "presentation_mode.h"
 #include "ui/model/preprocessing_checker.h"
@@ -52,6 +54,21 @@ QString percent(double value)
 void MainWindow::createRunUi()
 {
     m_run = new RunController(this);
+    m_runQueue = new RunQueue(this);
+    // Queued: the next run starts once the previous one's end is handled.
+    connect(m_runQueue, &RunQueue::ready, this, &MainWindow::startNextQueued, Qt::QueuedConnection);
+    connect(m_runQueue, &RunQueue::dropped, this, [this](int count, const QString& why) {
+        const QString text = tr("%n queued run(s) will not run: %1.", nullptr, count).arg(why);
+        m_log->append(static_cast<int>(zsq::LogLevel::Warning), text);
+        statusBar()->showMessage(text, 10000);
+    });
+    connect(m_runQueue, &RunQueue::batchEnded, this, [this](const QJsonObject& userSettings) {
+        // The user's own settings come back after a demo.
+        if (userSettings.isEmpty())
+            return;
+        const QScopedValueRollback<bool> quiet(m_applyingSession, true);
+        m_runPanel->applySessionConfig(userSettings);
+    });
 
     auto* training = new QWidget(this);
     m_accuracy = new QLabel(tr("No run yet: choose the settings in the Run panel and press Start (Ctrl+R)."),
@@ -223,7 +240,7 @@ void MainWindow::stopRun()
     if (m_startPending) {
         // Still checking the model: the run never starts.
         m_startPending = false;
-        m_queue.clear();
+        m_runQueue->runEnded(false, tr("the run before it was stopped"));
         m_runPanel->setRunning(false);
         preprocessingEditor()->setEnabled(true);
         updateRunActions();
@@ -264,10 +281,7 @@ void MainWindow::onRunDone(const RunResult& r, bool cancelled)
     m_accuracy->setText(text);
     m_runningOutput.clear();
     recordFinishedRun(r);
-    if (cancelled)
-        m_queue.clear();
-    else if (!m_queue.isEmpty())
-        QTimer::singleShot(0, this, &MainWindow::startNextQueued);
+    m_runQueue->runEnded(!cancelled, tr("the run before it was stopped"));
     const QString where = QDir::toNativeSeparators(r.outputDir);
     if (!r.outputDir.isEmpty())
         m_log->append(static_cast<int>(zsq::LogLevel::Info), tr("%1 Output: %2").arg(text, where));
@@ -282,7 +296,7 @@ void MainWindow::onRunFailed(const QString& message)
 {
     m_runStatus->hide();
     m_runningOutput.clear();
-    m_queue.clear();
+    m_runQueue->runEnded(false, tr("the run before it failed"));
     m_recovery->scheduleSave();
     m_accuracy->setText(tr("The run failed: %1").arg(message));
     m_log->append(static_cast<int>(zsq::LogLevel::Error), message);

@@ -17,6 +17,7 @@
 #include "ui/results/results_view.h"
 #include "ui/run/run_controller.h"
 #include "ui/run/run_panel.h"
+#include "ui/run/run_queue.h"
 #include "ui/session/session.h"
 #include "ui/session/session_recovery.h"
 #include "common/events.h"
@@ -124,7 +125,7 @@ void MainWindow::newSession()
     m_runPanel->applySessionConfig({});
     m_applyingSession = false;
     m_hasPendingConfig = false;
-    m_queue.clear();
+    m_runQueue->drop(tr("a new session was started"));
     m_sessionPath.clear();
     m_sessionModified = false;
     updateTitle();

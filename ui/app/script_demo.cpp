@@ -16,6 +16,7 @@
 #include "main_window.h"
 #include "ui/results/results_view.h"
 #include "ui/run/run_panel.h"
+#include "ui/run/run_queue.h"
 #include "ui/analysis/tsne_view.h"
 
 namespace zsq::ui {
@@ -31,24 +32,17 @@ void say(const QString& text)
     std::fprintf(stderr, "zsq-studio --script-demo: %s\n", text.toLocal8Bit().constData());
 }
 
-// Short enough for a screenshot run on a laptop CPU, long enough for curves.
+// The classroom schedule: short enough for a screenshot run on a laptop
+// CPU, long enough for curves.
 QJsonObject shortRun(const QString& method, const QString& dataset)
 {
     return {{QStringLiteral("method"), method},
-            {QStringLiteral("profile"), QStringLiteral("quick")},
+            {QStringLiteral("profile"), QStringLiteral("classroom")},
             {QStringLiteral("wbits"), 4},
             {QStringLiteral("abits"), 4},
             {QStringLiteral("device"), QStringLiteral("auto")},
             {QStringLiteral("dataset"), dataset},
             {QStringLiteral("threads"), 2},
-            {QStringLiteral("train"),
-             QJsonObject{{QStringLiteral("epochs"), 3},
-                         {QStringLiteral("iterations"), 25},
-                         {QStringLiteral("batch_size"), 32},
-                         {QStringLiteral("warmup_epochs"), 1},
-                         {QStringLiteral("calibration_epochs"), 1},
-                         {QStringLiteral("eval_limit"), 1000},
-                         {QStringLiteral("image_every"), 5}}},
             // A small synthetic set per run, so the t-SNE has something to
             // embed even for a model without data.
             {QStringLiteral("export"), QJsonObject{{QStringLiteral("synthetic_per_class"), 30}}}};
@@ -58,7 +52,6 @@ QJsonObject shortRun(const QString& method, const QString& dataset)
 ScriptDemo::ScriptDemo(MainWindow* window, const QString& outDir, const QString& dataset)
     : QObject(window), m_window(window), m_outDir(outDir), m_dataset(dataset)
 {
-    m_methods = {QStringLiteral("lrq"), QStringLiteral("clusterq")};
     m_window->setErrorDialogsEnabled(false);
     m_deadline = new QTimer(this);
     m_deadline->setSingleShot(true);
@@ -71,6 +64,9 @@ ScriptDemo::ScriptDemo(MainWindow* window, const QString& outDir, const QString&
     m_analysisLimit->setSingleShot(true);
     connect(window, &MainWindow::loadFinished, this, &ScriptDemo::onLoaded);
     connect(window, &MainWindow::runFinished, this, &ScriptDemo::onRunFinished);
+    // The window's run queue runs them one after the other; then the analyses.
+    connect(window->runQueue(), &RunQueue::batchEnded, this,
+            [this] { QTimer::singleShot(0, this, &ScriptDemo::analyseLayers); });
 }
 
 void ScriptDemo::onLoaded(bool ok, const QString& message)
@@ -84,30 +80,21 @@ void ScriptDemo::onLoaded(bool ok, const QString& message)
         return;
     }
     QDir().mkpath(m_outDir);
-    startNextRun();
-}
-
-void ScriptDemo::startNextRun()
-{
-    if (m_methods.isEmpty()) {
-        analyseLayers();
-        return;
+    QList<QJsonObject> runs;
+    for (const QString method : {QStringLiteral("lrq"), QStringLiteral("clusterq")}) {
+        QJsonObject cfg = shortRun(method, m_dataset);
+        const QString output = QDir(m_outDir).filePath(QStringLiteral("runs/") + method);
+        cfg.insert(QStringLiteral("output"), output);
+        m_finishedRuns.append(output);
+        runs << cfg;
     }
-    const QString method = m_methods.takeFirst();
-    say(QStringLiteral("running %1").arg(method));
-    QJsonObject cfg = shortRun(method, m_dataset);
-    const QString output = QDir(m_outDir).filePath(QStringLiteral("runs/") + method);
-    cfg.insert(QStringLiteral("output"), output);
-    m_finishedRuns.append(output);
-    m_window->runPanel()->applySessionConfig(cfg);
-    m_window->startRun();
+    say(QStringLiteral("running lrq, then clusterq"));
+    m_window->runQueue()->queueBatch(runs, m_window->runPanel()->sessionConfig(), false);
 }
 
 void ScriptDemo::onRunFinished(bool ok, const QString& message)
 {
-    if (!ok)
-        say(QStringLiteral("run failed: %1").arg(message));
-    QTimer::singleShot(0, this, &ScriptDemo::startNextRun);
+    say(ok ? QStringLiteral("run done: %1").arg(message) : QStringLiteral("run failed: %1").arg(message));
 }
 
 void ScriptDemo::analyseLayers()

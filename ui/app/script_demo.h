@@ -26,7 +26,6 @@ signals:
 
 private:
     void onLoaded(bool ok, const QString& message);
-    void startNextRun();
     void onRunFinished(bool ok, const QString& message);
     void analyseLayers();
     void analyseTsne();
@@ -36,7 +35,6 @@ private:
     MainWindow* m_window;
     QString m_outDir;
     QString m_dataset;
-    QStringList m_methods;
     QStringList m_finishedRuns;   // output folders, for the t-SNE of their synthetic sets
     QTimer* m_deadline = nullptr;
     QTimer* m_analysisLimit = nullptr;

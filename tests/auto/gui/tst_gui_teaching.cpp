@@ -24,6 +24,9 @@
 #include "ui/plots/loss_plot.h"
 #include "ui/app/main_window.h"
 #include "ui/run/param_help.h"
+#include "ui/run/run_controller.h"
+#include "ui/run/run_panel.h"
+#include "ui/run/run_queue.h"
 #include "ui/plots/plot_theme.h"
 #include "ui/app/presentation_mode.h"
 #include "qcustomplot.h"
@@ -275,10 +278,42 @@ void TstGuiTeaching::demoComparisonRunsLrqThenClusterq()
                                              // rate keeps the check about the demo, not the rate.
                                              {QStringLiteral("student_lr"), 1e-5}}},
                                 {QStringLiteral("eval_split"), QStringLiteral("test")}});
+    // The user's own settings, an Advanced value included.
+    zsq::ui::RunPanel* panel = m_window->runPanel();
+    QVERIFY(panel->setParameter(QStringLiteral("wbits"), 3));
+    QVERIFY(panel->setParameter(QStringLiteral("gdfq.bns_weight"), 0.37));
+    QSignalSpy asked(m_window, &MainWindow::demoAsked);
+    QSignalSpy dropped(m_window->runQueue(), &zsq::ui::RunQueue::dropped);
+
+    // Stop during the first run ends the demo, and says so.
+    {
+        QSignalSpy finished(m_window, &MainWindow::runFinished);
+        m_window->demoComparisonAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->runController()->isActive(), 120000);
+        QCOMPARE(m_window->queuedRuns(), 1);
+        m_window->stopAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1, 300000);
+        QCOMPARE(dropped.count(), 1);
+        QCOMPARE(dropped.at(0).at(0).toInt(), 1);
+        QCOMPARE(m_window->queuedRuns(), 0);
+        QVERIFY(!m_window->runQueue()->isBatchActive());
+        QCOMPARE(panel->parameter(QStringLiteral("wbits")).toInt(), 3);
+        QCOMPARE(panel->parameter(QStringLiteral("gdfq.bns_weight")).toDouble(), 0.37);
+    }
+    // Said how long it takes before it started.
+    QCOMPARE(asked.count(), 1);
+    QVERIFY2(asked.at(0).at(0).toString().contains(QStringLiteral("2 to 3 minutes")),
+             qPrintable(asked.at(0).at(0).toString()));
+
     const int before = m_window->resultsView()->rowCount();
     QSignalSpy finished(m_window, &MainWindow::runFinished);
     m_window->demoComparisonAction()->trigger();
     QVERIFY(QTest::qWaitFor([&] { return finished.count() >= 2; }, 600000));
+    // The demo ran on the classroom profile and gave the user's settings back.
+    QTRY_VERIFY(!m_window->runQueue()->isBatchActive());
+    QCOMPARE(panel->parameter(QStringLiteral("wbits")).toInt(), 3);
+    QCOMPARE(panel->parameter(QStringLiteral("gdfq.bns_weight")).toDouble(), 0.37);
+    QCOMPARE(dropped.count(), 1);
     for (const auto& args : finished)
         QVERIFY2(args.at(0).toBool(), qPrintable(args.at(1).toString()));
     QCOMPARE(m_window->queuedRuns(), 0);

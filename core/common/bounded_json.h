@@ -14,9 +14,10 @@ namespace zsq {
 // checkpoint's metadata fewer than 10), far shallower than a stack overflow.
 constexpr int kMaxJsonDepth = 100;
 
-// nlohmann::json::parse, but a document nested deeper than kMaxJsonDepth
-// throws InputError ("nested deeper than 100 levels", without a file name:
-// callers add it). Syntax errors still throw nlohmann::json::parse_error.
+// nlohmann::json::parse, but a document nested deeper than kMaxJsonDepth,
+// or holding a number no double can hold (8e9090), throws InputError
+// ("nested deeper than 100 levels", "a number out of range", without a file
+// name: callers add it). Syntax errors still throw nlohmann::json::parse_error.
 nlohmann::json parseBoundedJson(const char* begin, const char* end);
 nlohmann::json parseBoundedJson(const std::string& text);
 

@@ -563,6 +563,17 @@ void tst_MalformedInputs::fuzzFindings()
         test::expectOneLineError(test::runZsq({"quantize", "--config", QString::fromStdString(file)}, 60000), 2,
                                  "nested deeper");
     }
+    // A number no double holds: nlohmann throws out_of_range, not
+    // parse_error, which escaped as an uncaught exception (fuzz_run_config).
+    const std::string overflow = (malformed / "fuzz_config_number_overflow.json").string();
+    ZSQ_EXPECT_INPUT_ERROR(config::loadRunConfigFile(overflow), msg);
+    checkOneLine(msg, "fuzz_config_number_overflow.json", "number out of range");
+    test::expectOneLineError(test::runZsq({"quantize", "--config", QString::fromStdString(overflow)}, 60000), 2,
+                             "number out of range");
+    writeFile(path("bits_overflow.json"), R"({"wbits": 4, "layer_bits": {"conv1": 1e999}})");
+    ZSQ_EXPECT_INPUT_ERROR(config::loadRunConfigFile(path("bits_overflow.json")), msg);
+    checkOneLine(msg, "bits_overflow.json", "1e999");
+
     // 100 levels still parse (and are then judged by the schema).
     writeFile(path("deep_100.json"), "{\"preprocessing\":" + Bytes(99, '[') + Bytes(99, ']') + "}");
     ZSQ_EXPECT_INPUT_ERROR(config::loadRunConfigFile(path("deep_100.json")), msg);

@@ -107,6 +107,7 @@ int launchLocalRanks(int nproc, const std::vector<std::string>& zsqArgs, double 
             // c10d logs connection errors through glog on top of the one-line
             // error each rank prints; quiet unless the user asked otherwise.
             ::setenv("GLOG_minloglevel", "3", 0);
+            ::setenv("ZSQ_LOCAL_LAUNCHER", "1", 1);
             ::execv("/proc/self/exe", argv.data());
             std::fprintf(stderr, "zsq quantize: rank %d could not start: %s\n", rank, std::strerror(errno));
             ::_exit(127);

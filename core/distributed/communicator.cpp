@@ -38,7 +38,7 @@ std::string firstLine(const std::string& text)
     return end == std::string::npos ? text : text.substr(0, end);
 }
 
-bool isLoopback(const std::string& addr)
+[[maybe_unused]] bool isLoopback(const std::string& addr)
 {
     return addr == "localhost" || addr.rfind("127.", 0) == 0 || addr == "::1";
 }

@@ -38,6 +38,9 @@
 #include "ui/model/preprocessing_checker.h"
 #include "ui/model/preprocessing_editor.h"
 #include "ui/run/run_status.h"
+#include "ui/plots/run_curves.h"
+#include "ui/results/results_view.h"
+#include "ui/session/session.h"
 #include "ui/session/session_recovery.h"
 #include "ui/base/text_format.h"
 #include "ui/base/view_explanations.h"
@@ -207,6 +210,13 @@ void MainWindow::launchRun(const QString& config)
     m_imageGrid->clear();
     m_imageGrid->setClassNames(names);
     m_lossPlot->clear();
+    // A resumed run continues its curves: the losses drawn before the stop
+    // come back (those after the checkpoint are replaced as the run redoes
+    // them), so losses.csv keeps the whole history.
+    const QJsonObject runConfig = QJsonDocument::fromJson(config.toUtf8()).object();
+    if (!runConfig.value(QStringLiteral("train")).toObject().value(QStringLiteral("resume")).toString().isEmpty())
+        m_lossPlot->addSamples(readLossesCsv(
+            QDir(runConfig.value(QStringLiteral("output")).toString()).filePath(QStringLiteral("losses.csv"))));
     m_bestTop1 = -1;
     m_accuracy->setText(tr("Running %1…").arg(m_runPanel->method()));
     m_log->append(static_cast<int>(zsq::LogLevel::Info), tr("Run settings: %1").arg(config));
@@ -309,7 +319,15 @@ void MainWindow::onRunFailed(const QString& message)
 
 void MainWindow::showResumeDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Resume from Checkpoint"), QString(),
+    // Start where the checkpoints are: the last run's folder, else the Run
+    // panel's output folder (the current directory helped nobody).
+    QString start = m_runPanel->parameter(QStringLiteral("output")).toString();
+    const QList<SessionRun> runs = m_results->runs();
+    if (!runs.isEmpty())
+        start = runs.last().outputDir;
+    while (!start.isEmpty() && !QFileInfo(start).isDir() && QFileInfo(start).absolutePath() != start)
+        start = QFileInfo(start).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Resume from Checkpoint"), start,
                                                       tr("Run checkpoints (run.ckpt);;All files (*)"));
     if (!path.isEmpty())
         resumeFromCheckpoint(path);

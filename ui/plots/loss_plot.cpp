@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QSaveFile>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSet>
@@ -194,6 +195,8 @@ void LossPlot::addSamples(const QList<LossSample>& samples)
         if (!std::isfinite(sample.value))
             continue;
         Series& s = seriesFor(sample.name);
+        if (!s.keys.isEmpty() && static_cast<double>(sample.iteration) <= s.keys.last())
+            rewindTo(sample.iteration);
         s.ema = s.keys.isEmpty() ? sample.value : w * s.ema + (1 - w) * sample.value;
         s.keys.append(static_cast<double>(sample.iteration));
         s.values.append(sample.value);
@@ -213,6 +216,30 @@ void LossPlot::addEvaluation(const EvaluationPoint& evaluation)
         return;
     m_evalGraph->addData(static_cast<double>(m_lastIteration + 1), evaluation.top1);
     m_replot->request();
+}
+
+void LossPlot::rewindTo(qint64 iteration)
+{
+    // A run resumed from a checkpoint goes back to an earlier iteration: what
+    // was drawn from there on is replaced, the history before it is kept.
+    const double key = static_cast<double>(iteration);
+    const double w = smoothing();
+    for (Series& s : m_series) {
+        qsizetype keep = 0;
+        while (keep < s.keys.size() && s.keys[keep] < key)
+            ++keep;
+        if (keep == s.keys.size())
+            continue;
+        m_points -= static_cast<int>(s.keys.size() - keep);
+        s.keys.resize(keep);
+        s.values.resize(keep);
+        s.graph->data()->removeAfter(key - 0.5);
+        s.ema = 0;
+        for (qsizetype i = 0; i < keep; ++i)
+            s.ema = i == 0 ? s.values[i] : w * s.ema + (1 - w) * s.values[i];
+    }
+    m_evalGraph->data()->removeAfter(key - 0.5);
+    m_lastIteration = qMax<qint64>(0, iteration - 1);
 }
 
 int LossPlot::evaluationCount() const
@@ -347,8 +374,9 @@ bool LossPlot::exportPng(const QString& path)
 
 bool LossPlot::exportCsv(const QString& path) const
 {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+    // Atomic: a failed or interrupted export leaves the old file as it was.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
         return false;
     // One row per iteration, one raw column per series (empty where a series
     // has no value at that iteration).
@@ -372,7 +400,8 @@ bool LossPlot::exportCsv(const QString& path) const
         }
         out << '\n';
     }
-    return out.status() == QTextStream::Ok && file.flush();
+    out.flush();
+    return out.status() == QTextStream::Ok && file.commit();
 }
 
 void LossPlot::showExportPngDialog()

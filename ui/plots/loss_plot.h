@@ -67,6 +67,7 @@ private:
     Series& seriesFor(const QString& name);
     void restyleAxes();
     void resmooth();
+    void rewindTo(qint64 iteration);
     void replotNow();
     void updateReadout(const QPoint& pos);
 

@@ -29,27 +29,37 @@ QString RunCurves::mainLoss() const
     return losses.isEmpty() ? QString() : losses.firstKey();
 }
 
+QList<LossSample> readLossesCsv(const QString& path)
+{
+    QList<LossSample> samples;
+    QFile csv(path);
+    if (!csv.open(QIODevice::ReadOnly | QIODevice::Text))
+        return samples;
+    // LossPlot::exportCsv's layout: iteration, then one column per series,
+    // empty where a series has no value.
+    const QList<QByteArray> header = csv.readLine().trimmed().split(',');
+    while (!csv.atEnd()) {
+        const QList<QByteArray> cells = csv.readLine().trimmed().split(',');
+        bool ok = false;
+        const qint64 iteration = cells.value(0).toLongLong(&ok);
+        if (!ok)
+            continue;
+        for (qsizetype i = 1; i < cells.size() && i < header.size(); ++i) {
+            const double value = cells[i].toDouble(&ok);
+            if (ok)
+                samples.append({iteration, QString::fromUtf8(header[i]), value});
+        }
+    }
+    return samples;
+}
+
 RunCurves readRunCurves(const SessionRun& run)
 {
     RunCurves curves;
-    QFile csv(run.lossesCsv.isEmpty() ? QDir(run.outputDir).filePath(QStringLiteral("losses.csv")) : run.lossesCsv);
-    if (csv.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        // LossPlot::exportCsv's layout: iteration, then one column per series,
-        // empty where a series has no value.
-        const QList<QByteArray> header = csv.readLine().trimmed().split(',');
-        while (!csv.atEnd()) {
-            const QList<QByteArray> cells = csv.readLine().trimmed().split(',');
-            bool ok = false;
-            const double iteration = cells.value(0).toDouble(&ok);
-            if (!ok)
-                continue;
-            for (qsizetype i = 1; i < cells.size() && i < header.size(); ++i) {
-                const double value = cells[i].toDouble(&ok);
-                if (ok)
-                    curves.losses[QString::fromUtf8(header[i])].append(QPointF(iteration, value));
-            }
-        }
-    }
+    const QString csv = run.lossesCsv.isEmpty() ? QDir(run.outputDir).filePath(QStringLiteral("losses.csv"))
+                                                : run.lossesCsv;
+    for (const LossSample& s : readLossesCsv(csv))
+        curves.losses[s.name].append(QPointF(static_cast<double>(s.iteration), s.value));
     QFile result(QDir(run.outputDir).filePath(QStringLiteral("result.json")));
     if (result.open(QIODevice::ReadOnly)) {
         const QJsonObject details = QJsonDocument::fromJson(result.readAll()).object().value(QStringLiteral("details")).toObject();

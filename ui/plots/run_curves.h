@@ -10,6 +10,8 @@
 #include <QString>
 #include <QVector>
 
+#include "ui/run/run_types.h"
+
 class QCustomPlot;
 
 namespace zsq::ui {
@@ -28,6 +30,9 @@ public:
 };
 
 RunCurves readRunCurves(const SessionRun& run);
+// The raw samples of a losses.csv written by LossPlot::exportCsv (empty when
+// the file is missing or unreadable).
+QList<LossSample> readLossesCsv(const QString& path);
 
 // Clears `plot` and draws the runs' main losses (upper rect) and per-epoch
 // top-1 (lower rect), one colour per run, labelled with `labels`.

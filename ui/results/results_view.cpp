@@ -112,6 +112,17 @@ void ResultsView::fillRow(int row, const SessionRun& r)
 
 void ResultsView::addRun(const SessionRun& run)
 {
+    // One row per output folder: a resumed run replaces its earlier row.
+    const QString dir = QDir::cleanPath(run.outputDir);
+    for (int i = 0; i < m_runs.size(); ++i) {
+        if (QDir::cleanPath(m_runs[i].outputDir) != dir)
+            continue;
+        m_runs[i] = run;
+        fillRow(i, run);
+        updatePlot();
+        emit runsChanged();
+        return;
+    }
     m_runs.append(run);
     const int row = m_table->rowCount();
     m_table->insertRow(row);

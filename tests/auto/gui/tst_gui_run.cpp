@@ -25,6 +25,9 @@
 #include "ui/run/run_controller.h"
 #include "qcustomplot.h"
 #include "ui/run/run_panel.h"
+#include "ui/plots/run_curves.h"
+#include "ui/results/results_view.h"
+#include "ui/session/session.h"
 
 using zsq::ui::MainWindow;
 using zsq::ui::RunController;
@@ -315,11 +318,22 @@ void TstGuiRun::stoppedRunResumesFromItsCheckpoint()
     tinyRun(output, 20);  // 2 epochs x 20 iterations
     QSignalSpy done(m_window, &MainWindow::runFinished);
     m_window->startAction()->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->lossPlot()->pointCount() > 0, 120000);
+    // Stopped in the second epoch: the checkpoint is at iteration 20, so the
+    // resumed part starts there and the history before it must survive.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->lossPlot()->evaluationCount() > 0, 300000);
     m_window->stopAction()->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 300000);
     const QString ckpt = output + QStringLiteral("/run.ckpt");
     QVERIFY(QFileInfo::exists(ckpt));
+    auto iterations = [&] {
+        QList<qint64> its;
+        for (const zsq::ui::LossSample& s : zsq::ui::readLossesCsv(output + QStringLiteral("/losses.csv")))
+            its << s.iteration;
+        std::sort(its.begin(), its.end());
+        return its;
+    };
+    const QList<qint64> before = iterations();
+    QVERIFY(!before.isEmpty());
 
     // Another method in the panel: the run's own config.json must win.
     QVERIFY(m_window->runPanel()->setParameter(QStringLiteral("method"), QStringLiteral("lrq")));
@@ -333,6 +347,19 @@ void TstGuiRun::stoppedRunResumesFromItsCheckpoint()
     QCOMPARE(result.value(QStringLiteral("method")).toString(), QStringLiteral("gdfq"));
     QVERIFY(!result.value(QStringLiteral("cancelled")).toBool());
     QCOMPARE(result.value(QStringLiteral("details")).toObject().value(QStringLiteral("iterations_done")).toInt(), 40);
+    // The resumed run keeps its history: losses.csv starts where the first
+    // part started and reaches the last iteration, and the Results tab has
+    // one row for the folder (it had two, and the curves restarted).
+    const QList<qint64> after = iterations();
+    qInfo("losses.csv: iterations %lld..%lld before the resume, %lld..%lld after", before.first(), before.last(),
+          after.first(), after.last());
+    QVERIFY(before.last() >= 19);
+    QCOMPARE(after.first(), before.first());
+    QVERIFY(after.last() >= 39);
+    int rows = 0;
+    for (const zsq::ui::SessionRun& run : m_window->resultsView()->runs())
+        rows += QDir::cleanPath(run.outputDir) == QDir::cleanPath(output) ? 1 : 0;
+    QCOMPARE(rows, 1);
 
     // A path that is not a checkpoint file is refused without starting anything.
     QVERIFY(!m_window->resumeFromCheckpoint(m_runs.filePath(QStringLiteral("nothing-here.ckpt"))));

@@ -256,6 +256,7 @@ private:
     bool m_hasPendingConfig = false;
     QString m_runningOutput;
     RunQueue* m_runQueue = nullptr;
+    QString m_headingBeforePause;   // the Training tab's heading while paused
 
     // The model's preprocessing: the settings the shown summary was read
     // with, the checks of the model on its dataset and a Start waiting for one.

@@ -109,6 +109,16 @@ void MainWindow::createRunUi()
     connect(m_run, &RunController::stateChanged, this, [this](RunController::State state) {
         m_runStatus->setPaused(state == RunController::State::Paused);
         m_runPanel->setRunning(state != RunController::State::Idle);
+        // The heading said "Running…" while paused.
+        if (state == RunController::State::Paused) {
+            m_headingBeforePause = m_accuracy->text();
+            m_accuracy->setText(tr("Paused. Press Space (Run ▸ Resume) to go on."));
+        } else if (state == RunController::State::Running && !m_headingBeforePause.isEmpty()) {
+            m_accuracy->setText(m_headingBeforePause);
+            m_headingBeforePause.clear();
+        } else if (state == RunController::State::Idle) {
+            m_headingBeforePause.clear();
+        }
         updateRunActions();
     });
     connect(m_run, &RunController::progress, m_runStatus, &RunStatus::setProgress);

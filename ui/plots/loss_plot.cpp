@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 
 #include <QCheckBox>
@@ -25,6 +26,12 @@ namespace zsq::ui {
 namespace {
 // Replots at most this often while data streams in.
 constexpr int kReplotIntervalMs = 200;
+
+// Every loss the methods report, in a fixed order: a loss has the same
+// colour in an LRQ, a ClusterQ or a GDFQ run (by order of appearance it did
+// not: G/bns was blue in one method and green in another).
+const char* const kKnownLosses[] = {"G/total", "G/ce",  "G/bns",  "G/cluster", "G/ama",         "S/total", "S/kd",
+                                    "S/ce",    "S/tckd", "S/nckd", "ptq/bn_stats", "R/layer_mse"};
 
 QColor seriesColor(int index)
 {
@@ -108,6 +115,9 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent)
     connect(m_smoothing, &QSlider::valueChanged, this, &LossPlot::resmooth);
     m_logScale = new QCheckBox(tr("&Log scale"), this);
     m_logScale->setToolTip(tr("Logarithmic loss axes"));
+    // On by default: the losses span four decades (BNS ~0.03 beside CE ~20),
+    // and on a linear axis the small ones are flat lines at zero.
+    m_logScale->setChecked(true);
     connect(m_logScale, &QCheckBox::toggled, this, &LossPlot::restyleAxes);
     auto* fit = new QToolButton(this);
     fit->setText(tr("&Fit"));
@@ -136,6 +146,13 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_plot, 1);
     layout->addWidget(m_readout);
     m_readout->setText(tr("Hover over the curves to read values."));
+    restyleAxes();
+}
+
+QColor LossPlot::seriesColour(const QString& name) const
+{
+    const auto it = m_series.constFind(name);
+    return it == m_series.constEnd() ? QColor() : it->graph->pen().color();
 }
 
 double LossPlot::smoothing() const
@@ -180,7 +197,15 @@ LossPlot::Series& LossPlot::seriesFor(const QString& name)
     }
     s.graph = m_plot->addGraph(rect->axis(QCPAxis::atBottom), valueAxis);
     s.graph->setName(name);
-    s.graph->setPen(QPen(seriesColor(static_cast<int>(m_order.size())), 1.2));
+    int colour = -1;
+    for (int i = 0; i < static_cast<int>(std::size(kKnownLosses)); ++i)
+        if (name == QLatin1String(kKnownLosses[i]))
+            colour = i;
+    // Within a rect the known losses never share a colour (G/... are the
+    // first five, S/... the next five); others follow in order of appearance.
+    if (colour < 0)
+        colour = static_cast<int>(std::size(kKnownLosses) + m_order.size());
+    s.graph->setPen(QPen(seriesColor(colour), 1.2));
     QCPLegend* legend = rect == m_studentRect ? m_studentLegend : m_genLegend;
     s.graph->addToLegend(legend);
     legend->setVisible(true);

@@ -5,6 +5,7 @@
 // axis. EMA smoothing, log scale, zoom/pan (double-click fits again), a hover
 // read-out, PNG and CSV export. Replots are throttled by a SignalCompressor
 // and queued (rpQueuedReplot), so a fast run never waits for the plot.
+#include <QColor>
 #include <QHash>
 #include <QStringList>
 #include <QVector>
@@ -46,6 +47,9 @@ public:
 
     QStringList seriesNames() const;
     int pointCount() const { return m_points; }
+    // The pen colour of a series (invalid when there is none): the same for a
+    // loss in every run, whatever the method.
+    QColor seriesColour(const QString& name) const;
     int evaluationCount() const;
     QCustomPlot* plot() const { return m_plot; }
 

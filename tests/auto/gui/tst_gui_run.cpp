@@ -180,6 +180,8 @@ void TstGuiRun::pauseResumeStop()
     m_window->pauseAction()->trigger();
     QCOMPARE(m_window->runController()->state(), RunController::State::Paused);
     QCOMPARE(m_window->pauseAction()->text(), MainWindow::tr("&Resume"));
+    QVERIFY2(m_window->accuracyLabel()->text().startsWith(QStringLiteral("Paused")),
+             qPrintable(m_window->accuracyLabel()->text()));
     // The step in flight finishes and is delivered; then nothing more.
     QTest::qWait(1000);
     const int pausedCount = plot->pointCount();
@@ -188,6 +190,7 @@ void TstGuiRun::pauseResumeStop()
 
     m_window->pauseAction()->trigger();
     QCOMPARE(m_window->runController()->state(), RunController::State::Running);
+    QVERIFY(!m_window->accuracyLabel()->text().startsWith(QStringLiteral("Paused")));
     QTRY_VERIFY_WITH_TIMEOUT(plot->pointCount() > pausedCount, 60000);
 
     // Esc closes popups and leaves fields; it must not stop the run, wherever

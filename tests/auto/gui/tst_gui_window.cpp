@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include "ui/app/main_window.h"
+#include "ui/plots/loss_plot.h"
 #include "ui/run/run_controller.h"
 #include "ui/run/run_panel.h"
 #include "zsq_gui_test_util.h"
@@ -80,6 +81,22 @@ private slots:
         QVERIFY(window->close());
         QVERIFY(window->runController()->state() == RunController::State::Stopping ||
                 !window->runController()->isActive());
+    }
+
+    void lossChartsReadWellByDefault()
+    {
+        // Log scale from the start (BNS ~0.03 beside CE ~20), and a loss has
+        // one colour whatever the method and the order its losses arrive in.
+        zsq::ui::LossPlot lrq, clusterq;
+        QVERIFY(lrq.isLogScale());
+        lrq.addSamples({{0, QStringLiteral("G/ama"), 1.0}, {0, QStringLiteral("G/bns"), 0.03},
+                        {0, QStringLiteral("S/tckd"), 0.5}, {0, QStringLiteral("S/kd"), 2.0}});
+        clusterq.addSamples({{0, QStringLiteral("G/cluster"), 0.2}, {0, QStringLiteral("S/kd"), 2.0},
+                             {0, QStringLiteral("G/bns"), 0.03}, {0, QStringLiteral("S/ce"), 1.5}});
+        QCOMPARE(lrq.seriesColour(QStringLiteral("G/bns")), clusterq.seriesColour(QStringLiteral("G/bns")));
+        QCOMPARE(lrq.seriesColour(QStringLiteral("S/kd")), clusterq.seriesColour(QStringLiteral("S/kd")));
+        QVERIFY(clusterq.seriesColour(QStringLiteral("G/bns")) != clusterq.seriesColour(QStringLiteral("G/cluster")));
+        QVERIFY(clusterq.seriesColour(QStringLiteral("S/kd")) != clusterq.seriesColour(QStringLiteral("S/ce")));
     }
 
 private:

@@ -105,6 +105,9 @@ void MainWindow::createActions()
     demo->setStatusTip(tr("Open the Fashion-MNIST ResNet-8 that comes with ZSQ Studio"));
     createSessionActions(file);
     file->addSeparator();
+    QAction* exportModel = file->addAction(tr("&Export Quantized Model…"), this, [this] { showExportModelDialog(); });
+    exportModel->setStatusTip(tr("Write a run's quantized model as ONNX (QDQ) or TorchScript"));
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     rebuildRecentMenu();

@@ -27,6 +27,7 @@ class LanguageMenu;
 class LayerView;
 class LogView;
 class LossPlot;
+class ModelExporter;
 class ModelLoader;
 class ModelView;
 class PresentationMode;
@@ -145,6 +146,12 @@ public slots:
     bool resumeFromCheckpoint(const QString& checkpoint);
     void showResumeDialog();
     void setPresentationMode(bool on);
+    // Writes `runDir`/quantized.zsq (or a .zsq file) as ONNX or TorchScript
+    // to `outputPath` (format from the extension) on a worker thread;
+    // exportFinished() follows.
+    bool exportQuantizedModel(const QString& model, const QString& outputPath);
+    // Asks where to write the export of a run (or of the open checkpoint).
+    void showExportModelDialog(const QString& runDir = {});
 
 signals:
     // After every load attempt: ok, or the one-line error message.
@@ -166,6 +173,8 @@ signals:
     void modelRefreshed(bool ok, const QString& message);
     // After every session save (not autosaves): ok, or why not.
     void sessionSaved(bool ok, const QString& message);
+    // After every model export: ok with the one-line summary, or why not.
+    void exportFinished(bool ok, const QString& message);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -256,6 +265,7 @@ private:
     bool m_hasPendingConfig = false;
     QString m_runningOutput;
     RunQueue* m_runQueue = nullptr;
+    ModelExporter* m_exporter = nullptr;
     QString m_headingBeforePause;   // the Training tab's heading while paused
 
     // The model's preprocessing: the settings the shown summary was read

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QEvent>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
@@ -24,6 +25,7 @@
 #include "ui/plots/plot_theme.h"
 #include "presentation_mode.h"
 #include "qcustomplot.h"
+#include "ui/results/model_exporter.h"
 #include "ui/results/results_view.h"
 #include "ui/run/run_controller.h"
 #include "ui/run/run_panel.h"
@@ -37,6 +39,57 @@ void MainWindow::createResultsUi()
 {
     m_results = new ResultsView(this);
     m_tabs->addTab(scrollablePage(m_results, m_tabs), tr("Res&ults"));
+    m_exporter = new ModelExporter(this);
+    connect(m_results, &ResultsView::exportModelRequested, this, [this](const QString& dir) { showExportModelDialog(dir); });
+    connect(m_exporter, &ModelExporter::finished, this, [this](const QString&, const QString& summary) {
+        m_log->append(static_cast<int>(zsq::LogLevel::Info), summary);
+        statusBar()->showMessage(summary, 15000);
+        emit exportFinished(true, summary);
+    });
+    connect(m_exporter, &ModelExporter::failed, this, [this](const QString& message) {
+        m_log->append(static_cast<int>(zsq::LogLevel::Error), message);
+        statusBar()->showMessage(tr("Export failed"), 10000);
+        emit exportFinished(false, message);
+        if (m_errorDialogs)
+            QMessageBox::warning(this, tr("Cannot Export"), message);
+    });
+}
+
+bool MainWindow::exportQuantizedModel(const QString& model, const QString& outputPath)
+{
+    const QString source =
+        QFileInfo(model).isDir() ? QDir(model).filePath(QStringLiteral("quantized.zsq")) : model;
+    if (!m_exporter->start(source, ModelExporter::formatForPath(outputPath), outputPath)) {
+        statusBar()->showMessage(tr("An export is already going."), 5000);
+        return false;
+    }
+    statusBar()->showMessage(tr("Exporting %1…").arg(QDir::toNativeSeparators(outputPath)));
+    return true;
+}
+
+void MainWindow::showExportModelDialog(const QString& runDir)
+{
+    // The run asked for, else the selected (or newest) result, else the open
+    // model when it is a ZSQ checkpoint, else a file the user picks.
+    QString model = runDir.isEmpty() ? m_results->currentRunDir() : runDir;
+    if (model.isEmpty() && m_currentPath.endsWith(QLatin1String(".zsq")))
+        model = m_currentPath;
+    if (model.isEmpty())
+        model = QFileDialog::getOpenFileName(this, tr("Export Quantized Model"), QString(),
+                                             tr("ZSQ checkpoints (*.zsq)"));
+    if (model.isEmpty())
+        return;
+    const QString folder = QFileInfo(model).isDir() ? model : QFileInfo(model).absolutePath();
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Quantized Model"), QDir(folder).filePath(QStringLiteral("model.onnx")),
+        tr("ONNX with QuantizeLinear/DequantizeLinear (*.onnx);;TorchScript for torch.jit.load (*.pt)"), &filter);
+    if (path.isEmpty())
+        return;
+    QString output = path;
+    if (QFileInfo(output).suffix().isEmpty())
+        output += filter.contains(QLatin1String("*.onnx")) ? QStringLiteral(".onnx") : QStringLiteral(".pt");
+    exportQuantizedModel(model, output);
 }
 
 void MainWindow::createPresentationActions()

@@ -63,8 +63,18 @@ ResultsView::ResultsView(QWidget* parent) : QWidget(parent)
     remove->setText(tr("Remove from L&ist"));
     remove->setToolTip(tr("Remove the selected runs from the session; their folders stay on disk"));
     connect(remove, &QToolButton::clicked, this, &ResultsView::removeSelectedRuns);
+    auto* exportModel = new QToolButton(this);
+    exportModel->setText(tr("Export &Model…"));
+    exportModel->setToolTip(tr("Write the selected run's quantized model as ONNX (QDQ) or TorchScript, to run it "
+                               "in ONNX Runtime or PyTorch"));
+    connect(exportModel, &QToolButton::clicked, this, [this] {
+        const QString dir = currentRunDir();
+        if (!dir.isEmpty())
+            emit exportModelRequested(dir);
+    });
     auto* tools = new QHBoxLayout;
     tools->addWidget(m_hint, 1);
+    tools->addWidget(exportModel);
     tools->addWidget(remove);
     tools->addWidget(csv);
     tools->addWidget(html);
@@ -108,6 +118,17 @@ void ResultsView::fillRow(int row, const SessionRun& r)
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_table->setItem(row, c, item);
     }
+}
+
+QString ResultsView::currentRunDir() const
+{
+    const QList<QTableWidgetItem*> selected = m_table->selectedItems();
+    if (!selected.isEmpty()) {
+        const int row = selected.first()->row();
+        if (row >= 0 && row < m_runs.size())
+            return m_runs[row].outputDir;
+    }
+    return m_runs.isEmpty() ? QString() : m_runs.last().outputDir;
 }
 
 void ResultsView::addRun(const SessionRun& run)

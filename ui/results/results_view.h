@@ -27,6 +27,9 @@ public:
     QCustomPlot* plot() const { return m_plot; }
     // Rows whose curves are overlaid (the selection, else the newest run).
     QList<int> plottedRows() const;
+    // The output folder of the selected run (the newest one when none is
+    // selected); empty without runs.
+    QString currentRunDir() const;
 
     bool exportCsv(const QString& path, QString* error = nullptr) const;
     bool exportHtml(const QString& path, QString* error = nullptr) const;
@@ -40,6 +43,9 @@ public slots:
 
 signals:
     void runsChanged();
+    // "Export Model…": the run whose quantized.zsq the user wants as ONNX or
+    // TorchScript.
+    void exportModelRequested(const QString& runDir);
 
 protected:
     void changeEvent(QEvent* event) override;

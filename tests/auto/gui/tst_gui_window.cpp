@@ -3,12 +3,14 @@
 // session changes, a running job) and Cancel keeps the window open. The run
 // is a PTQ run without data (ZeroQ-distilled inputs), so nothing here needs
 // Fashion-MNIST.
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "ui/app/main_window.h"
 #include "ui/plots/loss_plot.h"
+#include "ui/results/results_view.h"
 #include "ui/run/run_controller.h"
 #include "ui/run/run_panel.h"
 #include "zsq_gui_test_util.h"
@@ -81,6 +83,45 @@ private slots:
         QVERIFY(window->close());
         QVERIFY(window->runController()->state() == RunController::State::Stopping ||
                 !window->runController()->isActive());
+    }
+
+    void exportsAFinishedRun()
+    {
+        // A short data-free PTQ run, then File/Results "Export Model…" to
+        // ONNX and TorchScript; a float model is refused in one line.
+        std::unique_ptr<MainWindow> window(zsq::test::newTestWindow(1024, 700));
+        QVERIFY(zsq::test::loadDemoModel(*window).isEmpty());
+        zsq::ui::RunPanel* panel = window->runPanel();
+        const QString run = m_runs.filePath(QStringLiteral("exported"));
+        QVERIFY(panel->setParameter(QStringLiteral("method"), QStringLiteral("ptq")));
+        QVERIFY(panel->setParameter(QStringLiteral("dataset"), QStringLiteral("none")));
+        QVERIFY(panel->setParameter(QStringLiteral("output"), run));
+        QVERIFY(panel->setParameter(QStringLiteral("threads"), 2));
+        QVERIFY(panel->setParameter(QStringLiteral("ptq.iterations"), 5));
+        QVERIFY(panel->setParameter(QStringLiteral("ptq.batch_size"), 8));
+        QSignalSpy ran(window.get(), &MainWindow::runFinished);
+        window->startAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!ran.isEmpty(), 120000);
+        QVERIFY2(ran.at(0).at(0).toBool(), qPrintable(ran.at(0).at(1).toString()));
+        QCOMPARE(window->resultsView()->currentRunDir(), run);
+
+        QSignalSpy exported(window.get(), &MainWindow::exportFinished);
+        for (const QString name : {QStringLiteral("model.onnx"), QStringLiteral("model.pt")}) {
+            const QString out = m_runs.filePath(name);
+            QVERIFY(window->exportQuantizedModel(window->resultsView()->currentRunDir(), out));
+            QTRY_VERIFY_WITH_TIMEOUT(!exported.isEmpty(), 120000);
+            const QList<QVariant> args = exported.takeFirst();
+            QVERIFY2(args.at(0).toBool(), qPrintable(args.at(1).toString()));
+            QVERIFY(QFileInfo(out).size() > 10000);
+            qInfo("%s", qPrintable(args.at(1).toString()));
+        }
+        const QString floatModel = window->currentPath();
+        QVERIFY(window->exportQuantizedModel(floatModel, m_runs.filePath(QStringLiteral("float.onnx"))));
+        QTRY_VERIFY_WITH_TIMEOUT(!exported.isEmpty(), 120000);
+        QVERIFY(!exported.at(0).at(0).toBool());
+        const QString why = exported.at(0).at(1).toString();
+        QVERIFY2(!why.isEmpty() && !why.contains(QLatin1Char('\n')), qPrintable(why));
+        QVERIFY(!QFileInfo::exists(m_runs.filePath(QStringLiteral("float.onnx"))));
     }
 
     void lossChartsReadWellByDefault()

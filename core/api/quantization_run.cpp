@@ -78,9 +78,18 @@ RunOutcome runQuantization(const std::string& configJson, const std::vector<std:
     for (const std::string& key : givenKeys)
         if (std::find(given.begin(), given.end(), key) == given.end())
             given.push_back(key);
+    const nlohmann::json resolved = config::resolveRunConfig(user);
+    // Ranks are processes that the `zsq` launcher (or torchrun) starts; a
+    // front end running the job on its own thread has one. Refused rather
+    // than silently run on one process.
+    const int nproc = resolved.at("dist").at("nproc").get<int>();
+    if (nproc > 1)
+        throw InputError("dist.nproc is " + std::to_string(nproc) +
+                         ", but this front end runs a single process: start data-parallel runs with "
+                         "`zsq quantize --config CONFIG.json --nproc " + std::to_string(nproc) + "`");
     engine::JobOutcome o;
     try {
-        o = engine::runQuantizationJob(config::resolveRunConfig(user), given, sink, cancel);
+        o = engine::runQuantizationJob(resolved, given, sink, cancel);
     } catch (const InputError&) {
         throw;
     } catch (const RuntimeFailure&) {

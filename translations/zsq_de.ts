@@ -124,13 +124,6 @@
     </message>
 </context>
 <context>
-    <name>zsq::ui::AnalysisController</name>
-    <message>
-        <source>The analysis failed with an unknown error.</source>
-        <translation>Die Analyse ist mit einem unbekannten Fehler fehlgeschlagen.</translation>
-    </message>
-</context>
-<context>
     <name>zsq::ui::CheckpointPicker</name>
     <message>
         <source>…</source>
@@ -383,8 +376,8 @@
 <context>
     <name>zsq::ui::LayerView</name>
     <message>
-        <source>&lt;p&gt;One bar per quantizable layer, in forward order. &lt;b&gt;Single&lt;/b&gt;: the accuracy with only this layer&apos;s weights quantized, i.e. how sensitive the layer is on its own. &lt;b&gt;Cumulative&lt;/b&gt;: this layer and all layers before it quantized, i.e. where the accuracy is lost as the errors add up through the network. &lt;b&gt;SQNR&lt;/b&gt; (signal-to-quantization-noise ratio) compares the layer&apos;s output in the fully quantized model (weights and activations) with the full-precision output; each bit is worth about 6 dB, and below about 10 dB the output is mostly noise. With a quantized checkpoint the figures come twice: before (the FP weights quantized as they are) and after the method&apos;s fine-tuning.&lt;/p&gt;&lt;p&gt;Why W2 hurts much more than W4: 4-bit weights have 16 levels, 2-bit weights only 4, so the rounding step is five times larger (about 12 dB less SQNR), and small layers such as the first convolution or the classifier have few weights to average the error out.&lt;/p&gt;&lt;p&gt;The &lt;b&gt;sensitivity&lt;/b&gt; of a layer at b bits (KL columns) is the mean KL divergence between the FP model&apos;s predictions and those with only that layer at b bits (ZeroQ). &lt;b&gt;Suggest bits&lt;/b&gt; chooses the widths that minimise the summed sensitivity while the average weight bits, weighted by the number of weights (the model&apos;s size), stay within the budget: large, robust layers get fewer bits, small, sensitive ones more. The W bits column is passed to the next run (layer_bits).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Ein Balken je quantisierbarer Schicht, in Vorwärtsreihenfolge. &lt;b&gt;Einzeln&lt;/b&gt;: die Genauigkeit, wenn nur die Gewichte dieser Schicht quantisiert sind, also wie empfindlich die Schicht für sich allein ist. &lt;b&gt;Kumulativ&lt;/b&gt;: diese Schicht und alle davor quantisiert, also wo die Genauigkeit verloren geht, während sich die Fehler durch das Netz aufsummieren. &lt;b&gt;SQNR&lt;/b&gt; (Signal-Quantisierungsrausch-Verhältnis) vergleicht die Ausgabe der Schicht im vollständig quantisierten Modell (Gewichte und Aktivierungen) mit der Ausgabe in voller Genauigkeit; jedes Bit bringt etwa 6 dB, und unter etwa 10 dB ist die Ausgabe überwiegend Rauschen. Mit einem quantisierten Checkpoint erscheinen die Werte zweimal: vorher (die FP-Gewichte so quantisiert, wie sie sind) und nach dem Feintuning der Methode.&lt;/p&gt;&lt;p&gt;Warum W2 viel mehr schadet als W4: 4-Bit-Gewichte haben 16 Stufen, 2-Bit-Gewichte nur 4, die Rundungsschritte sind also fünfmal so groß (etwa 12 dB weniger SQNR), und kleine Schichten wie die erste Faltung oder der Klassifikator haben wenige Gewichte, über die sich der Fehler ausmitteln könnte.&lt;/p&gt;&lt;p&gt;Die &lt;b&gt;Empfindlichkeit&lt;/b&gt; einer Schicht bei b Bits (KL-Spalten) ist die mittlere KL-Divergenz zwischen den Vorhersagen des FP-Modells und denen mit nur dieser Schicht bei b Bits (ZeroQ). &lt;b&gt;Bits vorschlagen&lt;/b&gt; wählt die Bitbreiten, die die summierte Empfindlichkeit minimieren, während die mittleren Gewichts-Bits, gewichtet mit der Zahl der Gewichte (der Modellgröße), im Budget bleiben: große, robuste Schichten bekommen weniger Bits, kleine, empfindliche mehr. Die Spalte W-Bits wird an den nächsten Lauf übergeben (layer_bits).&lt;/p&gt;</translation>
+        <source>&lt;p&gt;One bar per quantizable layer, in forward order. &lt;b&gt;Single&lt;/b&gt;: the accuracy with only this layer&apos;s weights quantized, i.e. how sensitive the layer is on its own. &lt;b&gt;Cumulative&lt;/b&gt;: this layer and all layers before it quantized, i.e. where the accuracy is lost as the errors add up through the network. &lt;b&gt;SQNR&lt;/b&gt; (signal-to-quantization-noise ratio) compares the layer&apos;s output in the fully quantized model (weights and activations) with the full-precision output; each bit is worth about 6 dB, and below about 10 dB the output is mostly noise. With a quantized checkpoint the figures come twice: before (the FP weights quantized as they are) and after the method&apos;s fine-tuning.&lt;/p&gt;&lt;p&gt;Why W2 hurts much more than W4: 4-bit weights have 16 levels, 2-bit weights only 4, so the rounding step is five times larger (about 14 dB less SQNR), and small layers such as the first convolution or the classifier have few weights to average the error out.&lt;/p&gt;&lt;p&gt;The &lt;b&gt;sensitivity&lt;/b&gt; of a layer at b bits (KL columns) is the mean KL divergence between the FP model&apos;s predictions and those with only that layer at b bits (ZeroQ). &lt;b&gt;Suggest bits&lt;/b&gt; chooses the widths that minimise the summed sensitivity while the average weight bits, weighted by the number of weights (the model&apos;s size), stay within the budget: large, robust layers get fewer bits, small, sensitive ones more. The W bits column is passed to the next run (layer_bits).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ein Balken je quantisierbarer Schicht, in Vorwärtsreihenfolge. &lt;b&gt;Einzeln&lt;/b&gt;: die Genauigkeit, wenn nur die Gewichte dieser Schicht quantisiert sind, also wie empfindlich die Schicht für sich allein ist. &lt;b&gt;Kumulativ&lt;/b&gt;: diese Schicht und alle davor quantisiert, also wo die Genauigkeit verloren geht, während sich die Fehler durch das Netz aufsummieren. &lt;b&gt;SQNR&lt;/b&gt; (Signal-Quantisierungsrausch-Verhältnis) vergleicht die Ausgabe der Schicht im vollständig quantisierten Modell (Gewichte und Aktivierungen) mit der Ausgabe in voller Genauigkeit; jedes Bit bringt etwa 6 dB, und unter etwa 10 dB ist die Ausgabe überwiegend Rauschen. Mit einem quantisierten Checkpoint erscheinen die Werte zweimal: vorher (die FP-Gewichte so quantisiert, wie sie sind) und nach dem Feintuning der Methode.&lt;/p&gt;&lt;p&gt;Warum W2 viel mehr schadet als W4: 4-Bit-Gewichte haben 16 Stufen, 2-Bit-Gewichte nur 4, die Rundungsschritte sind also fünfmal so groß (etwa 14 dB weniger SQNR), und kleine Schichten wie die erste Faltung oder der Klassifikator haben wenige Gewichte, über die sich der Fehler ausmitteln könnte.&lt;/p&gt;&lt;p&gt;Die &lt;b&gt;Empfindlichkeit&lt;/b&gt; einer Schicht bei b Bits (KL-Spalten) ist die mittlere KL-Divergenz zwischen den Vorhersagen des FP-Modells und denen mit nur dieser Schicht bei b Bits (ZeroQ). &lt;b&gt;Bits vorschlagen&lt;/b&gt; wählt die Bitbreiten, die die summierte Empfindlichkeit minimieren, während die mittleren Gewichts-Bits, gewichtet mit der Zahl der Gewichte (der Modellgröße), im Budget bleiben: große, robuste Schichten bekommen weniger Bits, kleine, empfindliche mehr. Die Spalte W-Bits wird an den nächsten Lauf übergeben (layer_bits).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Average weight bits allowed, weighted by the number of weights</source>
@@ -498,6 +491,10 @@
         <source>Can&amp;didate bits:</source>
         <translation>&amp;Kandidaten-Bits:</translation>
     </message>
+    <message>
+        <source>Sensitivities (for Suggest Bits) measured on %1, never on the test split.</source>
+        <translation>Empfindlichkeiten (für „Bits vorschlagen“) gemessen auf %1, nie auf dem Testsplit.</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::LogView</name>
@@ -518,7 +515,7 @@
     </message>
     <message>
         <source>Student</source>
-        <translation>Student</translation>
+        <translation>Schüler</translation>
     </message>
     <message>
         <source>Top-1 (%)</source>
@@ -1062,6 +1059,112 @@ Die eigenen Werte des Modells im Reiter Modell eintragen und „Am Datensatz pr�
         <source>Not started: stopped while the model was being checked.</source>
         <translation>Nicht gestartet: angehalten, während das Modell geprüft wurde.</translation>
     </message>
+    <message>
+        <source>&amp;Export Quantized Model…</source>
+        <translation>Quantisiertes Modell &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Write a run&apos;s quantized model as ONNX (QDQ) or TorchScript</source>
+        <translation>Das quantisierte Modell eines Laufs als ONNX (QDQ) oder TorchScript schreiben</translation>
+    </message>
+    <message>
+        <source>the model could not be opened</source>
+        <translation>das Modell konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>A quantization run is going: closing stops it (a generative run keeps run.ckpt for a resume).</source>
+        <translation>Ein Quantisierungslauf läuft: Schließen stoppt ihn (ein generativer Lauf behält run.ckpt zum Fortsetzen).</translation>
+    </message>
+    <message>
+        <source>An analysis is going: closing stops it.</source>
+        <translation>Eine Analyse läuft: Schließen stoppt sie.</translation>
+    </message>
+    <message>
+        <source>The session has unsaved changes.</source>
+        <translation>Die Sitzung hat ungespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <source>Quit ZSQ Studio?</source>
+        <translation>ZSQ Studio beenden?</translation>
+    </message>
+    <message>
+        <source>&amp;Save and Quit</source>
+        <translation>&amp;Speichern und beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit without Saving</source>
+        <translation>&amp;Ohne Speichern beenden</translation>
+    </message>
+    <message>
+        <source>the run before it did not start</source>
+        <translation>der Lauf davor wurde nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cannot Export</source>
+        <translation>Export nicht möglich</translation>
+    </message>
+    <message>
+        <source>An export is already going.</source>
+        <translation>Ein Export läuft bereits.</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Exportiere %1…</translation>
+    </message>
+    <message>
+        <source>Export Quantized Model</source>
+        <translation>Quantisiertes Modell exportieren</translation>
+    </message>
+    <message>
+        <source>ONNX with QuantizeLinear/DequantizeLinear (*.onnx);;TorchScript for torch.jit.load (*.pt)</source>
+        <translation>ONNX mit QuantizeLinear/DequantizeLinear (*.onnx);;TorchScript für torch.jit.load (*.pt)</translation>
+    </message>
+    <message>
+        <source>The demo quantizes the demo model twice to 4 bits, first with LRQ, then with ClusterQ, on a short classroom schedule: about 2 to 3 minutes on a 2-core CPU. The Run panel shows each run&apos;s settings; yours come back when the demo ends. Stop ends the demo.</source>
+        <translation>Die Demo quantisiert das Demomodell zweimal auf 4 Bit, erst mit LRQ, dann mit ClusterQ, mit einem kurzen Unterrichtsplan: etwa 2 bis 3 Minuten auf einer 2-Kern-CPU. Der Laufbereich zeigt die Einstellungen jedes Laufs; Ihre eigenen kommen zurück, wenn die Demo endet. Stoppen beendet die Demo.</translation>
+    </message>
+    <message>
+        <source>Demo: LRQ vs ClusterQ</source>
+        <translation>Demo: LRQ gegen ClusterQ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued run(s) will not run: %1.</source>
+        <translation>
+            <numerusform>%n eingeplanter Lauf wird nicht ausgeführt: %1.</numerusform>
+            <numerusform>%n eingeplante Läufe werden nicht ausgeführt: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paused. Press Space (Run ▸ Resume) to go on.</source>
+        <translation>Angehalten. Leertaste (Lauf ▸ Fortsetzen) setzt fort.</translation>
+    </message>
+    <message>
+        <source>the run before it was stopped</source>
+        <translation>der Lauf davor wurde gestoppt</translation>
+    </message>
+    <message>
+        <source>the run before it failed</source>
+        <translation>der Lauf davor ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>a new session was started</source>
+        <translation>eine neue Sitzung wurde begonnen</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::ModelExporter</name>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>Der Export wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Exported %1 (%2): %3 weights packed at %4 bits on average are %5 (float32: %6).</source>
+        <translation>%1 exportiert (%2): %3 Gewichte, gepackt mit durchschnittlich %4 Bit, belegen %5 (float32: %6).</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::ModelHeader</name>
@@ -1206,10 +1309,6 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>per-quantizer activation bit overrides: {name: bits}</source>
         <translation>Aktivierungs-Bitbreite je Quantisierer: {Name: Bits}</translation>
-    </message>
-    <message>
-        <source>schedule profile: quick (2-core CPU), paper (published schedules), custom</source>
-        <translation>Zeitplan-Profil: quick (2-Kern-CPU), paper (veröffentlichte Zeitpläne), custom</translation>
     </message>
     <message>
         <source>random seed (CPU runs repeat exactly)</source>
@@ -1455,12 +1554,21 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>calibration images from a file (a run&apos;s OUTPUT/calibration.pt) instead of the source</source>
         <translation>Kalibrierbilder aus einer Datei (OUTPUT/calibration.pt eines Laufs) statt aus der Quelle</translation>
     </message>
-</context>
-<context>
-    <name>zsq::ui::PreprocessingChecker</name>
     <message>
-        <source>Unknown error while checking the model.</source>
-        <translation>Unbekannter Fehler beim Prüfen des Modells.</translation>
+        <source>schedule profile: quick (2-core CPU), classroom (a 1-minute run with frequent images, for demos), paper (published schedules), custom</source>
+        <translation>Ablaufprofil: quick (2-Kern-CPU), classroom (ein Lauf von etwa einer Minute mit häufigen Bildern, für Vorführungen), paper (veröffentlichte Abläufe), custom</translation>
+    </message>
+    <message>
+        <source>local processes that split each batch (zsq quantize --nproc; threads per process = cores / processes)</source>
+        <translation>lokale Prozesse, die jeden Batch aufteilen (zsq quantize --nproc; Threads je Prozess = Kerne / Prozesse)</translation>
+    </message>
+    <message>
+        <source>collective backend of a data-parallel run: auto = Gloo on CPU, NCCL on CUDA</source>
+        <translation>Kommunikations-Backend eines datenparallelen Laufs: auto = Gloo auf der CPU, NCCL auf CUDA</translation>
+    </message>
+    <message>
+        <source>seconds a data-parallel rank waits for the others (rendezvous, collectives) before failing</source>
+        <translation>Sekunden, die ein datenparalleler Rang auf die anderen wartet (Rendezvous, kollektive Operationen), bevor er scheitert</translation>
     </message>
 </context>
 <context>
@@ -1676,12 +1784,13 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>Remove from L&amp;ist</source>
         <translation>A&amp;us Liste entfernen</translation>
     </message>
-</context>
-<context>
-    <name>zsq::ui::RunController</name>
     <message>
-        <source>The run failed with an unknown error.</source>
-        <translation>Der Lauf ist mit einem unbekannten Fehler fehlgeschlagen.</translation>
+        <source>Export &amp;Model…</source>
+        <translation>&amp;Modell exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the selected run&apos;s quantized model as ONNX (QDQ) or TorchScript, to run it in ONNX Runtime or PyTorch</source>
+        <translation>Das quantisierte Modell des gewählten Laufs als ONNX (QDQ) oder TorchScript schreiben, um es in ONNX Runtime oder PyTorch auszuführen</translation>
     </message>
 </context>
 <context>
@@ -1868,6 +1977,13 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>Output Folder</source>
         <translation>Ausgabeordner</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::RunQueue</name>
+    <message>
+        <source>a new batch was queued</source>
+        <translation>eine neue Reihe von Läufen wurde eingeplant</translation>
     </message>
 </context>
 <context>
@@ -2080,24 +2196,31 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
 <context>
     <name>zsq::ui::ViewExplanations</name>
     <message>
-        <source>&lt;p&gt;The layers of the open model, with the shape of what each one outputs and its number of parameters. &lt;b&gt;Quantizable&lt;/b&gt; layers (convolutions and fully connected layers) get their weights rounded to 2&lt;sup&gt;b&lt;/sup&gt; levels per output channel, b being the weight bit width; BatchNorm layers stay in floating point. The output of every ReLU is quantized too (the activation bits).&lt;/p&gt;&lt;p&gt;At 4-bit weights the model takes one eighth of its 32-bit size. The BatchNorm statistics stored in the model (the mean and variance of each layer&apos;s inputs on the training data) are all that the zero-shot methods know of the data the model was trained on.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die Schichten des geöffneten Modells mit der Form ihrer Ausgabe und ihrer Parameterzahl. &lt;b&gt;Quantisierbare&lt;/b&gt; Schichten (Faltungen und vollständig verbundene Schichten) erhalten Gewichte, die auf 2&lt;sup&gt;b&lt;/sup&gt; Stufen je Ausgabekanal gerundet werden, b ist die Gewichts-Bitbreite; BatchNorm-Schichten bleiben in Gleitkomma. Auch die Ausgabe jeder ReLU wird quantisiert (die Aktivierungs-Bits).&lt;/p&gt;&lt;p&gt;Mit 4-Bit-Gewichten belegt das Modell ein Achtel seiner 32-Bit-Größe. Die im Modell gespeicherten BatchNorm-Statistiken (Mittelwert und Varianz der Eingaben jeder Schicht auf den Trainingsdaten) sind alles, was die Zero-Shot-Verfahren von den Daten wissen, mit denen das Modell trainiert wurde.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The layers of the open model, with the shape of its weights and its number of parameters. &lt;b&gt;Quantizable&lt;/b&gt; layers (convolutions and fully connected layers) get their weights rounded to 2&lt;sup&gt;b&lt;/sup&gt; levels per output channel, b being the weight bit width; BatchNorm layers stay in floating point. The output of every ReLU is quantized too (the activation bits).&lt;/p&gt;&lt;p&gt;At 4-bit weights the model takes one eighth of its 32-bit size. The BatchNorm statistics stored in the model (the mean and variance of each layer&apos;s inputs on the training data) are all that the zero-shot methods know of the data the model was trained on.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Schichten des geöffneten Modells mit der Form ihrer Gewichte und ihrer Parameterzahl. &lt;b&gt;Quantisierbare&lt;/b&gt; Schichten (Faltungen und vollständig verbundene Schichten) erhalten Gewichte, die auf 2&lt;sup&gt;b&lt;/sup&gt; Stufen je Ausgabekanal gerundet werden, b ist die Gewichts-Bitbreite; BatchNorm-Schichten bleiben in Gleitkomma. Auch die Ausgabe jeder ReLU wird quantisiert (die Aktivierungs-Bits).&lt;/p&gt;&lt;p&gt;Mit 4-Bit-Gewichten belegt das Modell ein Achtel seiner 32-Bit-Größe. Die im Modell gespeicherten BatchNorm-Statistiken (Mittelwert und Varianz der Eingaben jeder Schicht auf den Trainingsdaten) sind alles, was die Zero-Shot-Verfahren von den Daten wissen, mit denen das Modell trainiert wurde.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Two models learn at once. The &lt;b&gt;generator&lt;/b&gt; G (upper plot) learns to make images that the full-precision model recognises; the quantized &lt;b&gt;student&lt;/b&gt; (lower plot) learns on those images to answer like the full-precision model. No real image is used by either.&lt;/p&gt;&lt;p&gt;Generator losses: &lt;b&gt;CE&lt;/b&gt; is the full-precision model&apos;s cross-entropy on the class G was asked for. &lt;b&gt;BNS&lt;/b&gt; (BatchNorm statistics) is how far the mean and variance of each layer&apos;s inputs on the synthetic batch are from those the model stored during its training: it makes synthetic batches statistically like real ones. &lt;b&gt;AMA&lt;/b&gt; (LRQ&apos;s Adversarial Margin Add) is a cross-entropy on the angle between a sample&apos;s features and its class centre with a negative margin, which keeps samples of a class from collapsing onto one point. The &lt;b&gt;cluster&lt;/b&gt; loss (ClusterQ) pulls each class&apos;s BatchNorm statistics towards a running per-class centroid, with noise added to the targets so that a class stays varied.&lt;/p&gt;&lt;p&gt;Student losses: &lt;b&gt;KD&lt;/b&gt; (knowledge distillation) matches the student&apos;s softened outputs to the full-precision model&apos;s; &lt;b&gt;DKD&lt;/b&gt; (LRQ&apos;s decoupled KD) splits that into the target class (TCKD, weight α) and the other classes (NCKD, weight β), giving more weight to how the teacher ranks the wrong classes. During the warm-up epochs only G trains, and the activation ranges are measured in the first epochs and then frozen. The line above the plots gives the student&apos;s top-1 on the evaluation data after each epoch; that data is never used for training.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Zwei Modelle lernen gleichzeitig. Der &lt;b&gt;Generator&lt;/b&gt; G (oberes Diagramm) lernt Bilder zu erzeugen, die das Modell in voller Genauigkeit erkennt; der quantisierte &lt;b&gt;Schüler&lt;/b&gt; (unteres Diagramm) lernt an diesen Bildern, so zu antworten wie das Modell in voller Genauigkeit. Keiner der beiden sieht ein echtes Bild.&lt;/p&gt;&lt;p&gt;Verluste des Generators: &lt;b&gt;CE&lt;/b&gt; ist die Kreuzentropie des Modells in voller Genauigkeit für die Klasse, die G erzeugen sollte. &lt;b&gt;BNS&lt;/b&gt; (BatchNorm-Statistiken) misst, wie weit Mittelwert und Varianz der Eingaben jeder Schicht auf dem synthetischen Batch von denen abweichen, die das Modell in seinem Training gespeichert hat: Er macht synthetische Batches statistisch echten ähnlich. &lt;b&gt;AMA&lt;/b&gt; (Adversarial Margin Add von LRQ) ist eine Kreuzentropie auf dem Winkel zwischen den Merkmalen einer Probe und ihrem Klassenzentrum mit negativem Rand; er verhindert, dass die Proben einer Klasse auf einen Punkt zusammenfallen. Der &lt;b&gt;Cluster&lt;/b&gt;-Verlust (ClusterQ) zieht die BatchNorm-Statistiken jeder Klasse zu einem laufend nachgeführten Klassen-Schwerpunkt; Rauschen auf den Zielwerten hält eine Klasse vielfältig.&lt;/p&gt;&lt;p&gt;Verluste des Schülers: &lt;b&gt;KD&lt;/b&gt; (Wissensdestillation) gleicht die geglätteten Ausgaben des Schülers denen des Modells in voller Genauigkeit an; &lt;b&gt;DKD&lt;/b&gt; (entkoppelte KD von LRQ) teilt das in die Zielklasse (TCKD, Gewicht α) und die übrigen Klassen (NCKD, Gewicht β) und gewichtet stärker, wie der Lehrer die falschen Klassen ordnet. In den Aufwärm-Epochen trainiert nur G, und die Aktivierungsbereiche werden in den ersten Epochen gemessen und dann eingefroren. Die Zeile über den Diagrammen nennt die Top-1-Genauigkeit des Schülers auf den Auswertungsdaten nach jeder Epoche; diese Daten werden nie zum Training verwendet.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Two models learn at once. The &lt;b&gt;generator&lt;/b&gt; G (upper plot) learns to make images that the full-precision model recognises; the quantized &lt;b&gt;student&lt;/b&gt; (lower plot) learns on those images to answer like the full-precision model. No real image is used by either.&lt;/p&gt;&lt;p&gt;Generator losses: &lt;b&gt;CE&lt;/b&gt; is the full-precision model&apos;s cross-entropy on the class G was asked for. &lt;b&gt;BNS&lt;/b&gt; (BatchNorm statistics) is how far the mean and variance of each layer&apos;s inputs on the synthetic batch are from those the model stored during its training: it makes synthetic batches statistically like real ones. &lt;b&gt;AMA&lt;/b&gt; (LRQ&apos;s Adversarial Margin Add) is a cross-entropy on the angle between a sample&apos;s features and its class centre with a negative margin, which keeps samples of a class from collapsing onto one point. The &lt;b&gt;cluster&lt;/b&gt; loss (ClusterQ) pulls each class&apos;s BatchNorm statistics towards a running per-class centroid, with noise added to the targets so that a class stays varied.&lt;/p&gt;&lt;p&gt;Student losses: &lt;b&gt;KD&lt;/b&gt; (knowledge distillation) matches the student&apos;s softened outputs to the full-precision model&apos;s; &lt;b&gt;DKD&lt;/b&gt; (LRQ&apos;s decoupled KD) splits that into the target class (TCKD, weight α) and the other classes (NCKD, weight β), giving more weight to how the teacher ranks the wrong classes. During the warm-up epochs only G trains, and the activation ranges are measured in the first epochs and then frozen. The bottom plot gives the student&apos;s top-1 on the evaluation data after each epoch; that data is never used for training.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Zwei Modelle lernen gleichzeitig. Der &lt;b&gt;Generator&lt;/b&gt; G (oberes Diagramm) lernt Bilder zu erzeugen, die das Modell in voller Genauigkeit erkennt; der quantisierte &lt;b&gt;Schüler&lt;/b&gt; (unteres Diagramm) lernt an diesen Bildern, so zu antworten wie das Modell in voller Genauigkeit. Keiner der beiden sieht ein echtes Bild.&lt;/p&gt;&lt;p&gt;Verluste des Generators: &lt;b&gt;CE&lt;/b&gt; ist die Kreuzentropie des Modells in voller Genauigkeit für die Klasse, die G erzeugen sollte. &lt;b&gt;BNS&lt;/b&gt; (BatchNorm-Statistiken) misst, wie weit Mittelwert und Varianz der Eingaben jeder Schicht auf dem synthetischen Batch von denen abweichen, die das Modell in seinem Training gespeichert hat: Er macht synthetische Batches statistisch echten ähnlich. &lt;b&gt;AMA&lt;/b&gt; (Adversarial Margin Add von LRQ) ist eine Kreuzentropie auf dem Winkel zwischen den Merkmalen einer Probe und ihrem Klassenzentrum mit negativem Rand; er verhindert, dass die Proben einer Klasse auf einen Punkt zusammenfallen. Der &lt;b&gt;Cluster&lt;/b&gt;-Verlust (ClusterQ) zieht die BatchNorm-Statistiken jeder Klasse zu einem laufend nachgeführten Klassen-Schwerpunkt; Rauschen auf den Zielwerten hält eine Klasse vielfältig.&lt;/p&gt;&lt;p&gt;Verluste des Schülers: &lt;b&gt;KD&lt;/b&gt; (Wissensdestillation) gleicht die geglätteten Ausgaben des Schülers denen des Modells in voller Genauigkeit an; &lt;b&gt;DKD&lt;/b&gt; (entkoppelte KD von LRQ) teilt das in die Zielklasse (TCKD, Gewicht α) und die übrigen Klassen (NCKD, Gewicht β) und gewichtet stärker, wie der Lehrer die falschen Klassen ordnet. In den Aufwärm-Epochen trainiert nur G, und die Aktivierungsbereiche werden in den ersten Epochen gemessen und dann eingefroren. Das untere Diagramm zeigt die Top-1-Genauigkeit des Schülers auf den Auswertungsdaten nach jeder Epoche; diese Daten werden nie zum Training verwendet.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Each row is a class, each column a sample the generator made for that class at the iteration shown. They are not meant to look like photographs: they are made to match what the model knows (its BatchNorm statistics and its classifier), and they only have to be good calibration and fine-tuning data for the quantized student.&lt;/p&gt;&lt;p&gt;At the start they are noise; as the BNS loss falls they take on the contrast and textures of real data, and as the CE loss falls the model sees their class in them. A row of near-identical samples is &lt;b&gt;mode collapse&lt;/b&gt;: the student then sees one example per class, which is what LRQ&apos;s AMA and ClusterQ&apos;s diversity term work against. Move the history slider to look back at earlier iterations; click a sample to enlarge it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Jede Zeile ist eine Klasse, jede Spalte eine Probe, die der Generator für diese Klasse bei der angezeigten Iteration erzeugt hat. Sie sollen nicht wie Fotos aussehen: Sie sind darauf gemacht, zu dem zu passen, was das Modell weiß (seine BatchNorm-Statistiken und sein Klassifikator), und müssen nur gute Kalibrier- und Feinabstimmungsdaten für den quantisierten Schüler sein.&lt;/p&gt;&lt;p&gt;Anfangs sind sie Rauschen; während der BNS-Verlust sinkt, bekommen sie Kontrast und Texturen echter Daten, und während der CE-Verlust sinkt, erkennt das Modell ihre Klasse in ihnen. Eine Zeile fast gleicher Proben ist ein &lt;b&gt;Moduskollaps&lt;/b&gt; (mode collapse): Der Schüler sieht dann nur ein Beispiel je Klasse; dagegen arbeiten LRQs AMA und der Vielfaltsterm von ClusterQ. Mit dem Verlaufsregler lassen sich frühere Iterationen ansehen; ein Klick vergrößert eine Probe.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;One row per finished run of this session: method, bit widths, size, top-1 of the full-precision and of the quantized model, and the time taken. Select several rows to overlay their curves. &lt;b&gt;PTQ&lt;/b&gt; (no fine-tuning) is the floor and fine-tuning on &lt;b&gt;real data&lt;/b&gt; the ceiling; the zero-shot methods lie between them.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Why W2 hurts more than W4:&lt;/b&gt; every bit halves the step between quantization levels. 2-bit weights have 4 levels per output channel against 16 at 4 bits, so the rounding error is about four times as large (12 dB less signal-to-noise) and changes what each layer computes beyond what fine-tuning on synthetic data can repair. 4-bit activations are often harder still: one range per layer has to cover every input, so outliers cost all other values their resolution.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Eine Zeile je abgeschlossenem Lauf dieser Sitzung: Verfahren, Bitbreiten, Größe, Top-1 des Modells in voller Genauigkeit und des quantisierten Modells sowie die benötigte Zeit. Mehrere markierte Zeilen legen ihre Kurven übereinander. &lt;b&gt;PTQ&lt;/b&gt; (ohne Feinabstimmung) ist die Untergrenze, Feinabstimmung auf &lt;b&gt;echten Daten&lt;/b&gt; die Obergrenze; die Zero-Shot-Verfahren liegen dazwischen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Warum W2 mehr schadet als W4:&lt;/b&gt; Jedes Bit halbiert den Abstand zwischen den Quantisierungsstufen. 2-Bit-Gewichte haben 4 Stufen je Ausgabekanal gegenüber 16 bei 4 Bit, der Rundungsfehler ist also etwa viermal so groß (12 dB weniger Signal-Rausch-Abstand) und verändert, was jede Schicht berechnet, über das hinaus, was Feinabstimmung auf synthetischen Daten reparieren kann. 4-Bit-Aktivierungen sind oft noch schwieriger: Ein Bereich je Schicht muss jede Eingabe abdecken, und Ausreißer kosten alle anderen Werte ihre Auflösung.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;One row per finished run of this session: method, bit widths, size, top-1 of the full-precision and of the quantized model, and the time taken. Select several rows to overlay their curves. &lt;b&gt;PTQ&lt;/b&gt; (no fine-tuning) is the floor and fine-tuning on &lt;b&gt;real data&lt;/b&gt; the ceiling; the zero-shot methods lie between them.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Why W2 hurts more than W4:&lt;/b&gt; every bit halves the step between quantization levels. 2-bit weights have 4 levels per output channel against 16 at 4 bits, so the rounding step is five times as large (about 14 dB less signal-to-noise) and changes what each layer computes beyond what fine-tuning on synthetic data can repair. 4-bit activations are often harder still: one range per layer has to cover every input, so outliers cost all other values their resolution.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Eine Zeile je abgeschlossenem Lauf dieser Sitzung: Verfahren, Bitbreiten, Größe, Top-1 des Modells in voller Genauigkeit und des quantisierten Modells sowie die benötigte Zeit. Mehrere markierte Zeilen legen ihre Kurven übereinander. &lt;b&gt;PTQ&lt;/b&gt; (ohne Feinabstimmung) ist die Untergrenze, Feinabstimmung auf &lt;b&gt;echten Daten&lt;/b&gt; die Obergrenze; die Zero-Shot-Verfahren liegen dazwischen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Warum W2 mehr schadet als W4:&lt;/b&gt; Jedes Bit halbiert den Abstand zwischen den Quantisierungsstufen. 2-Bit-Gewichte haben 4 Stufen je Ausgabekanal gegenüber 16 bei 4 Bit, der Rundungsschritt ist also fünfmal so groß (etwa 14 dB weniger Signal-Rausch-Abstand) und verändert, was jede Schicht berechnet, über das hinaus, was Feinabstimmung auf synthetischen Daten reparieren kann. 4-Bit-Aktivierungen sind oft noch schwieriger: Ein Bereich je Schicht muss jede Eingabe abdecken, und Ausreißer kosten alle anderen Werte ihre Auflösung.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Preprocessing&lt;/b&gt; is part of a model: the input size, how images of another size are brought to it, and the mean and std each channel is normalised with. A network only works on inputs prepared as in its training; with others its accuracy drops towards chance and every synthetic image is off scale. A ZSQ checkpoint stores its preprocessing; a PyTorch state_dict does not, so its architecture&apos;s values are assumed until you give the right ones. &lt;b&gt;Check on Dataset&lt;/b&gt; measures the full-precision accuracy with the values shown.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die &lt;b&gt;Vorverarbeitung&lt;/b&gt; gehört zum Modell: die Eingabegröße, wie Bilder anderer Größe auf sie gebracht werden, und Mittelwert und Standardabweichung, mit denen jeder Kanal normalisiert wird. Ein Netz funktioniert nur mit Eingaben, die wie beim Training vorbereitet sind; mit anderen fällt seine Genauigkeit bis nahe an den Zufall, und jedes synthetische Bild liegt im falschen Wertebereich. Ein ZSQ-Checkpoint speichert seine Vorverarbeitung, ein PyTorch-state_dict nicht: Bis die richtigen Werte angegeben sind, werden die seiner Architektur angenommen. &lt;b&gt;Am Datensatz prüfen&lt;/b&gt; misst die Genauigkeit in voller Genauigkeit mit den angezeigten Werten.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::Worker</name>
+    <message>
+        <source>Unknown error.</source>
+        <translation>Unbekannter Fehler.</translation>
     </message>
 </context>
 </TS>

@@ -124,13 +124,6 @@
     </message>
 </context>
 <context>
-    <name>zsq::ui::AnalysisController</name>
-    <message>
-        <source>The analysis failed with an unknown error.</source>
-        <translation>分析因未知错误而失败。</translation>
-    </message>
-</context>
-<context>
     <name>zsq::ui::CheckpointPicker</name>
     <message>
         <source>…</source>
@@ -382,8 +375,8 @@
 <context>
     <name>zsq::ui::LayerView</name>
     <message>
-        <source>&lt;p&gt;One bar per quantizable layer, in forward order. &lt;b&gt;Single&lt;/b&gt;: the accuracy with only this layer&apos;s weights quantized, i.e. how sensitive the layer is on its own. &lt;b&gt;Cumulative&lt;/b&gt;: this layer and all layers before it quantized, i.e. where the accuracy is lost as the errors add up through the network. &lt;b&gt;SQNR&lt;/b&gt; (signal-to-quantization-noise ratio) compares the layer&apos;s output in the fully quantized model (weights and activations) with the full-precision output; each bit is worth about 6 dB, and below about 10 dB the output is mostly noise. With a quantized checkpoint the figures come twice: before (the FP weights quantized as they are) and after the method&apos;s fine-tuning.&lt;/p&gt;&lt;p&gt;Why W2 hurts much more than W4: 4-bit weights have 16 levels, 2-bit weights only 4, so the rounding step is five times larger (about 12 dB less SQNR), and small layers such as the first convolution or the classifier have few weights to average the error out.&lt;/p&gt;&lt;p&gt;The &lt;b&gt;sensitivity&lt;/b&gt; of a layer at b bits (KL columns) is the mean KL divergence between the FP model&apos;s predictions and those with only that layer at b bits (ZeroQ). &lt;b&gt;Suggest bits&lt;/b&gt; chooses the widths that minimise the summed sensitivity while the average weight bits, weighted by the number of weights (the model&apos;s size), stay within the budget: large, robust layers get fewer bits, small, sensitive ones more. The W bits column is passed to the next run (layer_bits).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;每个可量化层对应一根柱，按前向顺序排列。&lt;b&gt;单层&lt;/b&gt;：只量化该层权重时的精度，即该层单独的敏感程度。&lt;b&gt;累积&lt;/b&gt;：量化该层及其之前的所有层时的精度，即误差在网络中逐层累积时精度在哪里损失。&lt;b&gt;SQNR&lt;/b&gt;（信号与量化噪声之比）比较完全量化模型（权重和激活）中该层的输出与全精度输出；每一位大约相当于 6 dB，低于约 10 dB 时输出基本上是噪声。若给出量化检查点，各项数值会出现两次：微调前（直接量化全精度权重）和方法微调之后。&lt;/p&gt;&lt;p&gt;为什么 W2 比 W4 损失大得多：4 位权重有 16 个量化级，2 位权重只有 4 个，因此舍入步长大五倍（SQNR 约低 12 dB）；而第一层卷积或分类器这样的小层权重很少，误差无法被平均掉。&lt;/p&gt;&lt;p&gt;某层在 b 位时的&lt;b&gt;敏感度&lt;/b&gt;（KL 列）是全精度模型的预测与只把该层量化到 b 位时的预测之间的平均 KL 散度（ZeroQ）。&lt;b&gt;建议位宽&lt;/b&gt;在平均权重位宽（按权重数量加权，即模型大小）不超过预算的前提下，选择使敏感度之和最小的位宽：大而稳健的层得到较少的位，小而敏感的层得到较多的位。W 位宽一列会传给下一次运行（layer_bits）。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;One bar per quantizable layer, in forward order. &lt;b&gt;Single&lt;/b&gt;: the accuracy with only this layer&apos;s weights quantized, i.e. how sensitive the layer is on its own. &lt;b&gt;Cumulative&lt;/b&gt;: this layer and all layers before it quantized, i.e. where the accuracy is lost as the errors add up through the network. &lt;b&gt;SQNR&lt;/b&gt; (signal-to-quantization-noise ratio) compares the layer&apos;s output in the fully quantized model (weights and activations) with the full-precision output; each bit is worth about 6 dB, and below about 10 dB the output is mostly noise. With a quantized checkpoint the figures come twice: before (the FP weights quantized as they are) and after the method&apos;s fine-tuning.&lt;/p&gt;&lt;p&gt;Why W2 hurts much more than W4: 4-bit weights have 16 levels, 2-bit weights only 4, so the rounding step is five times larger (about 14 dB less SQNR), and small layers such as the first convolution or the classifier have few weights to average the error out.&lt;/p&gt;&lt;p&gt;The &lt;b&gt;sensitivity&lt;/b&gt; of a layer at b bits (KL columns) is the mean KL divergence between the FP model&apos;s predictions and those with only that layer at b bits (ZeroQ). &lt;b&gt;Suggest bits&lt;/b&gt; chooses the widths that minimise the summed sensitivity while the average weight bits, weighted by the number of weights (the model&apos;s size), stay within the budget: large, robust layers get fewer bits, small, sensitive ones more. The W bits column is passed to the next run (layer_bits).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;每个可量化层对应一根柱，按前向顺序排列。&lt;b&gt;单层&lt;/b&gt;：只量化该层权重时的精度，即该层单独的敏感程度。&lt;b&gt;累积&lt;/b&gt;：量化该层及其之前的所有层时的精度，即误差在网络中逐层累积时精度在哪里损失。&lt;b&gt;SQNR&lt;/b&gt;（信号与量化噪声之比）比较完全量化模型（权重和激活）中该层的输出与全精度输出；每一位大约相当于 6 dB，低于约 10 dB 时输出基本上是噪声。若给出量化检查点，各项数值会出现两次：微调前（直接量化全精度权重）和方法微调之后。&lt;/p&gt;&lt;p&gt;为什么 W2 比 W4 损失大得多：4 位权重有 16 个量化级，2 位权重只有 4 个，因此舍入步长大五倍（SQNR 约低 14 dB）；而第一层卷积或分类器这样的小层权重很少，误差无法被平均掉。&lt;/p&gt;&lt;p&gt;某层在 b 位时的&lt;b&gt;敏感度&lt;/b&gt;（KL 列）是全精度模型的预测与只把该层量化到 b 位时的预测之间的平均 KL 散度（ZeroQ）。&lt;b&gt;建议位宽&lt;/b&gt;在平均权重位宽（按权重数量加权，即模型大小）不超过预算的前提下，选择使敏感度之和最小的位宽：大而稳健的层得到较少的位，小而敏感的层得到较多的位。W 位宽一列会传给下一次运行（layer_bits）。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Average weight bits allowed, weighted by the number of weights</source>
@@ -496,6 +489,10 @@
     <message>
         <source>Can&amp;didate bits:</source>
         <translation>候选位宽(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Sensitivities (for Suggest Bits) measured on %1, never on the test split.</source>
+        <translation>敏感度（用于“建议位宽”）在 %1 上测量，从不使用测试集。</translation>
     </message>
 </context>
 <context>
@@ -1060,6 +1057,111 @@ Set the model&apos;s own values on the Model tab and press Check on Dataset, or 
         <source>Not started: stopped while the model was being checked.</source>
         <translation>未开始：在检查模型期间被停止。</translation>
     </message>
+    <message>
+        <source>&amp;Export Quantized Model…</source>
+        <translation>导出量化模型(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write a run&apos;s quantized model as ONNX (QDQ) or TorchScript</source>
+        <translation>将某次运行的量化模型写为 ONNX（QDQ）或 TorchScript</translation>
+    </message>
+    <message>
+        <source>the model could not be opened</source>
+        <translation>无法打开模型</translation>
+    </message>
+    <message>
+        <source>A quantization run is going: closing stops it (a generative run keeps run.ckpt for a resume).</source>
+        <translation>量化运行正在进行：关闭将停止它（生成式运行会保留 run.ckpt 以便继续）。</translation>
+    </message>
+    <message>
+        <source>An analysis is going: closing stops it.</source>
+        <translation>分析正在进行：关闭将停止它。</translation>
+    </message>
+    <message>
+        <source>The session has unsaved changes.</source>
+        <translation>会话有未保存的更改。</translation>
+    </message>
+    <message>
+        <source>Quit ZSQ Studio?</source>
+        <translation>退出 ZSQ Studio？</translation>
+    </message>
+    <message>
+        <source>&amp;Save and Quit</source>
+        <translation>保存并退出(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit without Saving</source>
+        <translation>不保存退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>the run before it did not start</source>
+        <translation>前一次运行未启动</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Cannot Export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>An export is already going.</source>
+        <translation>已有导出正在进行。</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+    <message>
+        <source>Export Quantized Model</source>
+        <translation>导出量化模型</translation>
+    </message>
+    <message>
+        <source>ONNX with QuantizeLinear/DequantizeLinear (*.onnx);;TorchScript for torch.jit.load (*.pt)</source>
+        <translation>带 QuantizeLinear/DequantizeLinear 的 ONNX (*.onnx);;用于 torch.jit.load 的 TorchScript (*.pt)</translation>
+    </message>
+    <message>
+        <source>The demo quantizes the demo model twice to 4 bits, first with LRQ, then with ClusterQ, on a short classroom schedule: about 2 to 3 minutes on a 2-core CPU. The Run panel shows each run&apos;s settings; yours come back when the demo ends. Stop ends the demo.</source>
+        <translation>演示将演示模型量化两次到 4 位，先用 LRQ，再用 ClusterQ，采用简短的课堂日程：在 2 核 CPU 上约 2 到 3 分钟。运行面板显示每次运行的设置；演示结束后恢复您自己的设置。停止会结束演示。</translation>
+    </message>
+    <message>
+        <source>Demo: LRQ vs ClusterQ</source>
+        <translation>演示：LRQ 对比 ClusterQ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued run(s) will not run: %1.</source>
+        <translation>
+            <numerusform>%n 个排队的运行将不会执行：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paused. Press Space (Run ▸ Resume) to go on.</source>
+        <translation>已暂停。按空格键（运行 ▸ 继续）继续。</translation>
+    </message>
+    <message>
+        <source>the run before it was stopped</source>
+        <translation>前一次运行已停止</translation>
+    </message>
+    <message>
+        <source>the run before it failed</source>
+        <translation>前一次运行失败</translation>
+    </message>
+    <message>
+        <source>a new session was started</source>
+        <translation>已开始新会话</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::ModelExporter</name>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <source>Exported %1 (%2): %3 weights packed at %4 bits on average are %5 (float32: %6).</source>
+        <translation>已导出 %1（%2）：%3 个权重按平均 %4 位打包后为 %5（float32：%6）。</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::ModelHeader</name>
@@ -1204,10 +1306,6 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>per-quantizer activation bit overrides: {name: bits}</source>
         <translation>逐量化器激活位宽覆盖：{名称: 位数}</translation>
-    </message>
-    <message>
-        <source>schedule profile: quick (2-core CPU), paper (published schedules), custom</source>
-        <translation>调度配置：quick（双核 CPU）、paper（论文中的调度）、custom</translation>
     </message>
     <message>
         <source>random seed (CPU runs repeat exactly)</source>
@@ -1453,12 +1551,21 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>calibration images from a file (a run&apos;s OUTPUT/calibration.pt) instead of the source</source>
         <translation>从文件（某次运行的 OUTPUT/calibration.pt）读取校准图像，而不是从来源获取</translation>
     </message>
-</context>
-<context>
-    <name>zsq::ui::PreprocessingChecker</name>
     <message>
-        <source>Unknown error while checking the model.</source>
-        <translation>检查模型时发生未知错误。</translation>
+        <source>schedule profile: quick (2-core CPU), classroom (a 1-minute run with frequent images, for demos), paper (published schedules), custom</source>
+        <translation>日程配置：quick（2 核 CPU）、classroom（约 1 分钟、频繁更新图像的运行，用于演示）、paper（论文中的日程）、custom</translation>
+    </message>
+    <message>
+        <source>local processes that split each batch (zsq quantize --nproc; threads per process = cores / processes)</source>
+        <translation>分摊每个批次的本地进程数（zsq quantize --nproc；每进程线程数 = 核数 / 进程数）</translation>
+    </message>
+    <message>
+        <source>collective backend of a data-parallel run: auto = Gloo on CPU, NCCL on CUDA</source>
+        <translation>数据并行运行的集合通信后端：auto = CPU 上用 Gloo，CUDA 上用 NCCL</translation>
+    </message>
+    <message>
+        <source>seconds a data-parallel rank waits for the others (rendezvous, collectives) before failing</source>
+        <translation>数据并行中一个 rank 在失败前等待其他 rank 的秒数（会合、集合通信）</translation>
     </message>
 </context>
 <context>
@@ -1674,12 +1781,13 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>Remove from L&amp;ist</source>
         <translation>从列表中移除(&amp;I)</translation>
     </message>
-</context>
-<context>
-    <name>zsq::ui::RunController</name>
     <message>
-        <source>The run failed with an unknown error.</source>
-        <translation>运行因未知错误而失败。</translation>
+        <source>Export &amp;Model…</source>
+        <translation>导出模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Write the selected run&apos;s quantized model as ONNX (QDQ) or TorchScript, to run it in ONNX Runtime or PyTorch</source>
+        <translation>将所选运行的量化模型写为 ONNX（QDQ）或 TorchScript，以便在 ONNX Runtime 或 PyTorch 中运行</translation>
     </message>
 </context>
 <context>
@@ -1866,6 +1974,13 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>Output Folder</source>
         <translation>输出文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::RunQueue</name>
+    <message>
+        <source>a new batch was queued</source>
+        <translation>已排入新的一批运行</translation>
     </message>
 </context>
 <context>
@@ -2077,24 +2192,31 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
 <context>
     <name>zsq::ui::ViewExplanations</name>
     <message>
-        <source>&lt;p&gt;The layers of the open model, with the shape of what each one outputs and its number of parameters. &lt;b&gt;Quantizable&lt;/b&gt; layers (convolutions and fully connected layers) get their weights rounded to 2&lt;sup&gt;b&lt;/sup&gt; levels per output channel, b being the weight bit width; BatchNorm layers stay in floating point. The output of every ReLU is quantized too (the activation bits).&lt;/p&gt;&lt;p&gt;At 4-bit weights the model takes one eighth of its 32-bit size. The BatchNorm statistics stored in the model (the mean and variance of each layer&apos;s inputs on the training data) are all that the zero-shot methods know of the data the model was trained on.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;已打开模型的各层，以及每层输出的形状和参数数量。&lt;b&gt;可量化&lt;/b&gt;层（卷积层和全连接层）的权重按每个输出通道舍入到 2&lt;sup&gt;b&lt;/sup&gt; 个量化级，b 为权重位宽；BatchNorm 层保持浮点。每个 ReLU 的输出同样被量化（激活位宽）。&lt;/p&gt;&lt;p&gt;4 位权重时，模型只占其 32 位大小的八分之一。模型中存储的 BatchNorm 统计量（训练数据上每层输入的均值和方差）是零样本方法对模型训练数据所知的全部。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The layers of the open model, with the shape of its weights and its number of parameters. &lt;b&gt;Quantizable&lt;/b&gt; layers (convolutions and fully connected layers) get their weights rounded to 2&lt;sup&gt;b&lt;/sup&gt; levels per output channel, b being the weight bit width; BatchNorm layers stay in floating point. The output of every ReLU is quantized too (the activation bits).&lt;/p&gt;&lt;p&gt;At 4-bit weights the model takes one eighth of its 32-bit size. The BatchNorm statistics stored in the model (the mean and variance of each layer&apos;s inputs on the training data) are all that the zero-shot methods know of the data the model was trained on.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;已打开模型的各层，以及每层权重的形状和参数数量。&lt;b&gt;可量化&lt;/b&gt;层（卷积层和全连接层）的权重按每个输出通道舍入到 2&lt;sup&gt;b&lt;/sup&gt; 个量化级，b 为权重位宽；BatchNorm 层保持浮点。每个 ReLU 的输出同样被量化（激活位宽）。&lt;/p&gt;&lt;p&gt;4 位权重时，模型只占其 32 位大小的八分之一。模型中存储的 BatchNorm 统计量（训练数据上每层输入的均值和方差）是零样本方法对模型训练数据所知的全部。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Two models learn at once. The &lt;b&gt;generator&lt;/b&gt; G (upper plot) learns to make images that the full-precision model recognises; the quantized &lt;b&gt;student&lt;/b&gt; (lower plot) learns on those images to answer like the full-precision model. No real image is used by either.&lt;/p&gt;&lt;p&gt;Generator losses: &lt;b&gt;CE&lt;/b&gt; is the full-precision model&apos;s cross-entropy on the class G was asked for. &lt;b&gt;BNS&lt;/b&gt; (BatchNorm statistics) is how far the mean and variance of each layer&apos;s inputs on the synthetic batch are from those the model stored during its training: it makes synthetic batches statistically like real ones. &lt;b&gt;AMA&lt;/b&gt; (LRQ&apos;s Adversarial Margin Add) is a cross-entropy on the angle between a sample&apos;s features and its class centre with a negative margin, which keeps samples of a class from collapsing onto one point. The &lt;b&gt;cluster&lt;/b&gt; loss (ClusterQ) pulls each class&apos;s BatchNorm statistics towards a running per-class centroid, with noise added to the targets so that a class stays varied.&lt;/p&gt;&lt;p&gt;Student losses: &lt;b&gt;KD&lt;/b&gt; (knowledge distillation) matches the student&apos;s softened outputs to the full-precision model&apos;s; &lt;b&gt;DKD&lt;/b&gt; (LRQ&apos;s decoupled KD) splits that into the target class (TCKD, weight α) and the other classes (NCKD, weight β), giving more weight to how the teacher ranks the wrong classes. During the warm-up epochs only G trains, and the activation ranges are measured in the first epochs and then frozen. The line above the plots gives the student&apos;s top-1 on the evaluation data after each epoch; that data is never used for training.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;两个模型同时学习。&lt;b&gt;生成器&lt;/b&gt; G（上方图）学习生成全精度模型能够识别的图像；量化后的&lt;b&gt;学生&lt;/b&gt;模型（下方图）在这些图像上学习，使其输出与全精度模型一致。两者都不使用任何真实图像。&lt;/p&gt;&lt;p&gt;生成器损失：&lt;b&gt;CE&lt;/b&gt; 是全精度模型对 G 被要求生成的类别的交叉熵。&lt;b&gt;BNS&lt;/b&gt;（BatchNorm 统计量）衡量合成批次上每层输入的均值和方差与模型训练时存储的统计量之间的差距：它使合成批次在统计上接近真实数据。&lt;b&gt;AMA&lt;/b&gt;（LRQ 的对抗性间隔添加）是在样本特征与其类中心之间夹角上、带负间隔的交叉熵，防止同一类别的样本塌缩到一点。&lt;b&gt;聚类&lt;/b&gt;损失（cluster，ClusterQ）将每个类别的 BatchNorm 统计量拉向按滑动平均更新的类别质心，并在目标上加入噪声，使类别内部保持多样。&lt;/p&gt;&lt;p&gt;学生损失：&lt;b&gt;KD&lt;/b&gt;（知识蒸馏）使学生的软化输出与全精度模型一致；&lt;b&gt;DKD&lt;/b&gt;（LRQ 的解耦知识蒸馏）将其拆分为目标类部分（TCKD，权重 α）和非目标类部分（NCKD，权重 β），更加重视教师对错误类别的排序。预热轮次中只训练 G；激活范围在最初几个轮次中测量，然后冻结。图上方的一行给出每个轮次结束后学生在评估数据上的 Top-1 准确率；这些数据从不用于训练。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Two models learn at once. The &lt;b&gt;generator&lt;/b&gt; G (upper plot) learns to make images that the full-precision model recognises; the quantized &lt;b&gt;student&lt;/b&gt; (lower plot) learns on those images to answer like the full-precision model. No real image is used by either.&lt;/p&gt;&lt;p&gt;Generator losses: &lt;b&gt;CE&lt;/b&gt; is the full-precision model&apos;s cross-entropy on the class G was asked for. &lt;b&gt;BNS&lt;/b&gt; (BatchNorm statistics) is how far the mean and variance of each layer&apos;s inputs on the synthetic batch are from those the model stored during its training: it makes synthetic batches statistically like real ones. &lt;b&gt;AMA&lt;/b&gt; (LRQ&apos;s Adversarial Margin Add) is a cross-entropy on the angle between a sample&apos;s features and its class centre with a negative margin, which keeps samples of a class from collapsing onto one point. The &lt;b&gt;cluster&lt;/b&gt; loss (ClusterQ) pulls each class&apos;s BatchNorm statistics towards a running per-class centroid, with noise added to the targets so that a class stays varied.&lt;/p&gt;&lt;p&gt;Student losses: &lt;b&gt;KD&lt;/b&gt; (knowledge distillation) matches the student&apos;s softened outputs to the full-precision model&apos;s; &lt;b&gt;DKD&lt;/b&gt; (LRQ&apos;s decoupled KD) splits that into the target class (TCKD, weight α) and the other classes (NCKD, weight β), giving more weight to how the teacher ranks the wrong classes. During the warm-up epochs only G trains, and the activation ranges are measured in the first epochs and then frozen. The bottom plot gives the student&apos;s top-1 on the evaluation data after each epoch; that data is never used for training.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;两个模型同时学习。&lt;b&gt;生成器&lt;/b&gt; G（上方图）学习生成全精度模型能够识别的图像；量化后的&lt;b&gt;学生&lt;/b&gt;模型（下方图）在这些图像上学习，使其输出与全精度模型一致。两者都不使用任何真实图像。&lt;/p&gt;&lt;p&gt;生成器损失：&lt;b&gt;CE&lt;/b&gt; 是全精度模型对 G 被要求生成的类别的交叉熵。&lt;b&gt;BNS&lt;/b&gt;（BatchNorm 统计量）衡量合成批次上每层输入的均值和方差与模型训练时存储的统计量之间的差距：它使合成批次在统计上接近真实数据。&lt;b&gt;AMA&lt;/b&gt;（LRQ 的对抗性间隔添加）是在样本特征与其类中心之间夹角上、带负间隔的交叉熵，防止同一类别的样本塌缩到一点。&lt;b&gt;聚类&lt;/b&gt;损失（cluster，ClusterQ）将每个类别的 BatchNorm 统计量拉向按滑动平均更新的类别质心，并在目标上加入噪声，使类别内部保持多样。&lt;/p&gt;&lt;p&gt;学生损失：&lt;b&gt;KD&lt;/b&gt;（知识蒸馏）使学生的软化输出与全精度模型一致；&lt;b&gt;DKD&lt;/b&gt;（LRQ 的解耦知识蒸馏）将其拆分为目标类部分（TCKD，权重 α）和非目标类部分（NCKD，权重 β），更加重视教师对错误类别的排序。预热轮次中只训练 G；激活范围在最初几个轮次中测量，然后冻结。最下方的图给出每个轮次结束后学生在评估数据上的 Top-1 准确率；这些数据从不用于训练。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Each row is a class, each column a sample the generator made for that class at the iteration shown. They are not meant to look like photographs: they are made to match what the model knows (its BatchNorm statistics and its classifier), and they only have to be good calibration and fine-tuning data for the quantized student.&lt;/p&gt;&lt;p&gt;At the start they are noise; as the BNS loss falls they take on the contrast and textures of real data, and as the CE loss falls the model sees their class in them. A row of near-identical samples is &lt;b&gt;mode collapse&lt;/b&gt;: the student then sees one example per class, which is what LRQ&apos;s AMA and ClusterQ&apos;s diversity term work against. Move the history slider to look back at earlier iterations; click a sample to enlarge it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;每一行是一个类别，每一列是生成器在所示迭代时为该类别生成的一个样本。它们并不需要像照片：它们是为匹配模型所知的内容（其 BatchNorm 统计量和分类器）而生成的，只需成为量化学生模型良好的校准和微调数据。&lt;/p&gt;&lt;p&gt;起初它们是噪声；随着 BNS 损失下降，它们获得真实数据的对比度和纹理；随着 CE 损失下降，模型能在其中认出类别。一行几乎相同的样本就是&lt;b&gt;模式塌缩&lt;/b&gt;（mode collapse）：学生每个类别只能看到一个样例，LRQ 的 AMA 和 ClusterQ 的多样性项正是为对抗这一点。拖动历史滑块可回看更早的迭代；点击样本可将其放大。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;One row per finished run of this session: method, bit widths, size, top-1 of the full-precision and of the quantized model, and the time taken. Select several rows to overlay their curves. &lt;b&gt;PTQ&lt;/b&gt; (no fine-tuning) is the floor and fine-tuning on &lt;b&gt;real data&lt;/b&gt; the ceiling; the zero-shot methods lie between them.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Why W2 hurts more than W4:&lt;/b&gt; every bit halves the step between quantization levels. 2-bit weights have 4 levels per output channel against 16 at 4 bits, so the rounding error is about four times as large (12 dB less signal-to-noise) and changes what each layer computes beyond what fine-tuning on synthetic data can repair. 4-bit activations are often harder still: one range per layer has to cover every input, so outliers cost all other values their resolution.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;本会话中每个已完成的运行占一行：方法、位宽、大小、全精度模型和量化模型的 Top-1 准确率以及耗时。选中多行可叠加显示它们的曲线。&lt;b&gt;PTQ&lt;/b&gt;（不微调）是下限，在&lt;b&gt;真实数据&lt;/b&gt;上微调是上限；零样本方法介于两者之间。&lt;/p&gt;&lt;p&gt;&lt;b&gt;为什么 W2 比 W4 损失更大：&lt;/b&gt;每减少一位，量化级之间的间距就加倍。2 位权重每个输出通道只有 4 个量化级，4 位则有 16 个，因此舍入误差约为四倍（信噪比低 12 dB），它改变了每层的计算，超出了在合成数据上微调所能修复的范围。4 位激活往往更难：每层一个范围必须覆盖所有输入，异常值会使其他所有值失去分辨率。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;One row per finished run of this session: method, bit widths, size, top-1 of the full-precision and of the quantized model, and the time taken. Select several rows to overlay their curves. &lt;b&gt;PTQ&lt;/b&gt; (no fine-tuning) is the floor and fine-tuning on &lt;b&gt;real data&lt;/b&gt; the ceiling; the zero-shot methods lie between them.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Why W2 hurts more than W4:&lt;/b&gt; every bit halves the step between quantization levels. 2-bit weights have 4 levels per output channel against 16 at 4 bits, so the rounding step is five times as large (about 14 dB less signal-to-noise) and changes what each layer computes beyond what fine-tuning on synthetic data can repair. 4-bit activations are often harder still: one range per layer has to cover every input, so outliers cost all other values their resolution.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;本会话中每个已完成的运行占一行：方法、位宽、大小、全精度模型和量化模型的 Top-1 准确率以及耗时。选中多行可叠加显示它们的曲线。&lt;b&gt;PTQ&lt;/b&gt;（不微调）是下限，在&lt;b&gt;真实数据&lt;/b&gt;上微调是上限；零样本方法介于两者之间。&lt;/p&gt;&lt;p&gt;&lt;b&gt;为什么 W2 比 W4 损失更大：&lt;/b&gt;每减少一位，量化级之间的间距就加倍。2 位权重每个输出通道只有 4 个量化级，4 位则有 16 个，因此舍入步长大五倍（信噪比约低 14 dB），它改变了每层的计算，超出了在合成数据上微调所能修复的范围。4 位激活往往更难：每层一个范围必须覆盖所有输入，异常值会使其他所有值失去分辨率。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Preprocessing&lt;/b&gt; is part of a model: the input size, how images of another size are brought to it, and the mean and std each channel is normalised with. A network only works on inputs prepared as in its training; with others its accuracy drops towards chance and every synthetic image is off scale. A ZSQ checkpoint stores its preprocessing; a PyTorch state_dict does not, so its architecture&apos;s values are assumed until you give the right ones. &lt;b&gt;Check on Dataset&lt;/b&gt; measures the full-precision accuracy with the values shown.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;预处理&lt;/b&gt;是模型的一部分：输入尺寸、其他尺寸的图像如何变为该尺寸，以及每个通道归一化所用的均值和标准差。网络只有在输入按训练时的方式准备时才能正常工作；否则其准确率会降到接近随机水平，每张合成图像的数值范围也会出错。ZSQ 检查点保存了其预处理，PyTorch 的 state_dict 则没有：在给出正确数值之前，将假定使用其架构的默认值。&lt;b&gt;在数据集上检查&lt;/b&gt;会用所显示的数值测量全精度准确率。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::Worker</name>
+    <message>
+        <source>Unknown error.</source>
+        <translation>未知错误。</translation>
     </message>
 </context>
 </TS>

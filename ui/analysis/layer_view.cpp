@@ -40,7 +40,7 @@ LayerView::LayerView(QWidget* parent) : QWidget(parent)
            "6 dB, and below about 10 dB the output is mostly noise. With a quantized checkpoint the figures come "
            "twice: before (the FP weights quantized as they are) and after the method's fine-tuning.</p>"
            "<p>Why W2 hurts much more than W4: 4-bit weights have 16 levels, 2-bit weights only 4, so the "
-           "rounding step is five times larger (about 12 dB less SQNR), and small layers such as the first "
+           "rounding step is five times larger (about 14 dB less SQNR), and small layers such as the first "
            "convolution or the classifier have few weights to average the error out.</p>"
            "<p>The <b>sensitivity</b> of a layer at b bits (KL columns) is the mean KL divergence between the "
            "FP model's predictions and those with only that layer at b bits (ZeroQ). <b>Suggest bits</b> chooses "

@@ -4,7 +4,7 @@ namespace zsq::ui {
 
 QString ViewExplanations::model()
 {
-    return tr("<p>The layers of the open model, with the shape of what each one outputs and its number of "
+    return tr("<p>The layers of the open model, with the shape of its weights and its number of "
               "parameters. <b>Quantizable</b> layers (convolutions and fully connected layers) get their weights "
               "rounded to 2<sup>b</sup> levels per output channel, b being the weight bit width; BatchNorm layers "
               "stay in floating point. The output of every ReLU is quantized too (the activation bits).</p>"
@@ -36,7 +36,7 @@ QString ViewExplanations::training()
               "the full-precision model's; <b>DKD</b> (LRQ's decoupled KD) splits that into the target class "
               "(TCKD, weight α) and the other classes (NCKD, weight β), giving more weight to how the teacher "
               "ranks the wrong classes. During the warm-up epochs only G trains, and the activation ranges are "
-              "measured in the first epochs and then frozen. The line above the plots gives the student's top-1 "
+              "measured in the first epochs and then frozen. The bottom plot gives the student's top-1 "
               "on the evaluation data after each epoch; that data is never used for training.</p>");
 }
 
@@ -60,8 +60,8 @@ QString ViewExplanations::results()
               "<b>PTQ</b> (no fine-tuning) is the floor and fine-tuning on <b>real data</b> the ceiling; the "
               "zero-shot methods lie between them.</p>"
               "<p><b>Why W2 hurts more than W4:</b> every bit halves the step between quantization levels. "
-              "2-bit weights have 4 levels per output channel against 16 at 4 bits, so the rounding error is "
-              "about four times as large (12 dB less signal-to-noise) and changes what each layer computes "
+              "2-bit weights have 4 levels per output channel against 16 at 4 bits, so the rounding step is "
+              "five times as large (about 14 dB less signal-to-noise) and changes what each layer computes "
               "beyond what fine-tuning on synthetic data can repair. 4-bit activations are often harder still: "
               "one range per layer has to cover every input, so outliers cost all other values their "
               "resolution.</p>");

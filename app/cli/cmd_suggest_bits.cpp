@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/bit_allocation.h"
+#include "common/bounded_json.h"
 #include "commands.h"
 #include "common/error.h"
 #include "console_sink.h"
@@ -45,7 +46,7 @@ std::vector<analysis::LayerCost> costsFromFile(const std::string& path, std::vec
     const std::vector<char> bytes = io::readWholeFile(path, 256u << 20);
     nlohmann::json js;
     try {
-        js = nlohmann::json::parse(bytes.begin(), bytes.end());
+        js = parseBoundedJson(bytes.data(), bytes.data() + bytes.size());
         std::vector<analysis::LayerCost> costs;
         for (const auto& l : js.at("states").at(0).at("layers")) {
             analysis::LayerCost c;
@@ -70,6 +71,10 @@ std::vector<analysis::LayerCost> costsFromFile(const std::string& path, std::vec
         return costs;
     } catch (const nlohmann::json::exception& e) {
         throw InputError(path + " is not a layers.json written by zsq layers (" + firstLine(e.what()) + ")");
+    } catch (const InputError& e) {
+        const std::string what = e.what();
+        // parseBoundedJson's refusals do not name the file.
+        throw InputError(what.rfind(path, 0) == 0 ? what : path + ": " + what);
     }
 }
 

@@ -1,4 +1,5 @@
 #include "api/preprocessing_check.h"
+#include "common/bounded_json.h"
 
 #include <nlohmann/json.hpp>
 
@@ -17,7 +18,7 @@ PreprocessingCheck checkPreprocessing(const std::string& runConfigJson, std::int
 {
     nlohmann::json user;
     try {
-        user = runConfigJson.empty() ? nlohmann::json::object() : nlohmann::json::parse(runConfigJson);
+        user = runConfigJson.empty() ? nlohmann::json::object() : parseBoundedJson(runConfigJson);
     } catch (const nlohmann::json::parse_error& e) {
         throw InputError("the run config is not valid JSON (byte " + std::to_string(e.byte) + ")");
     }

@@ -1,4 +1,5 @@
 #include "api/quantization_run.h"
+#include "common/bounded_json.h"
 
 #include <algorithm>
 #include <exception>
@@ -32,7 +33,7 @@ const char* typeName(config::ParamType type)
 nlohmann::json parseUserConfig(const std::string& text)
 {
     try {
-        nlohmann::json user = text.empty() ? nlohmann::json::object() : nlohmann::json::parse(text);
+        nlohmann::json user = text.empty() ? nlohmann::json::object() : parseBoundedJson(text);
         if (!user.is_object())
             throw InputError("a run config must be a JSON object");
         return user;

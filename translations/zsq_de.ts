@@ -1124,8 +1124,8 @@ Die eigenen Werte des Modells im Reiter Modell eintragen und „Am Datensatz pr�
         <translation>ONNX mit QuantizeLinear/DequantizeLinear (*.onnx);;TorchScript für torch.jit.load (*.pt)</translation>
     </message>
     <message>
-        <source>The demo quantizes the demo model twice to 4 bits, first with LRQ, then with ClusterQ, on a short classroom schedule: about 2 to 3 minutes on a 2-core CPU. The Run panel shows each run&apos;s settings; yours come back when the demo ends. Stop ends the demo.</source>
-        <translation>Die Demo quantisiert das Demomodell zweimal auf 4 Bit, erst mit LRQ, dann mit ClusterQ, mit einem kurzen Unterrichtsplan: etwa 2 bis 3 Minuten auf einer 2-Kern-CPU. Der Laufbereich zeigt die Einstellungen jedes Laufs; Ihre eigenen kommen zurück, wenn die Demo endet. Stoppen beendet die Demo.</translation>
+        <source>The demo quantizes the demo model twice to 4 bits, first with LRQ, then with ClusterQ, on a short classroom schedule: about one minute on a 2-core CPU. The Run panel shows each run&apos;s settings; yours come back when the demo ends. Stop ends the demo.</source>
+        <translation>Die Demo quantisiert das Demomodell zweimal auf 4 Bit, erst mit LRQ, dann mit ClusterQ, mit einem kurzen Unterrichtsplan: etwa eine Minute auf einer 2-Kern-CPU. Der Laufbereich zeigt die Einstellungen jedes Laufs; Ihre eigenen kommen zurück, wenn die Demo endet. Stoppen beendet die Demo.</translation>
     </message>
     <message>
         <source>Demo: LRQ vs ClusterQ</source>

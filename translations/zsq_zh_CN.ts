@@ -1122,8 +1122,8 @@ Set the model&apos;s own values on the Model tab and press Check on Dataset, or 
         <translation>带 QuantizeLinear/DequantizeLinear 的 ONNX (*.onnx);;用于 torch.jit.load 的 TorchScript (*.pt)</translation>
     </message>
     <message>
-        <source>The demo quantizes the demo model twice to 4 bits, first with LRQ, then with ClusterQ, on a short classroom schedule: about 2 to 3 minutes on a 2-core CPU. The Run panel shows each run&apos;s settings; yours come back when the demo ends. Stop ends the demo.</source>
-        <translation>演示将演示模型量化两次到 4 位，先用 LRQ，再用 ClusterQ，采用简短的课堂日程：在 2 核 CPU 上约 2 到 3 分钟。运行面板显示每次运行的设置；演示结束后恢复您自己的设置。停止会结束演示。</translation>
+        <source>The demo quantizes the demo model twice to 4 bits, first with LRQ, then with ClusterQ, on a short classroom schedule: about one minute on a 2-core CPU. The Run panel shows each run&apos;s settings; yours come back when the demo ends. Stop ends the demo.</source>
+        <translation>演示将演示模型量化两次到 4 位，先用 LRQ，再用 ClusterQ，采用简短的课堂日程：在 2 核 CPU 上约 1 分钟。运行面板显示每次运行的设置；演示结束后恢复您自己的设置。停止会结束演示。</translation>
     </message>
     <message>
         <source>Demo: LRQ vs ClusterQ</source>

@@ -1792,6 +1792,22 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>Write the selected run&apos;s quantized model as ONNX (QDQ) or TorchScript, to run it in ONNX Runtime or PyTorch</source>
         <translation>Das quantisierte Modell des gewählten Laufs als ONNX (QDQ) oder TorchScript schreiben, um es in ONNX Runtime oder PyTorch auszuführen</translation>
     </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::RunCurves</name>

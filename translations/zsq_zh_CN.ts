@@ -1789,6 +1789,22 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>Write the selected run&apos;s quantized model as ONNX (QDQ) or TorchScript, to run it in ONNX Runtime or PyTorch</source>
         <translation>将所选运行的量化模型写为 ONNX（QDQ）或 TorchScript，以便在 ONNX Runtime 或 PyTorch 中运行</translation>
     </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::RunCurves</name>

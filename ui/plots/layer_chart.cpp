@@ -146,9 +146,10 @@ void LayerChart::rebuild()
         line->point2->setCoords(1, first.fpTop1);
         line->setPen(QPen(Qt::darkGray, 1, Qt::DashLine));
         hi = std::max(hi, first.fpTop1);
-        // Accuracy bars start near the lowest value, so that a 1-point drop shows.
-        lo = std::max(0.0, lo - 0.25 * (hi - lo) - 1);
-        hi = std::min(100.0, hi + 0.1 * (hi - lo) + 0.5);
+        // Bars start at 0: an axis from ~84 % made a 1-point drop look like
+        // half the bar (the table and the dashed FP line give exact values).
+        lo = 0;
+        hi = std::min(100.0, hi + 0.05 * hi + 0.5);
     } else {
         lo = std::min(0.0, lo);
         hi = hi + 0.1 * std::max(1.0, hi - lo);

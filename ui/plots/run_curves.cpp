@@ -73,6 +73,29 @@ RunCurves readRunCurves(const SessionRun& run)
     return curves;
 }
 
+QString commonLoss(const QList<RunCurves>& curves)
+{
+    QList<const RunCurves*> withLosses;
+    for (const RunCurves& c : curves)
+        if (!c.losses.isEmpty())
+            withLosses << &c;
+    if (withLosses.isEmpty())
+        return {};
+    auto everyRunHas = [&](const QString& name) {
+        for (const RunCurves* c : withLosses)
+            if (!c->losses.contains(name))
+                return false;
+        return true;
+    };
+    for (const char* name : {"S/total", "G/total", "ptq/bn_stats"})
+        if (everyRunHas(QLatin1String(name)))
+            return QLatin1String(name);
+    for (auto it = withLosses.front()->losses.constBegin(); it != withLosses.front()->losses.constEnd(); ++it)
+        if (everyRunHas(it.key()))
+            return it.key();
+    return {};
+}
+
 void plotRunCurves(QCustomPlot* plot, const QList<RunCurves>& curves, const QStringList& labels)
 {
     // Only the loss curves go into the legend; top-1 shares their colours.
@@ -93,11 +116,14 @@ void plotRunCurves(QCustomPlot* plot, const QList<RunCurves>& curves, const QStr
     lossRect->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
     legend->setLayer(QStringLiteral("legend"));
 
+    // One loss for every run, so that the curves share a meaning and an axis
+    // (two runs showed one's G/total against the other's S/total).
+    const QString common = commonLoss(curves);
     QStringList lossNames;
     for (int i = 0; i < curves.size(); ++i) {
         const RunCurves& c = curves[i];
         const QColor color = runColor(i);
-        const QString name = c.mainLoss();
+        const QString name = common.isEmpty() ? c.mainLoss() : common;
         if (!name.isEmpty()) {
             lossNames << name;
             QCPGraph* g = plot->addGraph(lossRect->axis(QCPAxis::atBottom), lossRect->axis(QCPAxis::atLeft));
@@ -116,6 +142,11 @@ void plotRunCurves(QCustomPlot* plot, const QList<RunCurves>& curves, const QStr
         }
     }
     lossNames.removeDuplicates();
+    // Epochs are whole numbers.
+    QSharedPointer<QCPAxisTickerFixed> epochs(new QCPAxisTickerFixed);
+    epochs->setTickStep(1.0);
+    epochs->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    top1Rect->axis(QCPAxis::atBottom)->setTicker(epochs);
     lossRect->axis(QCPAxis::atLeft)->setLabel(lossNames.size() == 1 ? lossNames.front() : RunCurves::tr("Loss"));
     for (QCPAxisRect* rect : {lossRect, top1Rect}) {
         const QList<QCPGraph*> graphs = rect->graphs();

@@ -30,6 +30,9 @@ public:
 };
 
 RunCurves readRunCurves(const SessionRun& run);
+// The loss every run with losses has (S/total first, then G/total, then
+// ptq/bn_stats, then any); empty when they share none.
+QString commonLoss(const QList<RunCurves>& curves);
 // The raw samples of a losses.csv written by LossPlot::exportCsv (empty when
 // the file is missing or unreadable).
 QList<LossSample> readLossesCsv(const QString& path);

@@ -23,7 +23,7 @@
 namespace zsq::ui {
 
 namespace {
-enum Column { Method, Bits, AvgBits, Size, FpTop1, QuantTop1, Time, Device, Seed, ColumnCount };
+enum Column { Run, Status, Method, Bits, AvgBits, Size, FpTop1, QuantTop1, Time, Device, Seed, ColumnCount };
 
 QString runLabel(const SessionRun& r)
 {
@@ -34,7 +34,7 @@ QString runLabel(const SessionRun& r)
 ResultsView::ResultsView(QWidget* parent) : QWidget(parent)
 {
     m_table = new QTableWidget(0, ColumnCount, this);
-    m_table->setHorizontalHeaderLabels({tr("Method"), tr("W/A bits"), tr("Avg. weight bits"), tr("Size (KiB)"),
+    m_table->setHorizontalHeaderLabels({tr("Run"), tr("Status"), tr("Method"), tr("W/A bits"), tr("Avg. weight bits"), tr("Size (KiB)"),
                                         tr("FP top-1 (%)"), tr("Quantized top-1 (%)"), tr("Time (s)"), tr("Device"),
                                         tr("Seed")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -102,7 +102,9 @@ void ResultsView::fillRow(int row, const SessionRun& r)
     const QLocale locale;
     auto number = [&](double v, int decimals) { return locale.toString(v, 'f', decimals); };
     const QString none = QStringLiteral("–");
-    const QStringList cells = {r.method,
+    const QStringList cells = {QDir(r.outputDir).dirName(),
+                               r.cancelled ? tr("stopped") : tr("finished"),
+                               r.method,
                                QStringLiteral("W%1/A%2").arg(r.wbits).arg(r.abits),
                                number(r.averageWeightBits, 2),
                                number(static_cast<double>(r.sizeBits) / 8.0 / 1024.0, 1),
@@ -114,7 +116,7 @@ void ResultsView::fillRow(int row, const SessionRun& r)
     for (int c = 0; c < ColumnCount; ++c) {
         auto* item = new QTableWidgetItem(cells.value(c));
         item->setToolTip(QDir::toNativeSeparators(r.outputDir) + (r.cancelled ? tr(" (stopped)") : QString()));
-        if (c != Method && c != Device)
+        if (c != Run && c != Status && c != Method && c != Device)
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_table->setItem(row, c, item);
     }

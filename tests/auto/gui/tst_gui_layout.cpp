@@ -15,6 +15,8 @@
 #include "ui/app/language.h"
 #include "ui/app/main_window.h"
 #include "ui/run/run_panel.h"
+#include "qcustomplot.h"
+#include "ui/plots/layer_chart.h"
 #include "zsq_gui_test_util.h"
 
 using zsq::ui::MainWindow;
@@ -105,6 +107,8 @@ private slots:
         window->tabs()->setCurrentIndex(MainWindow::LayersTab);
         emit window->layerView()->controller()->layersFinished(madeUpLayerResult());
         widest = qMax(widest, check(QStringLiteral("layers-result")));
+        // Accuracy bars start at 0 (an axis from ~84 % exaggerated a 1-point drop).
+        QCOMPARE(window->layerView()->chart()->plot()->yAxis->range().lower, 0.0);
         // The Run dock keeps a usable width beside the Per-layer tab.
         auto* dock = window->findChild<QDockWidget*>(QStringLiteral("runDock"));
         QVERIFY(dock);

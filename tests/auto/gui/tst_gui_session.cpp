@@ -234,7 +234,10 @@ void TstGuiSession::runAddsResultRow()
     QVERIFY(run.sizeBits > 0);
     // The per-iteration losses were kept beside result.json.
     QVERIFY(QFileInfo::exists(QDir(output).filePath(QStringLiteral("losses.csv"))));
-    QVERIFY(results->table()->item(0, 0)->text() == QStringLiteral("ptq"));
+    QVERIFY(results->table()->item(0, 2)->text() == QStringLiteral("ptq"));
+    // The run's name (its folder) and whether it finished or was stopped.
+    QCOMPARE(results->table()->item(0, 0)->text(), QDir(output).dirName());
+    QCOMPARE(results->table()->item(0, 1)->text(), QStringLiteral("finished"));
 }
 
 void TstGuiSession::exports()

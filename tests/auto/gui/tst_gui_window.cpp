@@ -10,6 +10,7 @@
 
 #include "ui/app/main_window.h"
 #include "ui/plots/loss_plot.h"
+#include "ui/plots/run_curves.h"
 #include "ui/results/results_view.h"
 #include "ui/run/run_controller.h"
 #include "ui/run/run_panel.h"
@@ -139,6 +140,22 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!ran.isEmpty(), 60000);
         QVERIFY(!ran.at(0).at(0).toBool());
         QVERIFY2(ran.at(0).at(1).toString().contains(QStringLiteral("--nproc 2")), qPrintable(ran.at(0).at(1).toString()));
+    }
+
+    void resultsOverlayOneLossForAllRuns()
+    {
+        // An LRQ run (G/total, S/total) beside a ClusterQ run whose file has
+        // only G/total: both are drawn as G/total, never S/total against G/total.
+        zsq::ui::RunCurves lrq, clusterq, ptq;
+        lrq.losses[QStringLiteral("S/total")] = {QPointF(0, 2)};
+        lrq.losses[QStringLiteral("G/total")] = {QPointF(0, 20)};
+        clusterq.losses[QStringLiteral("G/total")] = {QPointF(0, 19)};
+        QCOMPARE(zsq::ui::commonLoss({lrq, clusterq}), QStringLiteral("G/total"));
+        clusterq.losses[QStringLiteral("S/total")] = {QPointF(0, 1.5)};
+        QCOMPARE(zsq::ui::commonLoss({lrq, clusterq}), QStringLiteral("S/total"));
+        ptq.losses[QStringLiteral("ptq/bn_stats")] = {QPointF(0, 0.1)};
+        QCOMPARE(zsq::ui::commonLoss({lrq, ptq}), QString());
+        QCOMPARE(zsq::ui::commonLoss({ptq, zsq::ui::RunCurves()}), QStringLiteral("ptq/bn_stats"));
     }
 
     void lossChartsReadWellByDefault()

@@ -1154,6 +1154,10 @@ Die eigenen Werte des Modells im Reiter Modell eintragen und „Am Datensatz pr�
         <source>a new session was started</source>
         <translation>eine neue Sitzung wurde begonnen</translation>
     </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation>Start nicht möglich: %1</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::ModelExporter</name>

@@ -1151,6 +1151,10 @@ Set the model&apos;s own values on the Model tab and press Check on Dataset, or 
         <source>a new session was started</source>
         <translation>已开始新会话</translation>
     </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation>无法开始：%1</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::ModelExporter</name>

@@ -153,6 +153,8 @@ void MainWindow::createRunActions()
     m_demoAction->setStatusTip(tr("Open the demo model and run quick LRQ, then quick ClusterQ; the Results tab "
                                   "compares them"));
     m_runPanel->setActions(m_startAction, m_pauseAction, m_stopAction);
+    // Queued: the panel has re-checked its dataset by the time this runs.
+    connect(m_runPanel, &RunPanel::settingsChanged, this, &MainWindow::updateRunActions, Qt::QueuedConnection);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(m_runDock->toggleViewAction());
@@ -168,7 +170,11 @@ void MainWindow::updateRunActions()
 {
     const RunController::State state = m_run->state();
     const bool going = state == RunController::State::Running || state == RunController::State::Paused;
-    m_startAction->setEnabled(state == RunController::State::Idle && hasModel() && !m_startPending);
+    const QString datasetProblem = m_runPanel->datasetProblem();
+    m_startAction->setEnabled(state == RunController::State::Idle && hasModel() && !m_startPending &&
+                              datasetProblem.isEmpty());
+    m_startAction->setToolTip(datasetProblem.isEmpty() ? m_startAction->text().remove(QLatin1Char('&'))
+                                                       : tr("Cannot start: %1").arg(datasetProblem));
     m_pauseAction->setEnabled(going);
     m_pauseAction->setText(state == RunController::State::Paused ? tr("&Resume") : tr("&Pause"));
     m_stopAction->setEnabled(going || m_startPending);

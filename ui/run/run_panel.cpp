@@ -6,6 +6,8 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
+#include <QPalette>
+#include <QColor>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -276,20 +278,36 @@ void RunPanel::updateMethod()
 void RunPanel::updateDataset()
 {
     const QString name = datasetName();
+    m_datasetProblem.clear();
+    m_datasetInfo->setForegroundRole(QPalette::PlaceholderText);
     if (name == QLatin1String("none")) {
         m_datasetInfo->setText(tr("No data at all: the accuracy is not measured."));
         return;
     }
+    // A dataset that is not there is a problem Start must not ignore (it
+    // was a grey note beside an enabled Start).
+    auto problem = [this](const QString& text) {
+        m_datasetProblem = text;
+        m_datasetInfo->setText(text);
+        m_datasetInfo->setForegroundRole(QPalette::BrightText);
+        QPalette p = m_datasetInfo->palette();
+        p.setColor(QPalette::BrightText, QColor(200, 40, 40));
+        m_datasetInfo->setPalette(p);
+    };
     const bool named = name == QLatin1String("fashion-mnist") || name == QLatin1String("mnist") ||
                        name == QLatin1String("cifar10") || name == QLatin1String("cifar100");
     if (!named) {
-        m_datasetInfo->setText(QDir(name).exists() ? tr("Folder of IDX files, CIFAR batches or class sub-folders.")
-                                                   : tr("Folder not found."));
+        if (QDir(name).exists())
+            m_datasetInfo->setText(tr("Folder of IDX files, CIFAR batches or class sub-folders."));
+        else
+            problem(tr("Folder not found."));
         return;
     }
     const QString dir = QString::fromStdString(api::findNamedDataset(name.toStdString()));
-    m_datasetInfo->setText(dir.isEmpty() ? tr("Not installed (for Fashion-MNIST: apt install dataset-fashion-mnist).")
-                                         : tr("Found in %1").arg(QDir::toNativeSeparators(dir)));
+    if (dir.isEmpty())
+        problem(tr("Not installed (for Fashion-MNIST: apt install dataset-fashion-mnist)."));
+    else
+        m_datasetInfo->setText(tr("Found in %1").arg(QDir::toNativeSeparators(dir)));
 }
 
 void RunPanel::updateBaseline()

@@ -51,6 +51,10 @@ public:
     static QString defaultRunsDir();
     static QString methodExplanation(const QString& method);
 
+    // Why the chosen dataset cannot be used (a folder that does not exist, a
+    // named set not installed); empty when it can. Start stays disabled.
+    QString datasetProblem() const { return m_datasetProblem; }
+
 signals:
     // Any setting changed (for the session's autosave).
     void settingsChanged();
@@ -72,6 +76,7 @@ private:
     QComboBox* m_device = nullptr;
     QComboBox* m_dataset = nullptr;
     QLabel* m_datasetInfo = nullptr;
+    QString m_datasetProblem;
     QLineEdit* m_output = nullptr;
     QToolButton* m_advancedToggle = nullptr;
     ParamForm* m_advanced = nullptr;

@@ -125,6 +125,21 @@ private slots:
         QVERIFY(!QFileInfo::exists(m_runs.filePath(QStringLiteral("float.onnx"))));
     }
 
+    void missingDatasetDisablesStart()
+    {
+        std::unique_ptr<MainWindow> window(zsq::test::newTestWindow(1024, 700));
+        QVERIFY(zsq::test::loadDemoModel(*window).isEmpty());
+        zsq::ui::RunPanel* panel = window->runPanel();
+        QVERIFY(panel->setParameter(QStringLiteral("dataset"), QStringLiteral("none")));
+        QTRY_VERIFY(window->startAction()->isEnabled());
+        QVERIFY(panel->setParameter(QStringLiteral("dataset"), m_runs.filePath(QStringLiteral("no-such-folder"))));
+        QTRY_VERIFY(!window->startAction()->isEnabled());
+        QVERIFY(!panel->datasetProblem().isEmpty());
+        QVERIFY(window->startAction()->toolTip().contains(panel->datasetProblem()));
+        QVERIFY(panel->setParameter(QStringLiteral("dataset"), QStringLiteral("none")));
+        QTRY_VERIFY(window->startAction()->isEnabled());
+    }
+
     void dataParallelRunIsRefusedNotIgnored()
     {
         // The GUI runs one process; dist.nproc 2 must not silently run on one.

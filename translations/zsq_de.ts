@@ -1998,6 +1998,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>Output Folder</source>
         <translation>Ausgabeordner</translation>
     </message>
+    <message>
+        <source>Classroom (half a minute, frequent images)</source>
+        <translation>Unterricht (eine halbe Minute, häufige Bilder)</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::RunQueue</name>

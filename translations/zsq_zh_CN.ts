@@ -1995,6 +1995,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>Output Folder</source>
         <translation>输出文件夹</translation>
     </message>
+    <message>
+        <source>Classroom (half a minute, frequent images)</source>
+        <translation>课堂（约半分钟，频繁更新图像）</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::RunQueue</name>

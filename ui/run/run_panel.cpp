@@ -1,11 +1,13 @@
 #include "run_panel.h"
 
+#include <algorithm>
 #include <exception>
 
 #include <QAction>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
+#include <QHash>
 #include <QPalette>
 #include <QColor>
 #include <QFileDialog>
@@ -32,6 +34,23 @@ const char* const kMainKeys[] = {"model", "method", "wbits", "abits", "profile",
 QJsonArray loadSchema()
 {
     return QJsonDocument::fromJson(QByteArray::fromStdString(api::runConfigSchemaJson())).array();
+}
+
+// The choices core's schema gives for `key`: the methods and profiles are
+// core's, the panel only labels them (a profile core added, "classroom", was
+// missing here and a demo asking for it silently ran "quick").
+QStringList schemaChoices(const QString& key)
+{
+    for (const QJsonValue& v : loadSchema()) {
+        const QJsonObject entry = v.toObject();
+        if (entry.value(QStringLiteral("key")).toString() != key)
+            continue;
+        QStringList choices;
+        for (const QJsonValue& c : entry.value(QStringLiteral("choices")).toArray())
+            choices << c.toString();
+        return choices;
+    }
+    return {};
 }
 
 // Sets "a.b.c" in a nested object.
@@ -89,11 +108,20 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent)
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 
     m_method = new QComboBox(m_settings);
-    m_method->addItem(tr("LRQ"), QStringLiteral("lrq"));
-    m_method->addItem(tr("ClusterQ"), QStringLiteral("clusterq"));
-    m_method->addItem(tr("GDFQ"), QStringLiteral("gdfq"));
-    m_method->addItem(tr("PTQ (ZeroQ)"), QStringLiteral("ptq"));
-    m_method->addItem(tr("Real-data ceiling"), QStringLiteral("realdata"));
+    const QHash<QString, QString> methodLabels{{QStringLiteral("lrq"), tr("LRQ")},
+                                               {QStringLiteral("clusterq"), tr("ClusterQ")},
+                                               {QStringLiteral("gdfq"), tr("GDFQ")},
+                                               {QStringLiteral("ptq"), tr("PTQ (ZeroQ)")},
+                                               {QStringLiteral("realdata"), tr("Real-data ceiling")}};
+    // Core's order puts PTQ first; the panel leads with the papers' methods.
+    QStringList methods = schemaChoices(QStringLiteral("method"));
+    std::stable_sort(methods.begin(), methods.end(), [](const QString& a, const QString& b) {
+        const QStringList order{QStringLiteral("lrq"), QStringLiteral("clusterq"), QStringLiteral("gdfq")};
+        const auto rank = [&](const QString& m) { return order.contains(m) ? order.indexOf(m) : order.size(); };
+        return rank(a) < rank(b);
+    });
+    for (const QString& m : methods)
+        m_method->addItem(methodLabels.value(m, m), m);
     for (int i = 0; i < m_method->count(); ++i)
         m_method->setItemData(i, methodExplanation(m_method->itemData(i).toString()), Qt::ToolTipRole);
     m_methodHelp = new QLabel(m_settings);
@@ -121,9 +149,13 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent)
     form->addRow(bitsLabel, bitsRow);
 
     m_profile = new QComboBox(m_settings);
-    m_profile->addItem(tr("Quick (minutes on a laptop CPU)"), QStringLiteral("quick"));
-    m_profile->addItem(tr("Paper (the published schedules)"), QStringLiteral("paper"));
-    m_profile->addItem(tr("Custom (advanced values only)"), QStringLiteral("custom"));
+    const QHash<QString, QString> profileLabels{
+        {QStringLiteral("quick"), tr("Quick (minutes on a laptop CPU)")},
+        {QStringLiteral("classroom"), tr("Classroom (half a minute, frequent images)")},
+        {QStringLiteral("paper"), tr("Paper (the published schedules)")},
+        {QStringLiteral("custom"), tr("Custom (advanced values only)")}};
+    for (const QString& p : schemaChoices(QStringLiteral("profile")))
+        m_profile->addItem(profileLabels.value(p, p), p);
     m_profile->setToolTip(tr("The profile fills the training schedule; values you change under Advanced win"));
     form->addRow(tr("&Profile:"), m_profile);
 

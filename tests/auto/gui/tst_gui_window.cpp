@@ -4,10 +4,14 @@
 // is a PTQ run without data (ZeroQ-distilled inputs), so nothing here needs
 // Fashion-MNIST.
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "api/quantization_run.h"
 #include "ui/app/main_window.h"
 #include "ui/plots/loss_plot.h"
 #include "ui/plots/run_curves.h"
@@ -123,6 +127,29 @@ private slots:
         const QString why = exported.at(0).at(1).toString();
         QVERIFY2(!why.isEmpty() && !why.contains(QLatin1Char('\n')), qPrintable(why));
         QVERIFY(!QFileInfo::exists(m_runs.filePath(QStringLiteral("float.onnx"))));
+    }
+
+    void runPanelOffersEveryChoiceOfCoresSchema()
+    {
+        // The method and profile lists are core's: every choice of the schema
+        // can be picked (the panel lacked "classroom", and the demo silently
+        // ran "quick" instead).
+        zsq::ui::RunPanel panel;
+        const QJsonArray schema =
+            QJsonDocument::fromJson(QByteArray::fromStdString(zsq::api::runConfigSchemaJson())).array();
+        int checked = 0;
+        for (const QJsonValue& v : schema) {
+            const QJsonObject entry = v.toObject();
+            const QString key = entry.value(QStringLiteral("key")).toString();
+            if (key != QLatin1String("method") && key != QLatin1String("profile"))
+                continue;
+            for (const QJsonValue& choice : entry.value(QStringLiteral("choices")).toArray()) {
+                QVERIFY2(panel.setParameter(key, choice.toString()), qPrintable(key + QLatin1Char('=') + choice.toString()));
+                QCOMPARE(panel.parameter(key).toString(), choice.toString());
+                ++checked;
+            }
+        }
+        QVERIFY(checked >= 9);   // 5 methods, 4 profiles
     }
 
     void missingDatasetDisablesStart()

@@ -128,20 +128,35 @@ std::int64_t sensitivityForwardsPerBatch(const LayerAnalysisConfig& cfg, std::si
     return cfg.sensitivity ? 1 + static_cast<std::int64_t>(layers * cfg.candidateBits.size()) : 0;
 }
 
+// The weight bits and activation modes of `q`, to restore after trying
+// others, and the modes with every activation in float.
+struct QuantSettings {
+    std::vector<int> bits;
+    std::vector<ActQuantImpl::Mode> quantModes, offModes;
+};
+
+QuantSettings quantSettingsOf(ZooModelImpl& q)
+{
+    QuantSettings s;
+    for (auto& l : q.quantLayers())
+        s.bits.push_back(l.setting().bits);
+    for (auto& a : q.actQuants()) {
+        s.quantModes.push_back(a.act->mode);
+        s.offModes.push_back(ActQuantImpl::Mode::Off);
+    }
+    return s;
+}
+
 LayerStateReport analyseState(const std::string& name, ZooModelImpl& fp, ZooModelImpl& q, const EvalData& data,
                               const LayerAnalysisConfig& cfg, ProgressMeter& meter, std::int64_t& step,
                               const CancelToken* cancel)
 {
     auto& layers = q.quantLayers();
     const std::size_t m = layers.size();
-    std::vector<int> bits(m);
-    for (std::size_t i = 0; i < m; ++i)
-        bits[i] = layers[i].setting().bits;
-    std::vector<ActQuantImpl::Mode> quantModes, offModes;
-    for (auto& a : q.actQuants()) {
-        quantModes.push_back(a.act->mode);
-        offModes.push_back(ActQuantImpl::Mode::Off);
-    }
+    const QuantSettings settings = quantSettingsOf(q);
+    const std::vector<int>& bits = settings.bits;
+    const std::vector<ActQuantImpl::Mode>& quantModes = settings.quantModes;
+    const std::vector<ActQuantImpl::Mode>& offModes = settings.offModes;
     const auto fpIndex = layerIndex(fp), qIndex = layerIndex(q);
 
     std::int64_t fpCorrect = 0, fullCorrect = 0, total = 0;
@@ -232,14 +247,10 @@ void measureSensitivity(ZooModelImpl& fp, ZooModelImpl& q, const EvalData& data,
 {
     auto& layers = q.quantLayers();
     const std::size_t m = layers.size();
-    std::vector<int> bits(m);
-    for (std::size_t i = 0; i < m; ++i)
-        bits[i] = layers[i].setting().bits;
-    std::vector<ActQuantImpl::Mode> quantModes, offModes;
-    for (auto& a : q.actQuants()) {
-        quantModes.push_back(a.act->mode);
-        offModes.push_back(ActQuantImpl::Mode::Off);
-    }
+    const QuantSettings settings = quantSettingsOf(q);
+    const std::vector<int>& bits = settings.bits;
+    const std::vector<ActQuantImpl::Mode>& quantModes = settings.quantModes;
+    const std::vector<ActQuantImpl::Mode>& offModes = settings.offModes;
     std::vector<std::vector<double>> kl(m, std::vector<double>(cfg.candidateBits.size(), 0));
     std::int64_t total = 0;
     torch::InferenceMode inference;

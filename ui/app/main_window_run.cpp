@@ -242,7 +242,7 @@ void MainWindow::launchRun(const QString& config)
         m_tabs->setCurrentIndex(TrainingTab);
     // The recovery file and its marker name the run's folder, so that a
     // crash from here on can be resumed from its run.ckpt.
-    m_runningOutput = QJsonDocument::fromJson(config.toUtf8()).object().value(QStringLiteral("output")).toString();
+    m_runningOutput = runConfig.value(QStringLiteral("output")).toString();
     m_recovery->saveNow();
     // After a check, the controller's state takes over locking the settings.
     m_runPanel->setRunning(false);

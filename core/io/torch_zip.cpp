@@ -159,6 +159,13 @@ TorchZip::TorchZip(const std::vector<char>& bytes) : bytes_(bytes)
             zipError(name + " uses compression method " + std::to_string(e.method));
         if (e.method == 0 && e.size != e.compressedSize)
             zipError(name + " has inconsistent sizes");
+        // Deflate turns a byte into at most 1032 (RFC 1951: a 258-byte match
+        // per 2-bit code at best), so a record claiming more than that is
+        // refused here, before a reader allocates what it claims.
+        if (e.method == 8 && (e.size > L::kMaxInflatedBytes || e.size / 1032 > e.compressedSize))
+            zipError(name + " claims to inflate to " + std::to_string(e.size) + " bytes from " +
+                     std::to_string(e.compressedSize) + " (more than deflate can, or over " +
+                     std::to_string(L::kMaxInflatedBytes) + ")");
         if (!fits(local, 30, cdOffset) || le(bytes, local, 4) != 0x04034b50)
             zipError("bad local header of " + name);
         const std::uint64_t localName = le(bytes, local + 26, 2), localExtra = le(bytes, local + 28, 2);

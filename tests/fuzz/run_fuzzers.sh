@@ -5,7 +5,10 @@
 #
 #   run_fuzzers.sh SOURCE_DIR BUILD_DIR [SECONDS_PER_TARGET] [TARGET...]
 #
-# SECONDS_PER_TARGET defaults to $ZSQ_FUZZ_SECONDS or 25. Each target's
+# SECONDS_PER_TARGET defaults to $ZSQ_FUZZ_SECONDS or 25. ZSQ_FUZZ_SEED (the
+# ctest sets it) fixes libFuzzer's random seed, so that a CI run explores the
+# same inputs on every machine (up to how many it gets through in the time);
+# unset, every run picks its own seed and explores further. Each target's
 # growing corpus is kept in BUILD_DIR/corpus/<target> (later runs start from
 # it); the seeds come from tests/data/fuzz/<target>/ (and, for the torch.save
 # reader, tests/data/malformed/). A crash, sanitizer report, leak, timeout or
@@ -72,7 +75,7 @@ for t in "${targets[@]}"; do
   log=${build}/${t}.log
   echo "== ${t}: ${seconds} s"
   t0=${SECONDS}
-  "${build}/${t}" -max_total_time="${seconds}" -max_len="$(max_len "${t}")" -timeout=10 -rss_limit_mb=2560 \
+  "${build}/${t}" -seed="${ZSQ_FUZZ_SEED:-0}" -max_total_time="${seconds}" -max_len="$(max_len "${t}")" -timeout=10 -rss_limit_mb=2560 \
     -print_final_stats=1 -artifact_prefix="${build}/findings/${t}-" "${corpus}" "${seeds[@]}" >"${log}" 2>&1
   rc=$?
   elapsed=$((SECONDS - t0))

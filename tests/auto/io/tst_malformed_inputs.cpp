@@ -528,6 +528,18 @@ void tst_MalformedInputs::fuzzFindings()
                                           120000),
                              2, "fuzz_zip_empty_record.pt");
 
+    // A 498-byte archive whose deflated record data/0 claims 3.1 GB: the
+    // storage was allocated at the claimed size before the record was
+    // inflated (fuzz_torch_save, out of memory in CI); refused when the zip
+    // directory is read, as deflate cannot grow 17 bytes that much.
+    const std::string claims = (malformed / "fuzz_zip_deflate_claims_3gb.pt").string();
+    ZSQ_EXPECT_INPUT_ERROR(io::readTensorFile(claims), msg);
+    checkOneLine(msg, "fuzz_zip_deflate_claims_3gb.pt", "claims to inflate to 3137339416 bytes from 17");
+    test::expectOneLineError(test::runZsq({"infer", "--input", QString::fromStdString(claims), "--output",
+                                           QString::fromStdString(path("out.pt"))},
+                                          120000),
+                             2, "fuzz_zip_deflate_claims_3gb.pt");
+
     // A 35-byte gzip IDX file whose header promises 1e6 images of 32x32
     // (1 GB): refused before the pixels are allocated (deflate inflates a
     // byte to at most 1032), not after a gigabyte was reserved.

@@ -8,6 +8,9 @@
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/script.h>
 
+#include "common/bounded_json.h"
+#include "engine/zsq_trainer_optimizers.h"
+
 #include "common/error.h"
 #include "common/progress_meter.h"
 #include "engine/evaluate.h"
@@ -27,38 +30,6 @@ namespace {
 
 constexpr const char* kRunCheckpointFormat = "zsq-run-checkpoint";
 
-torch::Tensor bytesToTensor(const std::string& bytes)
-{
-    torch::Tensor t = torch::empty({static_cast<std::int64_t>(bytes.size())}, torch::kUInt8);
-    std::memcpy(t.data_ptr<std::uint8_t>(), bytes.data(), bytes.size());
-    return t;
-}
-
-std::string tensorToBytes(const torch::Tensor& t)
-{
-    torch::Tensor c = t.contiguous().to(torch::kCPU);
-    return std::string(reinterpret_cast<const char*>(c.data_ptr<std::uint8_t>()), static_cast<std::size_t>(c.numel()));
-}
-
-template <class Optimizer>
-std::string saveOptimizer(Optimizer& optimizer)
-{
-    torch::serialize::OutputArchive archive;
-    optimizer.save(archive);
-    std::ostringstream os;
-    archive.save_to(os);
-    return os.str();
-}
-
-template <class Optimizer>
-void loadOptimizer(Optimizer& optimizer, const std::string& bytes, const torch::Device& device)
-{
-    std::istringstream is(bytes);
-    torch::serialize::InputArchive archive;
-    archive.load_from(is, device);
-    optimizer.load(archive);
-}
-
 c10::impl::GenericDict toDict(const io::TensorMap& tensors)
 {
     c10::impl::GenericDict d(c10::StringType::get(), c10::TensorType::get());
@@ -67,11 +38,20 @@ c10::impl::GenericDict toDict(const io::TensorMap& tensors)
     return d;
 }
 
-io::TensorMap fromDict(const c10::IValue& v)
+// A {str: tensor} entry of a run checkpoint (possibly empty); InputError
+// naming the entry otherwise.
+io::TensorMap tensorsOf(const std::map<std::string, c10::IValue>& root, const std::string& key,
+                        const std::string& path)
 {
+    auto it = root.find(key);
+    if (it == root.end() || !it->second.isGenericDict())
+        throw InputError(path + ": the run checkpoint has no \"" + key + "\" dict of tensors");
     io::TensorMap out;
-    for (const auto& e : v.toGenericDict())
+    for (const auto& e : it->second.toGenericDict()) {
+        if (!e.key().isString() || !e.value().isTensor())
+            throw InputError(path + ": the run checkpoint's \"" + key + "\" holds something other than named tensors");
         out[e.key().toStringRef()] = e.value().toTensor();
+    }
     return out;
 }
 
@@ -492,6 +472,8 @@ void ZsqTrainer::saveCheckpoint(const std::string& path)
                            {"result_history", s.result.history},
                            {"best_top1", s.result.bestTop1},
                            {"final_top1", s.result.finalTop1}};
+    const OptimizerRecord optG = saveAdamState(*s.optG), optS = saveSgdState(*s.optS);
+    meta["optimizers"] = {{"generator", optG.meta}, {"student", optS.meta}};
     at::Generator cpu = at::detail::getDefaultCPUGenerator();
     torch::Tensor rng;
     {
@@ -504,8 +486,8 @@ void ZsqTrainer::saveCheckpoint(const std::string& path)
     root.insert("generator", toDict(io::stateDict(*s.generator)));
     root.insert("student", toDict(io::stateDict(*s.student)));
     root.insert("method", toDict(s.method->stateTensors()));
-    root.insert("opt_g", bytesToTensor(saveOptimizer(*s.optG)));
-    root.insert("opt_s", bytesToTensor(saveOptimizer(*s.optS)));
+    root.insert("opt_g", toDict(optG.tensors));
+    root.insert("opt_s", toDict(optS.tensors));
     root.insert("rng_cpu", rng);
     io::writeFileAtomically(path, torch::pickle_save(root));
 }
@@ -513,36 +495,69 @@ void ZsqTrainer::saveCheckpoint(const std::string& path)
 void ZsqTrainer::loadCheckpoint(const std::string& path)
 {
     State& s = *s_;
+    // io's own reader (as every torch.save file): no LibTorch unpickler sees
+    // a byte of the file, the optimizer state included.
     const c10::IValue value = io::readPickleFile(path, "a run checkpoint");
     if (!value.isGenericDict())
         throw InputError(path + " is not a run checkpoint");
     std::map<std::string, c10::IValue> root;
     for (const auto& e : value.toGenericDict())
-        root[e.key().toStringRef()] = e.value();
-    if (!root.count("format") || root["format"].toStringRef() != kRunCheckpointFormat)
+        if (e.key().isString())
+            root[e.key().toStringRef()] = e.value();
+    if (!root.count("format") || !root["format"].isString() || root["format"].toStringRef() != kRunCheckpointFormat)
         throw InputError(path + " is not a run checkpoint");
-    const nlohmann::json meta = nlohmann::json::parse(root["meta"].toStringRef());
-    if (meta.at("method").get<std::string>() != s.method->name())
-        throw InputError(path + " is a " + meta.at("method").get<std::string>() + " run, not " + s.method->name());
-    io::loadStateDict(*s.generator, fromDict(root["generator"]));
-    io::loadStateDict(*s.student, fromDict(root["student"]));
-    quant::quantStateFromJson(*s.student, meta.at("student_quant"));
-    s.method->loadState(meta.at("method_state"), fromDict(root["method"]));
-    loadOptimizer(*s.optG, tensorToBytes(root["opt_g"].toTensor()), s.device);
-    loadOptimizer(*s.optS, tensorToBytes(root["opt_s"].toTensor()), s.device);
-    at::Generator cpu = at::detail::getDefaultCPUGenerator();
-    {
-        std::lock_guard<std::mutex> lock(cpu.mutex());
-        cpu.set_state(root["rng_cpu"].toTensor());
+    if (root.count("opt_g") && root["opt_g"].isTensor())
+        throw InputError(path + " is a run checkpoint of an older ZSQ Studio whose optimizer state is a LibTorch "
+                                "archive, which is no longer read (it could run code): start the run again");
+    if (!root.count("meta") || !root["meta"].isString())
+        throw InputError(path + ": the run checkpoint has no metadata text (\"meta\")");
+    nlohmann::json meta;
+    try {
+        meta = parseBoundedJson(root["meta"].toStringRef());
+    } catch (const std::exception& e) {
+        throw InputError(path + ": the run checkpoint's metadata is malformed: " + firstLine(e.what()));
     }
-    s.epoch = meta.at("epoch").get<int>();
-    s.iterInEpoch = meta.at("iteration_in_epoch").get<int>();
-    s.iteration = meta.at("iteration").get<std::int64_t>();
-    s.secondsBefore = meta.value("seconds", 0.0);
-    s.result.history = meta.value("result_history", nlohmann::json::array());
-    s.result.bestTop1 = meta.value("best_top1", -1.0);
-    s.result.finalTop1 = meta.value("final_top1", -1.0);
-    s.result.epochsDone = s.epoch;
+    const io::TensorMap generator = tensorsOf(root, "generator", path), student = tensorsOf(root, "student", path),
+                        methodTensors = tensorsOf(root, "method", path), optG = tensorsOf(root, "opt_g", path),
+                        optS = tensorsOf(root, "opt_s", path);
+    if (!root.count("rng_cpu") || !root["rng_cpu"].isTensor())
+        throw InputError(path + ": the run checkpoint has no random number generator state (\"rng_cpu\")");
+    for (const io::TensorMap* map : {&generator, &student, &methodTensors})
+        for (const auto& [key, t] : *map)
+            if ((t.is_floating_point() || t.is_complex()) && !torch::isfinite(t).all().item<bool>())
+                throw InputError(path + ": tensor " + key + " holds NaN or infinite values");
+    try {
+        if (!meta.is_object())
+            throw InputError("the metadata is not a JSON object");
+        if (meta.at("method").get<std::string>() != s.method->name())
+            throw InputError("it is a " + meta.at("method").get<std::string>() + " run, not " + s.method->name());
+        io::loadStateDict(*s.generator, generator);
+        io::loadStateDict(*s.student, student);
+        quant::quantStateFromJson(*s.student, meta.at("student_quant"));
+        s.method->loadState(meta.at("method_state"), methodTensors);
+        const nlohmann::json& optimizers = meta.at("optimizers");
+        loadAdamState(*s.optG, optimizers.at("generator"), optG);
+        loadSgdState(*s.optS, optimizers.at("student"), optS);
+        at::Generator cpu = at::detail::getDefaultCPUGenerator();
+        {
+            std::lock_guard<std::mutex> lock(cpu.mutex());
+            cpu.set_state(root["rng_cpu"].toTensor());
+        }
+        s.epoch = meta.at("epoch").get<int>();
+        s.iterInEpoch = meta.at("iteration_in_epoch").get<int>();
+        s.iteration = meta.at("iteration").get<std::int64_t>();
+        s.secondsBefore = meta.value("seconds", 0.0);
+        s.result.history = meta.value("result_history", nlohmann::json::array());
+        s.result.bestTop1 = meta.value("best_top1", -1.0);
+        s.result.finalTop1 = meta.value("final_top1", -1.0);
+        s.result.epochsDone = s.epoch;
+    } catch (const InputError& e) {
+        throw InputError(path + ": " + e.what());
+    } catch (const nlohmann::json::exception& e) {
+        throw InputError(path + ": the run checkpoint's metadata is malformed: " + firstLine(e.what()));
+    } catch (const c10::Error& e) {
+        throw InputError(path + ": the run checkpoint does not fit this run: " + firstLine(e.what()));
+    }
 }
 
 std::pair<torch::Tensor, torch::Tensor> ZsqTrainer::sample(std::int64_t n, bool balanced)

@@ -6,6 +6,7 @@
 #include "common/host_allocator.h"
 #include "common/runtime.h"
 #include "engine/zsq_trainer.h"
+#include "io/atomic_file.h"
 #include "io/model_file.h"
 #include "methods/clusterq.h"
 #include "methods/losses.h"
@@ -262,6 +263,59 @@ private slots:
         const io::TensorMap ga = io::stateDict(straight->generator()), gb = io::stateDict(resumed->generator());
         for (const auto& [key, tensor] : ga)
             QVERIFY2(torch::equal(tensor, gb.at(key)), key.c_str());
+    }
+
+    // The optimizers' state is stored as named tensors that io's own reader
+    // reads (it was a LibTorch archive in a byte tensor, unpickled by
+    // LibTorch); a record that does not fit the run is a one-line InputError.
+    void optimizerStateIsPlainTensors()
+    {
+        QTemporaryDir dir;
+        engine::TrainerConfig c = tinyConfig();
+        c.checkpointPath = dir.filePath("run.ckpt").toStdString();
+        seedEverything(5);
+        CancelToken token;
+        CancelAfter sink(token, 6); // 2 student steps after the warm-up epoch
+        QVERIFY(makeTrainer("gdfq", c, sink, &token)->run().cancelled);
+
+        const c10::IValue value = io::readPickleFile(c.checkpointPath, "a run checkpoint");
+        c10::impl::GenericDict root = value.toGenericDict();
+        auto tensors = [&](const char* key) {
+            std::map<std::string, torch::Tensor> out;
+            const c10::IValue v = root.at(key);
+            if (v.isGenericDict())
+                for (const auto& e : v.toGenericDict())
+                    out[e.key().toStringRef()] = e.value().toTensor();
+            return out;
+        };
+        const auto optG = tensors("opt_g"), optS = tensors("opt_s");
+        QVERIFY2(optG.count("0.0.exp_avg") && optG.count("0.0.exp_avg_sq"), "Adam moments of the first parameter");
+        QVERIFY(optS.count("0.0.momentum_buffer"));
+        const auto params = makeTrainer("gdfq", c, sink, &token)->student().parameters();
+        QCOMPARE(optS.at("0.0.momentum_buffer").sizes(), params.front().sizes());
+        QVERIFY(optS.at("0.0.momentum_buffer").abs().sum().item<double>() > 0);
+
+        auto rewrite = [&](const char* key, const c10::IValue& replacement) {
+            c10::impl::GenericDict copy = root.copy();
+            copy.insert_or_assign(key, replacement);
+            const std::string path = dir.filePath("tampered.ckpt").toStdString();
+            io::writeFileAtomically(path, torch::pickle_save(copy));
+            return path;
+        };
+        std::string msg;
+        // A momentum buffer of another shape than its parameter.
+        c10::impl::GenericDict wrongShape(c10::StringType::get(), c10::TensorType::get());
+        for (const auto& [k, t] : optS)
+            wrongShape.insert(k, k == "0.0.momentum_buffer" ? torch::zeros({3}) : t);
+        const std::string shaped = rewrite("opt_s", wrongShape);
+        ZSQ_EXPECT_INPUT_ERROR(makeTrainer("gdfq", c, sink, &token)->loadCheckpoint(shaped), msg);
+        QVERIFY2(msg.find(shaped) != std::string::npos && msg.find("0.0.momentum_buffer") != std::string::npos &&
+                     msg.find('\n') == std::string::npos,
+                 msg.c_str());
+        // The old layout (an archive in a byte tensor) is refused unread.
+        const std::string old = rewrite("opt_g", torch::zeros({64}, torch::kUInt8));
+        ZSQ_EXPECT_INPUT_ERROR(makeTrainer("gdfq", c, sink, &token)->loadCheckpoint(old), msg);
+        QVERIFY2(msg.find("older") != std::string::npos, msg.c_str());
     }
 
     // configureThreads() (initTestCase) keeps large freed buffers in the heap:

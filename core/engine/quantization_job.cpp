@@ -220,6 +220,14 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
         const bool real = method == "realdata";
         TrainerConfig tc = trainerConfigFrom(cfg);
         tc.checkpointPath = (out / "run.ckpt").string();
+        // Besides what the trainer knows: a resume with another seed, other
+        // method options or another preprocessing would report settings the
+        // result does not have (refused by loadCheckpoint, naming them).
+        nlohmann::json preprocessing = models::preprocessingToJson(info);
+        preprocessing.erase("class_names"); // labels only
+        tc.settings = {{"seed", cfg["seed"]}, {"gdfq", cfg["gdfq"]}, {"preprocessing", preprocessing}};
+        if (cfg.contains(method) && cfg[method].is_object())
+            tc.settings[method] = cfg[method];
         if (root)
             std::filesystem::create_directories(out);
         ZsqTrainer trainer(teacher.model, student, methods::makeMethod(real ? "gdfq" : method, methodOptionsFrom(cfg)),
@@ -288,7 +296,9 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
         // start from the same images (refine.calibration).
         std::filesystem::create_directories(out);
         io::writeTensorFile((out / "calibration.pt").string(), calibration);
-        rc.adaround = refineMethod == "adaround";
+        rc.adaround = refineMethod == "adaround" || refineMethod == "brecq";
+        rc.blocks = refineMethod == "brecq";
+        rc.actLr = cfg["refine"]["act_lr"].get<double>();
         try {
             const ReconstructionResult rr = runReconstruction(*teacher.model, *student, calibration, rc, device, sink, cancel);
             nlohmann::json layers = nlohmann::json::array();

@@ -55,6 +55,24 @@ io::TensorMap tensorsOf(const std::map<std::string, c10::IValue>& root, const st
     return out;
 }
 
+// {"a": {"b": 1}} -> {"a.b": 1}: settings compared key by key.
+void flatten(const nlohmann::json& value, const std::string& prefix, std::map<std::string, nlohmann::json>& out)
+{
+    if (value.is_object() && !value.empty()) {
+        for (const auto& [key, v] : value.items())
+            flatten(v, prefix.empty() ? key : prefix + "." + key, out);
+        return;
+    }
+    out[prefix] = value;
+}
+
+// What a value looks like in a one-line message.
+std::string shortText(const nlohmann::json& value)
+{
+    const std::string text = value.is_null() ? std::string("(none)") : value.dump();
+    return text.size() > 40 ? text.substr(0, 37) + "..." : text;
+}
+
 double stepFactor(int epoch, const std::vector<int>& steps)
 {
     double f = 1.0;
@@ -105,6 +123,31 @@ struct ZsqTrainer::State {
     }
 
     bool isRoot() const { return !comm || comm->rank() == 0; }
+
+    // The run's meaning-giving settings under their run config keys: the
+    // caller's (config.settings) and the trainer's own.
+    nlohmann::json settings() const
+    {
+        nlohmann::json out = config.settings.is_object() ? config.settings : nlohmann::json::object();
+        out["method"] = method->name();
+        out["wbits"] = quant.wbits;
+        out["abits"] = quant.abits;
+        out["per_channel"] = quant.perChannel;
+        out["layer_bits"] = quant.layerWbits;
+        out["act_bits"] = quant.actAbits;
+        out["real_data"] = realData != nullptr;
+        nlohmann::json& t = out["train"];
+        t["iterations"] = config.iterationsPerEpoch;
+        t["batch_size"] = config.batchSize;
+        t["warmup_epochs"] = config.warmupEpochs;
+        t["calibration_epochs"] = config.calibrationEpochs;
+        t["student_lr"] = config.studentLr;
+        t["generator_lr"] = config.generatorLr;
+        t["weight_decay"] = config.studentWeightDecay;
+        t["momentum"] = config.studentMomentum;
+        t["lr_schedule"] = config.lrSchedule == TrainerConfig::LrSchedule::Cosine ? "cosine" : "step";
+        return out;
+    }
 
     // This rank's share of a tensor every rank drew whole from the same
     // stream (the whole tensor in a single-process run).
@@ -471,7 +514,8 @@ void ZsqTrainer::saveCheckpoint(const std::string& path)
                            {"student_quant", quant::quantStateToJson(*s.student)},
                            {"result_history", s.result.history},
                            {"best_top1", s.result.bestTop1},
-                           {"final_top1", s.result.finalTop1}};
+                           {"final_top1", s.result.finalTop1},
+                           {"settings", s.settings()}};
     const OptimizerRecord optG = saveAdamState(*s.optG), optS = saveSgdState(*s.optS);
     meta["optimizers"] = {{"generator", optG.meta}, {"student", optS.meta}};
     at::Generator cpu = at::detail::getDefaultCPUGenerator();
@@ -531,6 +575,7 @@ void ZsqTrainer::loadCheckpoint(const std::string& path)
             throw InputError("the metadata is not a JSON object");
         if (meta.at("method").get<std::string>() != s.method->name())
             throw InputError("it is a " + meta.at("method").get<std::string>() + " run, not " + s.method->name());
+        checkResumable(path, meta);
         io::loadStateDict(*s.generator, generator);
         io::loadStateDict(*s.student, student);
         quant::quantStateFromJson(*s.student, meta.at("student_quant"));
@@ -558,6 +603,43 @@ void ZsqTrainer::loadCheckpoint(const std::string& path)
     } catch (const c10::Error& e) {
         throw InputError(path + ": the run checkpoint does not fit this run: " + firstLine(e.what()));
     }
+}
+
+void ZsqTrainer::checkResumable(const std::string& path, const nlohmann::json& meta) const
+{
+    const State& s = *s_;
+    // The position: a whole number of iterations into this run, not past
+    // its end (an epoch past the end would "finish" an untrained run).
+    const std::int64_t epoch = meta.at("epoch").get<std::int64_t>();
+    const std::int64_t inEpoch = meta.at("iteration_in_epoch").get<std::int64_t>();
+    const std::int64_t iteration = meta.at("iteration").get<std::int64_t>();
+    const std::int64_t ipe = s.config.iterationsPerEpoch;
+    const bool inside = epoch >= 0 && inEpoch >= 0 && inEpoch < ipe && epoch <= s.config.epochs &&
+                        (epoch < s.config.epochs || inEpoch == 0);
+    if (!inside || iteration != epoch * ipe + inEpoch)
+        throw InputError("the checkpoint's position (epoch " + std::to_string(epoch) + ", iteration " +
+                         std::to_string(inEpoch) + " of the epoch, " + std::to_string(iteration) +
+                         " in all) is not within this run of " + std::to_string(s.config.epochs) + " epochs of " +
+                         std::to_string(ipe) + " iterations");
+    std::map<std::string, nlohmann::json> saved, current;
+    flatten(meta.at("settings"), "", saved);
+    flatten(s.settings(), "", current);
+    std::string differing;
+    int count = 0;
+    for (const auto& [key, value] : current) {
+        auto it = saved.find(key);
+        const nlohmann::json before = it == saved.end() ? nlohmann::json() : it->second;
+        if (before != value && count++ < 6)
+            differing += (differing.empty() ? "" : ", ") + key + " " + shortText(before) + " (this run: " +
+                         shortText(value) + ")";
+    }
+    for (const auto& [key, value] : saved)
+        if (!current.count(key) && count++ < 6)
+            differing += (differing.empty() ? "" : ", ") + key + " " + shortText(value) + " (this run: (none))";
+    if (count > 0)
+        throw InputError("the checkpoint was written with other settings: " + differing +
+                         (count > 6 ? ", ... (" + std::to_string(count) + " in all)" : std::string()) +
+                         "; resume with its settings (its folder's config.json) or start a new run");
 }
 
 std::pair<torch::Tensor, torch::Tensor> ZsqTrainer::sample(std::int64_t n, bool balanced)

@@ -56,6 +56,14 @@ struct TrainerConfig {
     double explodeThreshold = 1e6;   // a loss above this (or NaN) stops the run
     std::string checkpointPath;      // empty: no checkpoints
     std::uint64_t seed = 0;
+    // Settings that give the run's result its meaning beyond what the
+    // trainer knows itself (the method's options, the seed, the model's
+    // preprocessing), as run config keys. Saved in run.ckpt with the
+    // trainer's own (bits, batch size, schedule...); loadCheckpoint refuses a
+    // checkpoint whose settings differ, naming the keys. train.epochs may
+    // differ (a run can be extended), as long as the checkpoint's position
+    // lies within the run.
+    nlohmann::json settings = nlohmann::json::object();
 };
 
 struct TrainResult {
@@ -98,6 +106,10 @@ public:
     std::pair<torch::Tensor, torch::Tensor> sample(std::int64_t n, bool balanced);
 
 private:
+    // InputError when the checkpoint (its metadata `meta`) lies outside this
+    // run or was written with other settings.
+    void checkResumable(const std::string& path, const nlohmann::json& meta) const;
+
     struct State;
     std::unique_ptr<State> s_;
 };

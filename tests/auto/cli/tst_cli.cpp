@@ -158,6 +158,36 @@ private slots:
         expectOneLineError(mismatch, 2, "classes");
     }
 
+    // --resume refuses a checkpoint of other settings (result.json would
+    // state bits the model does not have) or one past the run's end (an
+    // untrained run that looks finished), naming the file and the keys.
+    void resumeRefusesOtherSettingsAndPositions()
+    {
+        const QString out = tmp.filePath("resume-checks");
+        const QString tiny = "train.epochs=2,train.iterations=2,train.batch_size=8";
+        const QStringList base{"quantize", "--method", "gdfq", "--quiet", "--dataset", "none"};
+        const Run first = runZsq(base + QStringList{"--output", out, "--set", tiny});
+        QVERIFY2(first.code == 0, qPrintable(first.err));
+        const QString ckpt = out + "/run.ckpt";
+        const Run bits = runZsq(base + QStringList{"--output", out + "-bits", "--wbits", "3", "--abits", "8",
+                                                   "--resume", ckpt, "--set", tiny});
+        expectOneLineError(bits, 2, "wbits 4 (this run: 3)");
+        QVERIFY2(bits.err.contains("abits 4 (this run: 8)") && bits.err.contains(ckpt), qPrintable(bits.err));
+        QVERIFY(!QFile::exists(out + "-bits/quantized.zsq"));
+        const Run seed = runZsq(base + QStringList{"--output", out + "-seed", "--seed", "9", "--resume", ckpt,
+                                                   "--set", tiny + ",gdfq.bns_weight=0.5"});
+        expectOneLineError(seed, 2, "seed 0 (this run: 9)");
+        QVERIFY2(seed.err.contains("gdfq.bns_weight"), qPrintable(seed.err));
+        // The checkpoint is at the end of epoch 2; this run has one epoch.
+        expectOneLineError(runZsq(base + QStringList{"--output", out + "-past", "--resume", ckpt, "--set",
+                                                      "train.epochs=1,train.iterations=2,train.batch_size=8"}),
+                           2, "is not within this run of 1 epochs");
+        // A longer run continues it.
+        const Run longer = runZsq(base + QStringList{"--output", out + "-longer", "--resume", ckpt, "--set",
+                                                      "train.epochs=3,train.iterations=2,train.batch_size=8"});
+        QVERIFY2(longer.code == 0, qPrintable(longer.err));
+    }
+
     void interruptKeepsCheckpointAndResumeFinishes()
     {
         const QString out = tmp.filePath("interrupted");

@@ -4,6 +4,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <set>
 
 #include "args.h"
@@ -133,9 +134,14 @@ int runQuantize(const ArgList& argv)
                 r["average_weight_bits"].get<double>());
     if (o.evaluated)
         std::printf("full precision top-1: %.2f %%\n", o.fpTop1);
-    std::printf("wrote %s\n", o.outputDir.c_str());
-    if (o.cancelled)
-        std::printf("cancelled: the student so far was evaluated; resume with --resume %s/run.ckpt\n",
+    if (!o.cancelled)
+        std::printf("wrote %s\n", o.outputDir.c_str());
+    else if (std::filesystem::exists(std::filesystem::path(o.outputDir) / "run.ckpt"))
+        std::printf("cancelled: %s holds run.ckpt, result.json (the student so far) and CANCELLED.txt, no "
+                    "quantized.zsq; resume with --resume %s/run.ckpt\n",
+                    o.outputDir.c_str(), o.outputDir.c_str());
+    else
+        std::printf("cancelled: %s holds result.json (the student so far) and CANCELLED.txt, no quantized.zsq\n",
                     o.outputDir.c_str());
     if (o.evaluated)
         std::printf("top-1: %.2f %%\n", o.quantTop1);

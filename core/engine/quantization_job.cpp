@@ -6,6 +6,8 @@
 #include <optional>
 #include <thread>
 
+#include <unistd.h>
+
 #include "common/error.h"
 #include "common/runtime.h"
 #include "config/preprocessing_keys.h"
@@ -120,6 +122,68 @@ TrainerConfig trainerConfigFrom(const nlohmann::json& cfg)
     return c;
 }
 
+constexpr const char* kUnfinishedMarker = "CANCELLED.txt";
+
+// A cancelled run's folder: its settings, its partial result.json
+// ("cancelled": true) and the marker, beside run.ckpt; no quantized.zsq
+// (nor an older run's, which would pass for this run's result).
+void writeUnfinishedRun(const std::filesystem::path& out, const nlohmann::json& cfg, const nlohmann::json& result,
+                        bool withoutCheckpoint)
+{
+    std::error_code ignored;
+    for (const char* stale : {"quantized.zsq", "quant_params.json"})
+        std::filesystem::remove(out / stale, ignored);
+    const std::string resume = withoutCheckpoint
+                                   ? std::string("start it again")
+                                   : "resume it with: zsq quantize --config " + (out / "config.json").string() +
+                                         " --resume " + (out / "run.ckpt").string();
+    io::writeFileAtomically((out / kUnfinishedMarker).string(),
+                            "This run was cancelled before its end: it has no quantized.zsq. result.json "
+                            "describes the student as it was when stopped; " + resume + "\n");
+    io::writeFileAtomically((out / "config.json").string(), cfg.dump(2) + "\n");
+    io::writeFileAtomically((out / "result.json").string(), result.dump(2) + "\n");
+}
+
+// The synthetic calibration set for other toolchains (balanced labels):
+// PNGs and the exact samples, written into a temporary folder that replaces
+// out/synthetic once complete.
+void exportSynthetic(ZsqTrainer& trainer, std::int64_t perClass, const models::ModelInfo& info,
+                     const data::DatasetPtr& evalSet, const std::filesystem::path& out, EventSink& sink,
+                     const CancelToken* cancel)
+{
+    namespace fs = std::filesystem;
+    const fs::path target = out / "synthetic";
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(target, ec)) && !fs::is_directory(fs::symlink_status(target, ec)))
+        throw RuntimeFailure(target.string() + " exists and is not a folder");
+    checkpoint(cancel);
+    auto [x, y] = trainer.sample(perClass * info.numClasses, true);
+    checkpoint(cancel);
+    const std::vector<std::string> classNames =
+        !info.classNames.empty() ? info.classNames : evalSet ? evalSet->classNames : std::vector<std::string>{};
+    const fs::path tmp = out / ("synthetic.tmp-" + std::to_string(::getpid()));
+    fs::remove_all(tmp, ec);
+    try {
+        const torch::Tensor pixels = data::denormalize(x, info.mean, info.stdev);
+        const int written = io::exportImageFolder(tmp.string(), pixels, y, classNames);
+        checkpoint(cancel);
+        // The exact samples too (pixel space, not clamped or rounded): PNGs
+        // lose what generated images hold outside [0,1]; analysis and other
+        // toolchains can read these with torch.load.
+        io::writeTensorFile((tmp / "images.pt").string(), pixels);
+        io::writeTensorFile((tmp / "labels.pt").string(), y);
+        // The images are in pixel space: what turns them into the model's input.
+        io::writeFileAtomically((tmp / "preprocessing.json").string(), models::preprocessingToJson(info).dump(1) + "\n");
+        fs::remove_all(target);
+        fs::rename(tmp, target);
+        sink.onMessage(LogLevel::Info, "wrote " + std::to_string(written) + " synthetic images to " + target.string() +
+                                           " (PNG, and images.pt/labels.pt unclamped)");
+    } catch (...) {
+        fs::remove_all(tmp, ec);
+        throw;
+    }
+}
+
 } // namespace
 
 namespace {
@@ -163,6 +227,11 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
     if (info.preprocessingAssumed)
         sink.onMessage(LogLevel::Warning, models::assumedPreprocessingNote(info, teacher.path));
     nlohmann::json warnings = nlohmann::json::array();
+    // A failed optional output (an export) is a warning, never a lost run.
+    auto warn = [&](const std::string& text) {
+        sink.onMessage(LogLevel::Warning, text);
+        warnings.push_back(text);
+    };
     if (evalSet && root) {
         // A model near chance before quantization has the wrong
         // preprocessing far more often than it is untrained: say so now,
@@ -198,6 +267,7 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
     const bool refineFromMethod =
         refineMethod != "none" && refineSource == "method" && cfg["refine"]["calibration"].get<std::string>().empty();
     torch::Tensor calibration;
+    std::unique_ptr<ZsqTrainer> trainer; // kept for the synthetic export after the results
     if (method == "ptq") {
         PtqConfig pc;
         pc.batchSize = cfg["ptq"]["batch_size"].get<std::int64_t>();
@@ -230,16 +300,17 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
             tc.settings[method] = cfg[method];
         if (root)
             std::filesystem::create_directories(out);
-        ZsqTrainer trainer(teacher.model, student, methods::makeMethod(real ? "gdfq" : method, methodOptionsFrom(cfg)),
-                           qc, tc, device, evalSet, sink, cancel);
-        trainer.setCommunicator(comm);
+        trainer = std::make_unique<ZsqTrainer>(teacher.model, student,
+                                               methods::makeMethod(real ? "gdfq" : method, methodOptionsFrom(cfg)), qc,
+                                               tc, device, evalSet, sink, cancel);
+        trainer->setCommunicator(comm);
         if (real) {
             sink.onMessage(LogLevel::Warning, "realdata uses the REAL training set: it is the ceiling, not zero-shot");
-            trainer.useRealData(data::openDataset(data::datasetRequestFor(cfg["dataset"].get<std::string>(), "train", info)));
+            trainer->useRealData(data::openDataset(data::datasetRequestFor(cfg["dataset"].get<std::string>(), "train", info)));
         }
         if (!cfg["train"]["resume"].get<std::string>().empty())
-            trainer.loadCheckpoint(cfg["train"]["resume"].get<std::string>());
-        const TrainResult r = trainer.run();
+            trainer->loadCheckpoint(cfg["train"]["resume"].get<std::string>());
+        const TrainResult r = trainer->run();
         outcome.cancelled = r.cancelled;
         if (!root) {
             // Rank 0 samples, refines, evaluates and writes the one result.
@@ -248,26 +319,7 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
             return done;
         }
         if (!r.cancelled && refineFromMethod)
-            calibration = real ? realImages(cfg, info, refineSamples) : trainer.sample(refineSamples, true).first.to(torch::kCPU);
-        const std::int64_t perClass = cfg["export"]["synthetic_per_class"].get<std::int64_t>();
-        if (perClass > 0 && !real) {
-            // A synthetic calibration set for other toolchains: balanced labels.
-            auto [x, y] = trainer.sample(perClass * info.numClasses, true);
-            const std::vector<std::string> classNames =
-                !info.classNames.empty() ? info.classNames : evalSet ? evalSet->classNames : std::vector<std::string>{};
-            const int written = io::exportImageFolder((out / "synthetic").string(),
-                                                      data::denormalize(x, info.mean, info.stdev), y, classNames);
-            // The exact samples too (pixel space, not clamped or rounded): PNGs
-            // lose what generated images hold outside [0,1]; analysis and
-            // other toolchains can read these with torch.load.
-            io::writeTensorFile((out / "synthetic" / "images.pt").string(), data::denormalize(x, info.mean, info.stdev));
-            io::writeTensorFile((out / "synthetic" / "labels.pt").string(), y);
-            // The images are in pixel space: what turns them into the model's input.
-            io::writeFileAtomically((out / "synthetic" / "preprocessing.json").string(),
-                                    models::preprocessingToJson(info).dump(1) + "\n");
-            sink.onMessage(LogLevel::Info, "wrote " + std::to_string(written) + " synthetic images to " +
-                                               (out / "synthetic").string() + " (PNG, and images.pt/labels.pt unclamped)");
-        }
+            calibration = real ? realImages(cfg, info, refineSamples) : trainer->sample(refineSamples, true).first.to(torch::kCPU);
         details = {{"epochs_done", r.epochsDone},
                    {"iterations_done", r.iterationsDone},
                    {"history", r.history},
@@ -294,8 +346,11 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
         }
         // Kept with the run: a later refinement with other settings can
         // start from the same images (refine.calibration).
-        std::filesystem::create_directories(out);
-        io::writeTensorFile((out / "calibration.pt").string(), calibration);
+        try {
+            io::writeTensorFile((out / "calibration.pt").string(), calibration);
+        } catch (const std::exception& e) {
+            warn("calibration.pt was not written: " + firstLine(e.what()));
+        }
         rc.adaround = refineMethod == "adaround" || refineMethod == "brecq";
         rc.blocks = refineMethod == "brecq";
         rc.actLr = cfg["refine"]["act_lr"].get<double>();
@@ -317,13 +372,22 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
 
     const std::int64_t evalBatch = cfg["eval_batch"].get<std::int64_t>();
     teacher.model->to(device);
-    // Not cancellable: after a cancelled run the user still gets the
-    // student's accuracy and its files (a few seconds).
+    // After a cancel it runs to its end (the user still gets the student's
+    // accuracy, a few seconds; a second Ctrl-C ends the CLI at once); a
+    // cancel during it stops it and leaves the run unfinished.
     EvalResult fp, q;
+    bool evaluated = false;
     if (evalSet) {
-        fp = evaluate(*teacher.model, *evalSet, device, evalBatch, 0, sink, nullptr);
-        q = evaluate(*student, *evalSet, device, evalBatch, 0, sink, nullptr);
-        sink.onEvaluation({"final", 0, q.top1, q.total});
+        const CancelToken* evalCancel = outcome.cancelled ? nullptr : cancel;
+        try {
+            fp = evaluate(*teacher.model, *evalSet, device, evalBatch, 0, sink, evalCancel);
+            q = evaluate(*student, *evalSet, device, evalBatch, 0, sink, evalCancel);
+            evaluated = true;
+            sink.onEvaluation({"final", 0, q.top1, q.total});
+        } catch (const Cancelled&) {
+            outcome.cancelled = true;
+            sink.onMessage(LogLevel::Warning, "final evaluation cancelled: accuracy not measured");
+        }
     }
     const quant::ModelSize size = quant::modelSize(*student);
 
@@ -340,8 +404,8 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
                              {"eval_split", cfg["eval_split"]},
                              {"profile", cfg["profile"]},
                              {"seed", cfg["seed"]},
-                             {"fp_top1", evalSet ? nlohmann::json(fp.top1) : nlohmann::json()},
-                             {"quant_top1", evalSet ? nlohmann::json(q.top1) : nlohmann::json()},
+                             {"fp_top1", evaluated ? nlohmann::json(fp.top1) : nlohmann::json()},
+                             {"quant_top1", evaluated ? nlohmann::json(q.top1) : nlohmann::json()},
                              {"seconds", seconds},
                              {"size_bits", size.quantizedBits},
                              {"fp_size_bits", size.floatBits},
@@ -354,13 +418,46 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
                              {"preprocessing_source", info.preprocessingSource},
                              {"warnings", warnings},
                              {"details", details}};
-    io::saveCheckpoint((out / "quantized.zsq").string(), *student, {{"run_config", cfg}, {"result", result}});
-    io::writeFileAtomically((out / "quant_params.json").string(), quant::quantStateToJson(*student, true).dump(1) + "\n");
-    io::writeFileAtomically((out / "config.json").string(), cfg.dump(2) + "\n");
-    io::writeFileAtomically((out / "result.json").string(), result.dump(2) + "\n");
+    if (outcome.cancelled) {
+        writeUnfinishedRun(out, cfg, result, !trainer);
+    } else {
+        // The results first, each file complete or absent (written under a
+        // temporary name, then renamed); result.json last of them.
+        io::saveCheckpoint((out / "quantized.zsq").string(), *student, {{"run_config", cfg}, {"result", result}});
+        io::writeFileAtomically((out / "config.json").string(), cfg.dump(2) + "\n");
+        io::writeFileAtomically((out / "result.json").string(), result.dump(2) + "\n");
+        std::error_code ignored;
+        std::filesystem::remove(out / kUnfinishedMarker, ignored); // a resumed run's
+        // Then what is optional.
+        const std::size_t warningsBefore = warnings.size();
+        try {
+            io::writeFileAtomically((out / "quant_params.json").string(),
+                                    quant::quantStateToJson(*student, true).dump(1) + "\n");
+        } catch (const std::exception& e) {
+            warn("quant_params.json was not written: " + firstLine(e.what()));
+        }
+        const std::int64_t perClass = cfg["export"]["synthetic_per_class"].get<std::int64_t>();
+        if (trainer && perClass > 0 && method != "realdata") {
+            try {
+                exportSynthetic(*trainer, perClass, info, evalSet, out, sink, cancel);
+            } catch (const Cancelled&) {
+                warn("the synthetic images were not written: cancelled");
+            } catch (const std::exception& e) {
+                warn("the synthetic images were not written: " + firstLine(e.what()));
+            }
+        }
+        if (warnings.size() > warningsBefore) {
+            result["warnings"] = warnings;
+            try {
+                io::writeFileAtomically((out / "result.json").string(), result.dump(2) + "\n");
+            } catch (const std::exception&) {
+                // result.json without the export warnings is still the run's.
+            }
+        }
+    }
     outcome.result = result;
     outcome.outputDir = out.string();
-    outcome.evaluated = evalSet != nullptr;
+    outcome.evaluated = evaluated;
     outcome.fpTop1 = fp.top1;
     outcome.quantTop1 = q.top1;
     return outcome;

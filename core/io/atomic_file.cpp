@@ -24,10 +24,17 @@ void writeAll(const std::string& path, const char* data, std::size_t size)
         if (ec)
             throw RuntimeFailure("cannot create folder " + target.parent_path().string() + ": " + ec.message());
     }
-    const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        throw RuntimeFailure("cannot write " + path + ": " + std::strerror(errno));
+    // A new file of our own (O_EXCL): never one that is already there, nor
+    // one a symbolic link planted under the temporary name points to; the
+    // name is retried with a suffix while taken (another thread or process).
+    std::string tmp;
+    int fd = -1;
+    for (int attempt = 0; fd < 0; ++attempt) {
+        tmp = path + ".tmp-" + std::to_string(::getpid()) + (attempt ? "-" + std::to_string(attempt) : "");
+        fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (fd < 0 && (errno != EEXIST || attempt >= 1000))
+            throw RuntimeFailure("cannot write " + path + ": " + std::strerror(errno));
+    }
     std::size_t done = 0;
     while (done < size) {
         const ssize_t n = ::write(fd, data + done, size - done);

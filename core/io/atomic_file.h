@@ -2,6 +2,9 @@
 // Writes files so that a reader (or a crash) never sees half of one: the data
 // goes to a temporary file beside the target, is flushed, and is renamed over
 // the target. A full disk leaves the old file intact and raises RuntimeFailure.
+// The temporary file is created with O_EXCL (PATH.tmp-PID, or PATH.tmp-PID-N
+// when that name is taken): an existing file or a planted symbolic link is
+// never written through.
 #include <cstdint>
 #include <string>
 #include <vector>

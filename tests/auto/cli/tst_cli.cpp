@@ -188,6 +188,35 @@ private slots:
         QVERIFY2(longer.code == 0, qPrintable(longer.err));
     }
 
+    // An optional export that fails (here: "synthetic" is a file, as a full
+    // disk or a too large export.synthetic_per_class would fail) is a warning
+    // after quantized.zsq and result.json are written (it failed the run,
+    // which then had neither).
+    void failedExportKeepsTheResult()
+    {
+        const QString out = tmp.filePath("export-fails");
+        QVERIFY(QDir().mkpath(out));
+        {
+            QFile blocker(out + "/synthetic");
+            QVERIFY(blocker.open(QIODevice::WriteOnly));
+            blocker.write("not a folder\n");
+        }
+        const Run r = runZsq({"quantize", "--method", "gdfq", "--quiet", "--dataset", "none", "--output", out, "--set",
+                              "train.epochs=1,train.iterations=2,train.batch_size=8,export.synthetic_per_class=1"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2((r.out + r.err).contains("synthetic images were not written"), qPrintable(r.out + r.err));
+        QVERIFY(QFile::exists(out + "/quantized.zsq"));
+        QVERIFY(!QFile::exists(out + "/CANCELLED.txt"));
+        QFile result(out + "/result.json");
+        QVERIFY(result.open(QIODevice::ReadOnly));
+        const auto json = nlohmann::json::parse(result.readAll().toStdString());
+        QVERIFY(!json["cancelled"].get<bool>());
+        QVERIFY2(json["warnings"].dump().find("synthetic") != std::string::npos, json["warnings"].dump().c_str());
+        // Nothing half-written is left beside it.
+        for (const QString& name : QDir(out).entryList(QDir::AllEntries | QDir::NoDotAndDotDot))
+            QVERIFY2(!name.contains(".tmp-"), qPrintable(name));
+    }
+
     void interruptKeepsCheckpointAndResumeFinishes()
     {
         const QString out = tmp.filePath("interrupted");
@@ -210,6 +239,15 @@ private slots:
         QCOMPARE(p.exitCode(), 1);
         QVERIFY2(QString::fromUtf8(p.readAllStandardOutput()).contains("cancelled"), err.constData());
         QVERIFY(QFile::exists(out + "/run.ckpt"));
+        // Unmistakably unfinished: no quantized.zsq, a marker, a result.json
+        // that says so.
+        QVERIFY(!QFile::exists(out + "/quantized.zsq"));
+        QVERIFY(QFile::exists(out + "/CANCELLED.txt"));
+        {
+            QFile partial(out + "/result.json");
+            QVERIFY(partial.open(QIODevice::ReadOnly));
+            QVERIFY(nlohmann::json::parse(partial.readAll().toStdString())["cancelled"].get<bool>());
+        }
         const Run resumed = runZsq({"quantize", "--method", "gdfq", "--quiet", "--output", out + "-resumed",
                                     "--resume", out + "/run.ckpt", "--set",
                                     "train.epochs=3,train.iterations=20,train.batch_size=16,train.eval_limit=200"});

@@ -5,9 +5,12 @@
 #include <fstream>
 #include <random>
 
+#include <unistd.h>
+
 #include <torch/torch.h>
 
 #include "common/error.h"
+#include "io/atomic_file.h"
 #include "io/model_file.h"
 #include "io/state_dict.h"
 #include "models/zoo.h"
@@ -58,6 +61,7 @@ private slots:
     void readTensorFileRejects_data();
     void readTensorFileRejects();
     void validFilesStillLoad();
+    void atomicWriteNeverFollowsAPlantedLink();
 
 private:
     std::string path(const std::string& name) const { return (dir_ / name).string(); }
@@ -235,6 +239,21 @@ void tst_BadInputs::validFilesStillLoad()
     const std::string t = path("tensor_ok.pt");
     io::writeTensorFile(t, torch::arange(6, torch::kFloat).view({2, 3}));
     QVERIFY(torch::equal(io::readTensorFile(t), torch::arange(6, torch::kFloat).view({2, 3})));
+}
+
+// The temporary file of an atomic write is created with O_EXCL: a symbolic
+// link planted under its name (it was opened with O_TRUNC and followed) is
+// neither written through nor replaced; the write uses another name.
+void tst_BadInputs::atomicWriteNeverFollowsAPlantedLink()
+{
+    const std::string victim = path("victim.txt"), target = path("written.json");
+    writeBytes(victim, {'k', 'e', 'e', 'p'});
+    std::filesystem::create_symlink(victim, target + ".tmp-" + std::to_string(::getpid()));
+    io::writeFileAtomically(target, std::string("{\"ok\": 1}\n"));
+    QCOMPARE(QByteArray(readBytes(victim).data(), 4), QByteArray("keep"));
+    const std::vector<char> written = readBytes(target);
+    QCOMPARE(std::string(written.begin(), written.end()), std::string("{\"ok\": 1}\n"));
+    QVERIFY(std::filesystem::is_symlink(target + ".tmp-" + std::to_string(::getpid())));
 }
 
 QTEST_GUILESS_MAIN(tst_BadInputs)

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <set>
 
+#include <unistd.h>
+
 #include "args.h"
 #include "commands.h"
 #include "common/error.h"
@@ -20,10 +22,28 @@ namespace zsq::cli {
 
 namespace {
 CancelToken* g_cancel = nullptr;
+volatile std::sig_atomic_t g_interrupts = 0;
+
+// Exit status after a second Ctrl-C/SIGTERM: 128 + SIGINT, as a shell
+// reports a process ended by Ctrl-C.
+constexpr int kInterruptedExitCode = 130;
+
+// The first Ctrl-C/SIGTERM cancels (the run checkpoints and writes its
+// unfinished folder); a second one ends the process at once, wherever it
+// is (only async-signal-safe calls here). The files written so far are
+// whole: every write is to a temporary name renamed when complete.
 extern "C" void onInterrupt(int)
 {
+    g_interrupts = g_interrupts + 1;
+    if (g_interrupts > 1) {
+        static const char text[] = "\nzsq quantize: interrupted again: stopped at once (exit 130); the last "
+                                   "run.ckpt written is kept\n";
+        const ssize_t ignored = ::write(STDERR_FILENO, text, sizeof text - 1);
+        (void)ignored;
+        ::_exit(kInterruptedExitCode);
+    }
     if (g_cancel)
-        g_cancel->cancel();
+        g_cancel->cancel(); // a lock-free atomic store
 }
 } // namespace
 
@@ -48,7 +68,9 @@ int runQuantize(const ArgList& argv)
             "sets RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR and MASTER_PORT, each process is one rank (across\n"
             "hosts). train.batch_size is the global batch (a multiple of the processes); rank 0 writes the output.\n"
             "Flags override the same keys of --config; the profile fills train.* unless given.\n"
-            "Ctrl-C stops a run and keeps its checkpoint (DIR/run.ckpt) for --resume.\n%sConfig keys:\n",
+            "Ctrl-C (or SIGTERM) stops a run and keeps its checkpoint (DIR/run.ckpt) for --resume: the folder\n"
+            "then holds run.ckpt, result.json and CANCELLED.txt, no quantized.zsq (exit code 1). A second\n"
+            "Ctrl-C ends the process at once (exit code 130).\n%sConfig keys:\n",
             preprocessingUsage());
         for (const auto& spec : config::runConfigSchema())
             std::printf("  %-28s %-8s %s\n", spec.key.c_str(), spec.defaultValue.dump().c_str(), spec.help.c_str());

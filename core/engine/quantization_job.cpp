@@ -198,6 +198,14 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
     const std::string modelArg = cfg["model"].get<std::string>();
     io::LoadedModel teacher = io::loadModel(modelArg.empty() || modelArg == "demo" ? io::demoModelPath() : modelArg,
                                             options);
+    // A cancel while loading is honoured between the steps (nothing written
+    // yet). Not in a data-parallel run, whose ranks must stop together (the
+    // trainer's first iteration agrees on it).
+    auto cancelPoint = [&] {
+        if (!comm)
+            checkpoint(cancel);
+    };
+    cancelPoint();
     // "none": quantize without any data at all (the point of zero-shot
     // methods); accuracy is then not measured.
     const bool evaluateOnData = cfg["dataset"].get<std::string>() != "none";
@@ -208,6 +216,7 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
                                                                    cfg["eval_split"].get<std::string>(),
                                                                    teacher.model->info()))
                        : nullptr;
+    cancelPoint();
     if (evalSet && evalSet->numClasses() != teacher.model->info().numClasses)
         throw InputError("the evaluation dataset has " + std::to_string(evalSet->numClasses()) +
                          " classes but the model has " + std::to_string(teacher.model->info().numClasses));
@@ -245,6 +254,7 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
             warnings.push_back(*warning);
         }
     }
+    cancelPoint();
     models::ModelPtr student = models::cloneModel(*teacher.model);
     const quant::QuantConfig qc = quantConfigFrom(cfg);
     const std::string method = cfg["method"].get<std::string>();

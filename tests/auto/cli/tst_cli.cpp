@@ -217,6 +217,35 @@ private slots:
             QVERIFY2(!name.contains(".tmp-"), qPrintable(name));
     }
 
+    // A second Ctrl-C ends the process at once with exit code 130 (the first
+    // one's orderly stop would checkpoint, evaluate and write the folder).
+    void secondInterruptEndsAtOnce()
+    {
+        const QString out = tmp.filePath("twice");
+        QProcess p;
+        p.start(ZSQ_CLI_PATH, {"quantize", "--method", "gdfq", "--dataset", "none", "--output", out, "--print-losses",
+                               "1", "--set", "train.epochs=3,train.iterations=50,train.batch_size=16"});
+        QVERIFY(p.waitForStarted());
+        QByteArray err;
+        QElapsedTimer timer;
+        timer.start();
+        while (!err.contains("iter 2:") && timer.elapsed() < 120000) {
+            p.waitForReadyRead(500);
+            err += p.readAllStandardError();
+        }
+        QVERIFY2(err.contains("iter 2:"), err.constData());
+        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+        ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
+        timer.restart();
+        QVERIFY(p.waitForFinished(60000));
+        err += p.readAllStandardError();
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 130);
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY2(err.contains("interrupted again"), err.constData());
+        QVERIFY(!QFile::exists(out + "/quantized.zsq"));
+    }
+
     void interruptKeepsCheckpointAndResumeFinishes()
     {
         const QString out = tmp.filePath("interrupted");

@@ -1519,28 +1519,12 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <translation>Klassennamen: eine Textdatei mit einem pro Zeile oder eine kommagetrennte Liste (leer = die des Modells)</translation>
     </message>
     <message>
-        <source>after the method: ranges = weight and activation ranges by Lp error search; adaround = that, then every layer&apos;s rounding learned on calibration data</source>
-        <translation>nach der Methode: ranges = Wertebereiche von Gewichten und Aktivierungen per Lp-Fehlersuche; adaround = dazu das Runden jeder Schicht auf Kalibrierdaten gelernt</translation>
-    </message>
-    <message>
         <source>calibration data: method = the method&apos;s own (ZeroQ&apos;s distilled images, the generator&apos;s samples); real = real training images (the ceiling, not zero-shot)</source>
         <translation>Kalibrierdaten: method = die der Methode (die destillierten Bilder von ZeroQ, die Stichproben des Generators); real = echte Trainingsbilder (die Obergrenze, nicht zero-shot)</translation>
     </message>
     <message>
         <source>calibration images</source>
         <translation>Kalibrierbilder</translation>
-    </message>
-    <message>
-        <source>AdaRound steps per layer</source>
-        <translation>AdaRound-Schritte je Schicht</translation>
-    </message>
-    <message>
-        <source>calibration images per AdaRound step</source>
-        <translation>Kalibrierbilder je AdaRound-Schritt</translation>
-    </message>
-    <message>
-        <source>Adam learning rate of the rounding variables</source>
-        <translation>Adam-Lernrate der Rundungsvariablen</translation>
     </message>
     <message>
         <source>weight of the rounding regulariser</source>
@@ -1573,6 +1557,26 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>seconds a data-parallel rank waits for the others (rendezvous, collectives) before failing</source>
         <translation>Sekunden, die ein datenparalleler Rang auf die anderen wartet (Rendezvous, kollektive Operationen), bevor er scheitert</translation>
+    </message>
+    <message>
+        <source>after the method: ranges = weight and activation ranges by Lp error search; adaround = that, then every layer&apos;s rounding learned on calibration data; brecq = ranges, then each block&apos;s rounding and activation ranges learned together</source>
+        <translation>nach der Methode: ranges = Gewichts- und Aktivierungsbereiche per Lp-Fehlersuche; adaround = dazu die Rundung jeder Schicht auf Kalibrierdaten gelernt; brecq = Bereichssuche, dann Rundung und Aktivierungsbereiche jedes Blocks gemeinsam gelernt</translation>
+    </message>
+    <message>
+        <source>AdaRound steps per layer (brecq: per block)</source>
+        <translation>AdaRound-Schritte pro Schicht (brecq: pro Block)</translation>
+    </message>
+    <message>
+        <source>calibration images per refinement step</source>
+        <translation>Kalibrierbilder pro Verfeinerungsschritt</translation>
+    </message>
+    <message>
+        <source>Adam learning rate of the rounding variables (0: round to nearest)</source>
+        <translation>Adam-Lernrate der Rundungsvariablen (0: auf den nächsten Wert runden)</translation>
+    </message>
+    <message>
+        <source>brecq: Adam learning rate of the activation ranges (LSQ+; 0: keep the searched ranges)</source>
+        <translation>brecq: Adam-Lernrate der Aktivierungsbereiche (LSQ+; 0: gesuchte Bereiche behalten)</translation>
     </message>
 </context>
 <context>

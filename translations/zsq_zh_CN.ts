@@ -1516,28 +1516,12 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <translation>类别名称：每行一个的文本文件，或逗号分隔的列表（留空 = 模型自身的）</translation>
     </message>
     <message>
-        <source>after the method: ranges = weight and activation ranges by Lp error search; adaround = that, then every layer&apos;s rounding learned on calibration data</source>
-        <translation>在方法之后：ranges = 通过 Lp 误差搜索确定权重和激活的范围；adaround = 在此基础上，再用校准数据学习每一层的舍入</translation>
-    </message>
-    <message>
         <source>calibration data: method = the method&apos;s own (ZeroQ&apos;s distilled images, the generator&apos;s samples); real = real training images (the ceiling, not zero-shot)</source>
         <translation>校准数据：method = 方法自身的数据（ZeroQ 的蒸馏图像、生成器的样本）；real = 真实训练图像（上限，并非零样本）</translation>
     </message>
     <message>
         <source>calibration images</source>
         <translation>校准图像数</translation>
-    </message>
-    <message>
-        <source>AdaRound steps per layer</source>
-        <translation>每层的 AdaRound 步数</translation>
-    </message>
-    <message>
-        <source>calibration images per AdaRound step</source>
-        <translation>每个 AdaRound 步的校准图像数</translation>
-    </message>
-    <message>
-        <source>Adam learning rate of the rounding variables</source>
-        <translation>舍入变量的 Adam 学习率</translation>
     </message>
     <message>
         <source>weight of the rounding regulariser</source>
@@ -1570,6 +1554,26 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>seconds a data-parallel rank waits for the others (rendezvous, collectives) before failing</source>
         <translation>数据并行中一个 rank 在失败前等待其他 rank 的秒数（会合、集合通信）</translation>
+    </message>
+    <message>
+        <source>after the method: ranges = weight and activation ranges by Lp error search; adaround = that, then every layer&apos;s rounding learned on calibration data; brecq = ranges, then each block&apos;s rounding and activation ranges learned together</source>
+        <translation>方法之后：ranges = 通过 Lp 误差搜索确定权重和激活范围；adaround = 在此基础上用校准数据学习每一层的舍入；brecq = 范围搜索后，逐块联合学习舍入和激活范围</translation>
+    </message>
+    <message>
+        <source>AdaRound steps per layer (brecq: per block)</source>
+        <translation>每层的 AdaRound 步数（brecq：每块）</translation>
+    </message>
+    <message>
+        <source>calibration images per refinement step</source>
+        <translation>每个细化步骤的校准图像数</translation>
+    </message>
+    <message>
+        <source>Adam learning rate of the rounding variables (0: round to nearest)</source>
+        <translation>舍入变量的 Adam 学习率（0：四舍五入到最近值）</translation>
+    </message>
+    <message>
+        <source>brecq: Adam learning rate of the activation ranges (LSQ+; 0: keep the searched ranges)</source>
+        <translation>brecq：激活范围的 Adam 学习率（LSQ+；0：保留搜索得到的范围）</translation>
     </message>
 </context>
 <context>

@@ -60,7 +60,7 @@ int runQuantize(const ArgList& argv)
             "                    [--wbits 4] [--abits 4] [--profile quick|classroom|paper|custom] [--seed N] [--device D]\n"
             "                    [--output DIR] [--dataset NAME|DIR] [--resume DIR/run.ckpt] [--set key=value[,key=value]]\n"
             "                    [--print-losses N] (losses every N iterations on stderr)\n"
-            "                    [--refine none|ranges|adaround] (refine.method: after the method, fit the\n"
+            "                    [--refine none|ranges|adaround|brecq] (refine.method: after the method, fit the\n"
             "                    quantizers to calibration data; see refine.* below)\n"
             "                    [--nproc N] (dist.nproc: N local processes split each batch; data-parallel)\n"
             "                    [--dist-backend auto|gloo|nccl] [--dist-timeout SECONDS]\n"

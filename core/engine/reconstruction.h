@@ -1,12 +1,14 @@
 #pragma once
-// Refinement after any method (--refine adaround): the student's quantizers
-// are fitted to calibration data instead of min/max statistics.
+// Refinement after any method (--refine ranges|adaround|brecq): the student's
+// quantizers are fitted to calibration data instead of min/max statistics.
 //   1. every weight range by Lp error search (quant/range_search.h),
 //   2. every activation range the same way, in forward order, on the
 //      activations the partly quantized student produces,
 //   3. every quantizable layer in forward order by AdaRound
 //      (quant/adaround.h): its output on the student's (quantized) inputs is
-//      brought close to the FP teacher's output on the teacher's inputs.
+//      brought close to the FP teacher's output on the teacher's inputs;
+//      or (brecq) every block, its rounding and activation ranges together
+//      (engine/block_reconstruction.h).
 // The calibration images come from the method (ZeroQ's distilled batch, a
 // trained generator's samples) or, for the labelled ceiling, real images.
 #include <string>
@@ -33,6 +35,12 @@ struct ReconstructionConfig {
     double qdrop = 0;
     bool searchActivations = true;
     bool adaround = true;
+    // Block reconstruction (engine/block_reconstruction.h) instead of one
+    // layer at a time: rounding and activation ranges learned per block.
+    bool blocks = false;
+    // Adam learning rate of the activation range ends in block mode (LSQ+);
+    // 0 keeps the searched ranges.
+    double actLr = 1e-3;
 };
 
 struct LayerReconstruction {

@@ -1,5 +1,7 @@
 #include "models/quant_layers.h"
 
+#include "quant/learned_quant.h"
+
 #include <cmath>
 
 #include <torch/nn/functional/conv.h>
@@ -19,6 +21,8 @@ QConv2dImpl::QConv2dImpl(const Conv2dSpec& s) : spec(s)
 
 torch::Tensor QConv2dImpl::effectiveWeight() const
 {
+    if (quant.trainingWeight.defined())
+        return quant.trainingWeight;
     if (quant.bits <= 0)
         return weight;
     if (quant.fixedRange())
@@ -50,6 +54,8 @@ QLinearImpl::QLinearImpl(std::int64_t inFeatures, std::int64_t outFeatures, bool
 
 torch::Tensor QLinearImpl::effectiveWeight() const
 {
+    if (quant.trainingWeight.defined())
+        return quant.trainingWeight;
     if (quant.bits <= 0)
         return weight;
     if (quant.fixedRange())
@@ -74,6 +80,10 @@ torch::Tensor ActQuantImpl::forward(const torch::Tensor& x)
         range.update(x);
     if (!range.initialized())
         return x;
+    if (learnedLo.defined() && learnedHi.defined() && mode == Mode::Frozen) {
+        const torch::Tensor q = quant::fakeQuantizeLearned(x, learnedLo, learnedHi, bits);
+        return dropProbability > 0 ? torch::where(torch::rand_like(x) < dropProbability, x, q) : q;
+    }
     range.to(x.device()); // a no-op unless the state was restored elsewhere
     return quant::fakeQuantize(x, range.lo(), range.hi(), bits);
 }
@@ -95,8 +105,11 @@ LayerInputRecorder::~LayerInputRecorder()
 
 void LayerInputRecorder::record(const torch::nn::Module* layer, const torch::Tensor& input)
 {
-    if (activeInputRecorder && (!activeInputRecorder->only || activeInputRecorder->only == layer))
+    if (activeInputRecorder && (!activeInputRecorder->only || activeInputRecorder->only == layer)) {
         activeInputRecorder->inputs.emplace_back(layer, input);
+        if (activeInputRecorder->only && activeInputRecorder->stopAfterOnly)
+            throw ForwardStopped{};
+    }
 }
 
 LayerOutputRecorder::LayerOutputRecorder() : previous_(activeRecorder)

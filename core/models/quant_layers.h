@@ -25,6 +25,10 @@ struct WeightQuantSetting {
     // papers' quantizer).
     torch::Tensor lo, hi;
     bool fixedRange() const { return lo.defined() && hi.defined(); }
+    // While defined, the forward pass uses this (differentiable) weight
+    // instead of quantizing `weight`: block reconstruction puts AdaRound's
+    // soft weight here for each step (engine/block_reconstruction.h).
+    torch::Tensor trainingWeight;
 };
 
 struct Conv2dSpec {
@@ -72,6 +76,12 @@ public:
     Mode mode = Mode::Off;
     int bits = 0;
     quant::RangeEma range{0.9};
+    // While both are defined (block reconstruction), a Frozen quantizer uses
+    // these learnable 0-dim range ends instead of `range`, with gradients to
+    // both (LSQ+, quant/learned_quant.h), and keeps each element in float
+    // with probability `dropProbability` (QDrop).
+    torch::Tensor learnedLo, learnedHi;
+    double dropProbability = 0;
 };
 TORCH_MODULE(ActQuant);
 
@@ -104,6 +114,10 @@ public:
 
     // Only this layer's inputs are kept (nullptr: every layer's).
     const torch::nn::Module* only = nullptr;
+    // With `only` set: throw ForwardStopped once its input is recorded, so
+    // that a caller who needs nothing after it skips the rest of the model.
+    bool stopAfterOnly = false;
+    struct ForwardStopped {};
     std::vector<std::pair<const torch::nn::Module*, torch::Tensor>> inputs;
     static void record(const torch::nn::Module* layer, const torch::Tensor& input);
 

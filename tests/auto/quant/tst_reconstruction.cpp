@@ -1,7 +1,9 @@
-// Refinement by range search and AdaRound (engine/reconstruction.h) on the
-// shipped demo model: each layer's output error goes down, the rounding
-// decisions end (nearly) hard, the refined quantizers survive a checkpoint,
-// and cancel stops it.
+// Refinement by range search and AdaRound (engine/reconstruction.h) and by
+// blocks (engine/block_reconstruction.h) on the shipped demo model: each
+// layer's / block's output error goes down, the rounding decisions end
+// (nearly) hard, the refined quantizers survive a checkpoint, cancel stops
+// it and leaves no training state behind; the learned-range quantizer's
+// gradients are LSQ's.
 #include <filesystem>
 
 #include <torch/torch.h>
@@ -11,11 +13,13 @@
 #include "data/dataset_registry.h"
 #include "data/model_input.h"
 #include "engine/evaluate.h"
+#include "engine/block_reconstruction.h"
 #include "engine/reconstruction.h"
 #include "io/model_file.h"
 #include "models/zoo.h"
 #include "quant/adaround.h"
 #include "quant/fake_quant.h"
+#include "quant/learned_quant.h"
 #include "quant/model_quantizer.h"
 #include "quant/range_search.h"
 
@@ -33,6 +37,10 @@ private slots:
     void adaroundStartsAtNearestAndDecides();
     void refinementLowersEveryLayersError();
     void cancelStopsRefinement();
+    void learnedRangeGradients();
+    void blocksFollowTheModulePaths();
+    void blockReconstructionLowersEveryBlocksError();
+    void cancelInBlockLeavesAPlainModel();
 
 private:
     models::ModelPtr quantizedStudent(const models::ModelPtr& teacher, int bits);
@@ -153,6 +161,179 @@ void tst_Reconstruction::cancelStopsRefinement()
     cancel.cancel();
     QVERIFY_THROWS_EXCEPTION(Cancelled, engine::runReconstruction(*teacher_, *student, calibration_, {}, torch::kCPU,
                                                                   nullSink(), &cancel));
+}
+
+// fakeQuantizeLearned: the forward values are fakeQuantize's; the gradients
+// equal central differences of the straight-through surrogate (every
+// round() replaced by its argument plus the rounding error at the point,
+// held fixed), and have LSQ's shape: d/dx 1 inside the range and 0 outside,
+// an element clamped at the top moves only hi, one at the bottom only lo.
+void tst_Reconstruction::learnedRangeGradients()
+{
+    const auto dbl = torch::TensorOptions().dtype(torch::kDouble);
+    torch::manual_seed(3);
+    const int bits = 3;
+    const double half = 4, levels = 7;
+    torch::Tensor x = (torch::randn({400}, dbl) * 1.5).set_requires_grad(true);
+    const torch::Tensor w = torch::randn({400}, dbl);
+    torch::Tensor lo = torch::tensor(-1.3, dbl).set_requires_grad(true);
+    torch::Tensor hi = torch::tensor(2.1, dbl).set_requires_grad(true);
+    const torch::Tensor y = quant::fakeQuantizeLearned(x, lo, hi, bits);
+    QVERIFY(torch::equal(y.detach(), quant::fakeQuantize(x.detach(), lo.detach(), hi.detach(), bits)));
+    (w * y).sum().backward();
+
+    // The surrogate with the rounding errors of (lo0, hi0) held fixed.
+    const double lo0 = lo.item<double>(), hi0 = hi.item<double>();
+    const torch::Tensor xd = x.detach();
+    const double s0 = levels / (hi0 - lo0);
+    const double zpErr = std::round(s0 * lo0) - s0 * lo0;
+    const double zp0 = std::round(s0 * lo0) + half;
+    const torch::Tensor rounded0 = torch::round(s0 * xd - zp0);
+    const torch::Tensor qErr = rounded0 - (s0 * xd - zp0);
+    // clamp() passes the gradient where its input lies in [min, max], ends
+    // included (an element rounded onto the top level is on the kink of the
+    // clamp, so the branch is held fixed as well).
+    const torch::Tensor inRange = (rounded0 >= -half) & (rounded0 <= half - 1);
+    const torch::Tensor clamped0 = torch::clamp(rounded0, -half, half - 1);
+    auto surrogate = [&](double l, double h) {
+        const double s = levels / (h - l);
+        const double zp = s * l + zpErr + half;
+        const torch::Tensor q = torch::where(inRange, s * xd - zp + qErr, clamped0);
+        return (w * (q + zp) / s).sum().item<double>();
+    };
+    const double eps = 1e-6;
+    const double dLo = (surrogate(lo0 + eps, hi0) - surrogate(lo0 - eps, hi0)) / (2 * eps);
+    const double dHi = (surrogate(lo0, hi0 + eps) - surrogate(lo0, hi0 - eps)) / (2 * eps);
+    qInfo("d/dlo autograd %.6f, finite differences %.6f; d/dhi %.6f, %.6f", lo.grad().item<double>(), dLo,
+          hi.grad().item<double>(), dHi);
+    QVERIFY(std::abs(lo.grad().item<double>() - dLo) < 1e-5 * (1 + std::abs(dLo)));
+    QVERIFY(std::abs(hi.grad().item<double>() - dHi) < 1e-5 * (1 + std::abs(dHi)));
+
+    // LSQ's shape, one element at a time (inside and outside the grid,
+    // which the rounded zero point shifts a little against [lo, hi]).
+    const torch::Tensor inside = (rounded0 > -half) & (rounded0 < half - 1);
+    QVERIFY(torch::allclose(x.grad().masked_select(inside), w.masked_select(inside)));
+    const torch::Tensor outside = ~inRange;
+    QVERIFY(inside.sum().item<int>() > 100 && outside.sum().item<int>() > 20);
+    QCOMPARE(x.grad().masked_select(outside).abs().max().item<double>(), 0.0);
+    for (double v : {5.0, -4.0}) {
+        torch::Tensor l = torch::tensor(lo0, dbl).set_requires_grad(true);
+        torch::Tensor h = torch::tensor(hi0, dbl).set_requires_grad(true);
+        quant::fakeQuantizeLearned(torch::tensor(v, dbl), l, h, bits).backward();
+        // The top level is hi and the bottom one lo, up to the zero point's
+        // rounding error e (in levels): hi + e (hi - lo) / 7, lo + e (hi - lo) / 7.
+        const double e = zpErr / levels;
+        QVERIFY(std::abs(l.grad().item<double>() - (v > 0 ? -e : 1 - e)) < 1e-12);
+        QVERIFY(std::abs(h.grad().item<double>() - (v > 0 ? 1 + e : e)) < 1e-12);
+    }
+    QVERIFY_THROWS_EXCEPTION(InputError, quant::fakeQuantizeLearned(xd, lo, hi, 9));
+}
+
+void tst_Reconstruction::blocksFollowTheModulePaths()
+{
+    QCOMPARE(engine::blockOfLayer("layer1.0.conv1"), std::string("layer1.0"));
+    QCOMPARE(engine::blockOfLayer("layer3.1.downsample.0"), std::string("layer3.1"));
+    QCOMPARE(engine::blockOfLayer("features.stage2.unit1.body.conv2.conv"), std::string("features.stage2.unit1"));
+    QCOMPARE(engine::blockOfLayer("features.3.conv.0.0"), std::string("features.3"));
+    QCOMPARE(engine::blockOfLayer("conv1"), std::string("conv1"));
+    QCOMPARE(engine::blockOfLayer("features.init_block.conv.conv"), std::string("features.init_block.conv.conv"));
+    QCOMPARE(engine::blockOfLayer("output"), std::string("output"));
+
+    models::ModelPtr student = quantizedStudent(teacher_, 4);
+    const auto blocks = engine::findBlocks(*student, calibration_.slice(0, 0, 2));
+    std::vector<int> layerCount(student->quantLayers().size(), 0), actCount(student->actQuants().size(), 0);
+    QString listing;
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+        listing += QString::fromStdString(blocks[b].name) + ":" + QString::number(blocks[b].layers.size()) + "/" +
+                   QString::number(blocks[b].activations.size()) + " ";
+        for (std::size_t l : blocks[b].layers) {
+            ++layerCount[l];
+            QCOMPARE(engine::blockOfLayer(student->quantLayers()[l].name), blocks[b].name);
+        }
+        for (std::size_t a : blocks[b].activations)
+            ++actCount[a];
+        // A block hands its output to the next block's first layer; the
+        // last one's output is the logits.
+        if (b + 1 < blocks.size())
+            QCOMPARE(blocks[b].next, blocks[b + 1].layers.front());
+        else
+            QCOMPARE(blocks[b].next, static_cast<std::size_t>(-1));
+    }
+    qInfo("blocks: %s", qPrintable(listing));
+    // Stem, three residual units, classifier.
+    QCOMPARE(blocks.size(), std::size_t(5));
+    QCOMPARE(blocks[1].name, std::string("features.stage1.unit1"));
+    for (int c : layerCount)
+        QCOMPARE(c, 1);
+    for (int c : actCount)
+        QCOMPARE(c, 1);
+}
+
+void tst_Reconstruction::blockReconstructionLowersEveryBlocksError()
+{
+    models::ModelPtr student = quantizedStudent(teacher_, 3);
+    const data::DatasetPtr test = data::openDataset(data::datasetRequestFor("fashion-mnist", "test", teacher_->info()));
+    const double before = engine::evaluate(*student, *test, torch::kCPU, 500, 2000).top1;
+    engine::ReconstructionConfig config;
+    config.blocks = true;
+    config.iterations = 300;
+    const engine::ReconstructionResult r =
+        engine::runReconstruction(*teacher_, *student, calibration_, config, torch::kCPU);
+    QCOMPARE(r.layers.size(), std::size_t(5));
+    double undecided = 0;
+    for (const auto& b : r.layers) {
+        qInfo("%s: %.5f -> %.5f, undecided %.3f", b.layer.c_str(), b.mseBefore, b.mseAfter, b.undecided);
+        QVERIFY2(b.mseAfter < b.mseBefore, b.layer.c_str());
+        undecided += b.undecided / static_cast<double>(r.layers.size());
+    }
+    // AdaRound's regulariser drove most rounding variables to 0 or 1.
+    QVERIFY2(undecided < 0.3, std::to_string(undecided).c_str());
+    const double after = engine::evaluate(*student, *test, torch::kCPU, 500, 2000).top1;
+    qInfo("W3A3 top-1 on 2000 test images: min/max %.2f %%, block-refined %.2f %%", before, after);
+    QVERIFY(after > before + 5);
+    for (auto& l : student->quantLayers())
+        QVERIFY(!l.setting().trainingWeight.defined());
+    for (auto& a : student->actQuants())
+        QVERIFY(!a.act->learnedLo.defined() && a.act->dropProbability == 0);
+    // Every parameter can learn again (the refinement froze them meanwhile).
+    for (const auto& p : student->parameters())
+        QVERIFY(p.requires_grad());
+}
+
+// A sink that cancels after the first loss report of the second block.
+namespace {
+class CancelInSecondBlock : public EventSink {
+public:
+    explicit CancelInSecondBlock(CancelToken& token) : token_(token) {}
+    void onLosses(std::int64_t step, const std::map<std::string, double>&) override
+    {
+        if (step >= 20)
+            token_.cancel();
+    }
+
+private:
+    CancelToken& token_;
+};
+} // namespace
+
+void tst_Reconstruction::cancelInBlockLeavesAPlainModel()
+{
+    models::ModelPtr student = quantizedStudent(teacher_, 4);
+    engine::ReconstructionConfig config;
+    config.blocks = true;
+    config.iterations = 20;
+    CancelToken cancel;
+    CancelInSecondBlock sink(cancel);
+    QVERIFY_THROWS_EXCEPTION(Cancelled, engine::runReconstruction(*teacher_, *student, calibration_, config,
+                                                                  torch::kCPU, sink, &cancel));
+    for (auto& l : student->quantLayers())
+        QVERIFY(!l.setting().trainingWeight.defined());
+    for (auto& a : student->actQuants())
+        QVERIFY(!a.act->learnedLo.defined() && !a.act->learnedHi.defined() && a.act->dropProbability == 0);
+    for (const auto& p : student->parameters())
+        QVERIFY(p.requires_grad());
+    torch::NoGradGuard noGrad;
+    QVERIFY(student->forward(calibration_.slice(0, 0, 4)).isfinite().all().item<bool>());
 }
 
 QTEST_GUILESS_MAIN(tst_Reconstruction)

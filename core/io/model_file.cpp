@@ -113,6 +113,13 @@ void checkTensorValues(const TensorMap& tensors, const std::string& path)
     }
 }
 
+// The user's explicit consent to run a TorchScript archive's code.
+bool torchScriptCodeAllowed()
+{
+    const char* v = std::getenv("ZSQ_ALLOW_TORCHSCRIPT_CODE");
+    return v && std::string(v) == "1";
+}
+
 } // namespace
 
 std::string formatName(ModelFileFormat format)
@@ -179,7 +186,27 @@ RawModelFile readModelFile(const std::string& path)
         raw.format = ModelFileFormat::StateDict;
         return raw;
     }
-    // A TorchScript archive.
+    // A TorchScript archive: its tensors are read by io's own reader, no
+    // code from the archive runs. Only a user who sets
+    // ZSQ_ALLOW_TORCHSCRIPT_CODE=1 has LibTorch's torch::jit::load open it
+    // (which runs the archive's code: __setstate__ methods and all), for an
+    // archive the reader cannot read (custom classes with their own state).
+    if (!torchScriptCodeAllowed()) {
+        try {
+            for (auto& [name, t] : readTorchScriptTensors(bytes))
+                raw.tensors[name] = t;
+        } catch (const InputError& e) {
+            throw InputError(path + " cannot be read as a TorchScript archive: " + e.what() +
+                             " (ZSQ_ALLOW_TORCHSCRIPT_CODE=1 lets LibTorch load it, running its code)");
+        } catch (const c10::Error& e) {
+            throw InputError(path + " cannot be read as a TorchScript archive: " + firstLine(e.what()));
+        }
+        if (raw.tensors.empty())
+            throw InputError(path + " is a TorchScript archive without parameters");
+        raw.format = ModelFileFormat::TorchScript;
+        raw.preprocessing = extraPreprocessingFile(bytes, path);
+        return raw;
+    }
     try {
         torch::jit::Module module = torch::jit::load(path, torch::kCPU);
         for (const auto& p : module.named_parameters(true))

@@ -1,7 +1,10 @@
 #pragma once
 // Reading models from the files PyTorch users actually have, and the
 // project's own checkpoint format:
-//   - TorchScript archives (torch.jit.save of a scripted or traced model);
+//   - TorchScript archives (torch.jit.save of a scripted or traced model):
+//     their tensors are read from data.pkl by io's own reader, and none of
+//     the archive's code runs, unless the user sets ZSQ_ALLOW_TORCHSCRIPT_CODE=1
+//     (then LibTorch's torch::jit::load opens it, running its code);
 //   - state_dict files (torch.save(dict(model.state_dict())), also wrapped in
 //     {"state_dict": ...} or {"model": ...}, with or without "module." prefixes);
 //   - ZSQ checkpoints: a torch.save-compatible dict {"format": "zsq-checkpoint",

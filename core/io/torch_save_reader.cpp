@@ -114,7 +114,19 @@ const char* opName(unsigned char op)
 
 class Unpickler {
 public:
-    Unpickler(const std::string& pickle, const TorchZip& zip) : p_(pickle), zip_(zip) {}
+    // scriptObjects: a TorchScript archive's data.pkl, whose module objects
+    // (classes __torch__.*) become dicts of their attributes (BUILD's state)
+    // instead of None.
+    Unpickler(const std::string& pickle, const TorchZip& zip, bool scriptObjects = false)
+        : p_(pickle), zip_(zip), scriptObjects_(scriptObjects)
+    {
+    }
+
+    // A value that is one of those module objects.
+    bool isScriptObject(const c10::IValue& v) const
+    {
+        return v.isGenericDict() && scriptObjects_set_.count(v.internalToPointer()) > 0;
+    }
 
     c10::IValue run()
     {
@@ -263,10 +275,21 @@ public:
                 push(construct(pop()));
                 break;
             }
-            case 'b':                                                           // BUILD: the state is dropped
+            case 'b': {                                                         // BUILD
                 need(2);
-                pop();
+                const c10::IValue state = pop();
+                // The state of a TorchScript module object: its attributes.
+                // Any other object's state is dropped.
+                if (isScriptObject(top()) && state.isGenericDict()) {
+                    std::vector<c10::IValue> items;
+                    for (const auto& e : state.toGenericDict()) {
+                        items.push_back(e.key());
+                        items.push_back(e.value());
+                    }
+                    setItems(top(), items);
+                }
                 break;
+            }
             default:
                 fail("unsupported pickle opcode 0x" + hex(op_));
             }
@@ -499,6 +522,11 @@ private:
             fail("the file asks to create " + name + ", which no weights file does (refused)");
         if (name == "collections.OrderedDict")
             return newContainer(newDict());
+        if (scriptObjects_ && name.rfind("__torch__.", 0) == 0) {
+            c10::IValue object = newContainer(newDict());
+            scriptObjects_set_.insert(object.internalToPointer());
+            return object;
+        }
         return c10::IValue();
     }
 
@@ -703,7 +731,25 @@ private:
     std::uint64_t items_ = 0;
     std::map<std::string, at::Storage> storages_;
     std::set<const void*> storageViews_;
+    bool scriptObjects_ = false;
+    std::set<const void*> scriptObjects_set_;
 };
+
+// The tensor attributes of a module object and its submodules, under dotted
+// names (what named_parameters() + named_buffers() give).
+void collectTensors(const Unpickler& unpickler, const c10::IValue& object, const std::string& prefix,
+                    std::map<std::string, at::Tensor>& out)
+{
+    for (const auto& e : object.toGenericDict()) {
+        if (!e.key().isString())
+            continue;
+        const std::string name = prefix.empty() ? e.key().toStringRef() : prefix + "." + e.key().toStringRef();
+        if (e.value().isTensor())
+            out[name] = e.value().toTensor();
+        else if (unpickler.isScriptObject(e.value()))
+            collectTensors(unpickler, e.value(), name, out); // depth bounded by kMaxDepth
+    }
+}
 
 } // namespace
 
@@ -718,6 +764,23 @@ c10::IValue readTorchSave(const std::vector<char>& bytes)
         throw InputError("written on a big-endian machine (byteorder record), which is not read");
     const std::string pickle = zip.read("data.pkl", TorchSaveLimits::kMaxPickleBytes);
     return Unpickler(pickle, zip).run();
+}
+
+std::map<std::string, at::Tensor> readTorchScriptTensors(const std::vector<char>& bytes)
+{
+    TorchZip zip(bytes);
+    if (!zip.isTorchScript())
+        throw InputError("not a TorchScript archive (no code/ or constants.pkl record)");
+    if (!zip.has("data.pkl"))
+        throw InputError("no data.pkl record (the module's attributes)");
+    const std::string pickle = zip.read("data.pkl", TorchSaveLimits::kMaxPickleBytes);
+    Unpickler unpickler(pickle, zip, true);
+    const c10::IValue root = unpickler.run();
+    if (!unpickler.isScriptObject(root))
+        throw InputError("data.pkl does not hold a TorchScript module object");
+    std::map<std::string, at::Tensor> tensors;
+    collectTensors(unpickler, root, "", tensors);
+    return tensors;
 }
 
 } // namespace zsq::io

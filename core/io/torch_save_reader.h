@@ -61,4 +61,13 @@ namespace zsq::io {
 // for anything it refuses, including TorchScript archives.
 c10::IValue readTorchSave(const std::vector<char>& bytes);
 
+// The tensors of a TorchScript archive (torch.jit.save), read from its
+// data.pkl by the same restricted unpickler and checks, without running or
+// even parsing its code: module objects (classes __torch__.*) are read as
+// their attributes, and every tensor attribute of the module and its
+// submodules is returned under its dotted name (parameters and buffers, as
+// named_parameters() + named_buffers() name them). Tensor constants of the
+// code (constants.pkl) are not read. InputError (without the path) otherwise.
+std::map<std::string, at::Tensor> readTorchScriptTensors(const std::vector<char>& bytes);
+
 } // namespace zsq::io

@@ -3,10 +3,13 @@
 // and must never crash or throw anything else.
 #include <filesystem>
 #include <fstream>
+#include <algorithm>
+#include <cstring>
 #include <random>
 
 #include <unistd.h>
 
+#include <torch/script.h>
 #include <torch/torch.h>
 
 #include "common/error.h"
@@ -62,6 +65,7 @@ private slots:
     void readTensorFileRejects();
     void validFilesStillLoad();
     void atomicWriteNeverFollowsAPlantedLink();
+    void torchScriptCodeNeverRuns();
 
 private:
     std::string path(const std::string& name) const { return (dir_ / name).string(); }
@@ -254,6 +258,49 @@ void tst_BadInputs::atomicWriteNeverFollowsAPlantedLink()
     const std::vector<char> written = readBytes(target);
     QCOMPARE(std::string(written.begin(), written.end()), std::string("{\"ok\": 1}\n"));
     QVERIFY(std::filesystem::is_symlink(target + ".tmp-" + std::to_string(::getpid())));
+}
+
+// A TorchScript archive's tensors are read from its data.pkl; its code is
+// neither run nor parsed (torch::jit::load compiled and ran it: a looping
+// __setstate__ hung `zsq info`). Proof: an archive whose code is garbage
+// still gives its weights, which torch::jit::load refuses.
+void tst_BadInputs::torchScriptCodeNeverRuns()
+{
+    const torch::jit::Module source = torch::jit::load(path("valid_script.pt"));
+    const torch::Tensor weight = source.attr("weight").toTensor();
+    QVERIFY(io::readModelFile(path("valid_script.pt")).tensors.count("weight"));
+
+    // The code record's (deflated) data starts with 0xff: a reserved deflate
+    // block type, so the code cannot even be inflated.
+    std::vector<char> bytes = torchScript_;
+    bool damaged = false;
+    for (std::size_t at = 0; at + 30 < bytes.size(); ++at) {
+        if (std::memcmp(&bytes[at], "PK\x03\x04", 4) != 0)
+            continue;
+        auto le16 = [&](std::size_t o) { return std::size_t(std::uint8_t(bytes[o])) | std::size_t(std::uint8_t(bytes[o + 1])) << 8; };
+        const std::size_t nameLength = le16(at + 26), extraLength = le16(at + 28);
+        const std::string name(&bytes[at + 30], std::min(nameLength, bytes.size() - at - 30));
+        const std::string suffix = "code/__torch__.py";
+        if (name.size() < suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+            continue;
+        const std::size_t data = at + 30 + nameLength + extraLength;
+        for (std::size_t i = data; i < data + 8 && i < bytes.size(); ++i)
+            bytes[i] = static_cast<char>(0xff);
+        damaged = true;
+    }
+    QVERIFY2(damaged, "the archive has a code/__torch__.py record");
+    writeBytes(path("garbage_code_script.pt"), bytes);
+    bool jitRefuses = false;
+    try {
+        torch::jit::load(path("garbage_code_script.pt"));
+    } catch (const std::exception&) {
+        jitRefuses = true;
+    }
+    QVERIFY(jitRefuses);
+    const io::RawModelFile raw = io::readModelFile(path("garbage_code_script.pt"));
+    QVERIFY(raw.format == io::ModelFileFormat::TorchScript);
+    QCOMPARE(raw.tensors.size(), std::size_t(1));
+    QVERIFY(torch::equal(raw.tensors.at("weight"), weight));
 }
 
 QTEST_GUILESS_MAIN(tst_BadInputs)

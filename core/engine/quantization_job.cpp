@@ -373,9 +373,10 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
             details["refine"] = {{"method", refineMethod}, {"source", refineSource},
                                  {"samples", calibration.size(0)}, {"seconds", rr.seconds}, {"layers", layers}};
         } catch (const Cancelled&) {
-            // The unrefined student stays what the run produced.
+            // Refinement changes the student in place, block by block (or
+            // layer by layer): a cancelled run writes no quantized model.
             outcome.cancelled = true;
-            sink.onMessage(LogLevel::Warning, "refinement cancelled: the student is the method's, unrefined");
+            sink.onMessage(LogLevel::Warning, "refinement cancelled: the student was partly refined and is not written");
         }
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

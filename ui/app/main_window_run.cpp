@@ -231,7 +231,7 @@ void MainWindow::launchRun(const QString& config)
     // them), so losses.csv keeps the whole history.
     const QJsonObject runConfig = QJsonDocument::fromJson(config.toUtf8()).object();
     if (!runConfig.value(QStringLiteral("train")).toObject().value(QStringLiteral("resume")).toString().isEmpty())
-        m_lossPlot->addSamples(readLossesCsv(
+        m_lossPlot->addRecordedSamples(readLossesCsv(
             QDir(runConfig.value(QStringLiteral("output")).toString()).filePath(QStringLiteral("losses.csv"))));
     m_bestTop1 = -1;
     m_accuracy->setText(tr("Running %1…").arg(m_runPanel->method()));

@@ -31,7 +31,13 @@ constexpr int kReplotIntervalMs = 200;
 // colour in an LRQ, a ClusterQ or a GDFQ run (by order of appearance it did
 // not: G/bns was blue in one method and green in another).
 const char* const kKnownLosses[] = {"G/total", "G/ce",  "G/bns",  "G/cluster", "G/ama",         "S/total", "S/kd",
-                                    "S/ce",    "S/tckd", "S/nckd", "ptq/bn_stats", "R/layer_mse"};
+                                    "S/ce",    "S/tckd", "S/nckd", "ptq/bn_stats", "R/layer_mse", "R/block_mse"};
+
+// The refinement after the method ("R/...") counts its own steps from 0.
+bool isRefinement(const QString& name)
+{
+    return name.startsWith(QLatin1String("R/"));
+}
 
 QColor seriesColor(int index)
 {
@@ -92,6 +98,30 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent)
     m_evalGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
     m_evalRect->axis(QCPAxis::atLeft)->setRange(0, 100);
 
+    // A dashed line where the refinement after the method begins, across the
+    // student's rect (x on the iteration axis, y from its top to its bottom).
+    m_refineLine = new QCPItemStraightLine(m_plot);
+    m_refineLine->setClipAxisRect(m_studentRect);
+    for (QCPItemPosition* p : {m_refineLine->point1, m_refineLine->point2}) {
+        p->setAxes(m_studentRect->axis(QCPAxis::atBottom), m_studentRect->axis(QCPAxis::atLeft));
+        p->setAxisRect(m_studentRect);
+        p->setTypeX(QCPItemPosition::ptPlotCoords);
+        p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    }
+    m_refineLine->setPen(QPen(QColor(127, 127, 127), 1, Qt::DashLine));
+    m_refineLabel = new QCPItemText(m_plot);
+    m_refineLabel->setClipAxisRect(m_studentRect);
+    m_refineLabel->position->setAxes(m_studentRect->axis(QCPAxis::atBottom), m_studentRect->axis(QCPAxis::atLeft));
+    m_refineLabel->position->setAxisRect(m_studentRect);
+    m_refineLabel->position->setTypeX(QCPItemPosition::ptPlotCoords);
+    m_refineLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_refineLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_refineLabel->setPadding(QMargins(4, 2, 4, 2));
+    m_refineLabel->setText(tr("refinement →"));
+    m_refineLabel->setColor(QColor(110, 110, 110));
+    m_refineLine->setVisible(false);
+    m_refineLabel->setVisible(false);
+
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setNoAntialiasingOnDrag(true);
     m_plot->setMouseTracking(true);
@@ -149,6 +179,15 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent)
     restyleAxes();
 }
 
+QString LossPlot::displayName(const QString& name)
+{
+    if (name == QLatin1String("R/block_mse"))
+        return tr("refine: block MSE");
+    if (name == QLatin1String("R/layer_mse"))
+        return tr("refine: layer MSE");
+    return name;
+}
+
 QColor LossPlot::seriesColour(const QString& name) const
 {
     const auto it = m_series.constFind(name);
@@ -177,7 +216,9 @@ void LossPlot::setLogScale(bool on)
 
 QCPAxisRect* LossPlot::rectFor(const QString& name) const
 {
-    return name.startsWith(QLatin1String("S/")) ? m_studentRect : m_genRect;
+    // The refinement's losses compare the student's layers or blocks with
+    // the teacher's: the student's rect.
+    return name.startsWith(QLatin1String("S/")) || isRefinement(name) ? m_studentRect : m_genRect;
 }
 
 LossPlot::Series& LossPlot::seriesFor(const QString& name)
@@ -196,7 +237,7 @@ LossPlot::Series& LossPlot::seriesFor(const QString& name)
         valueAxis->setVisible(true);
     }
     s.graph = m_plot->addGraph(rect->axis(QCPAxis::atBottom), valueAxis);
-    s.graph->setName(name);
+    s.graph->setName(displayName(name));
     int colour = -1;
     for (int i = 0; i < static_cast<int>(std::size(kKnownLosses)); ++i)
         if (name == QLatin1String(kKnownLosses[i]))
@@ -215,22 +256,81 @@ LossPlot::Series& LossPlot::seriesFor(const QString& name)
 
 void LossPlot::addSamples(const QList<LossSample>& samples)
 {
+    appendSamples(samples, false);
+}
+
+void LossPlot::addRecordedSamples(const QList<LossSample>& samples)
+{
+    appendSamples(samples, true);
+}
+
+qint64 LossPlot::refinementStart() const
+{
+    // Right after the method's last iteration (0 when the method reported
+    // no losses).
+    qint64 start = 0;
+    for (auto it = m_series.constBegin(); it != m_series.constEnd(); ++it)
+        if (!isRefinement(it.key()) && !it->keys.isEmpty())
+            start = qMax(start, static_cast<qint64>(it->keys.last()) + 1);
+    return start;
+}
+
+void LossPlot::appendSamples(const QList<LossSample>& samples, bool recorded)
+{
     const double w = smoothing();
     for (const LossSample& sample : samples) {
         if (!std::isfinite(sample.value))
             continue;
+        qint64 iteration = sample.iteration;
+        if (isRefinement(sample.name)) {
+            // The refinement's steps start at 0 again: drawn from 0 they
+            // would lie over the method's iterations as if both ran at once.
+            // They follow the method's last iteration instead; a recorded
+            // losses.csv already holds them there.
+            bool started = false;
+            for (auto it = m_series.constBegin(); it != m_series.constEnd() && !started; ++it)
+                started = isRefinement(it.key()) && !it->keys.isEmpty();
+            if (!started && !recorded)
+                m_refineStart = refinementStart();
+            else if (!started)
+                m_refineStart = iteration;
+            if (!recorded)
+                iteration += m_refineStart;
+        }
         Series& s = seriesFor(sample.name);
-        if (!s.keys.isEmpty() && static_cast<double>(sample.iteration) <= s.keys.last())
-            rewindTo(sample.iteration);
+        if (!s.keys.isEmpty() && static_cast<double>(iteration) <= s.keys.last())
+            rewindTo(iteration);
         s.ema = s.keys.isEmpty() ? sample.value : w * s.ema + (1 - w) * sample.value;
-        s.keys.append(static_cast<double>(sample.iteration));
+        s.keys.append(static_cast<double>(iteration));
         s.values.append(sample.value);
-        s.graph->addData(static_cast<double>(sample.iteration), s.ema);
-        m_lastIteration = qMax(m_lastIteration, sample.iteration);
+        s.graph->addData(static_cast<double>(iteration), s.ema);
+        m_lastIteration = qMax(m_lastIteration, iteration);
         ++m_points;
     }
+    updateRefinementMarker();
     if (!samples.isEmpty())
         m_replot->request();
+}
+
+void LossPlot::updateRefinementMarker()
+{
+    bool refined = false;
+    for (auto it = m_series.constBegin(); it != m_series.constEnd() && !refined; ++it)
+        refined = isRefinement(it.key()) && !it->keys.isEmpty();
+    m_refineLine->setVisible(refined);
+    m_refineLabel->setVisible(refined);
+    if (!refined)
+        return;
+    // Where the refinement begins, half a step before its first point.
+    const double x = static_cast<double>(m_refineStart) - 0.5;
+    m_refineLine->point1->setCoords(x, 0);
+    m_refineLine->point2->setCoords(x, 1);
+    m_refineLabel->position->setCoords(x, 0);
+}
+
+qint64 LossPlot::refinementStartIteration() const
+{
+    return m_refineLine->visible() ? m_refineStart : -1;
 }
 
 void LossPlot::addEvaluation(const EvaluationPoint& evaluation)
@@ -265,6 +365,7 @@ void LossPlot::rewindTo(qint64 iteration)
     }
     m_evalGraph->data()->removeAfter(key - 0.5);
     m_lastIteration = qMax<qint64>(0, iteration - 1);
+    updateRefinementMarker();
 }
 
 int LossPlot::evaluationCount() const
@@ -275,9 +376,9 @@ int LossPlot::evaluationCount() const
 void LossPlot::clear()
 {
     // The axis rects' own legends are not cleaned up by removeGraph().
-    for (const Series& s : std::as_const(m_series)) {
-        s.graph->removeFromLegend(rectFor(s.graph->name()) == m_studentRect ? m_studentLegend : m_genLegend);
-        m_plot->removeGraph(s.graph);
+    for (auto it = m_series.constBegin(); it != m_series.constEnd(); ++it) {
+        it->graph->removeFromLegend(rectFor(it.key()) == m_studentRect ? m_studentLegend : m_genLegend);
+        m_plot->removeGraph(it->graph);
     }
     m_series.clear();
     m_order.clear();
@@ -288,6 +389,8 @@ void LossPlot::clear()
     m_evalGraph->data()->clear();
     m_points = 0;
     m_lastIteration = 0;
+    m_refineStart = 0;
+    updateRefinementMarker();
     m_follow = true;
     m_readout->setText(tr("Hover over the curves to read values."));
     replotNow();

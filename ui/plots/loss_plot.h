@@ -2,7 +2,9 @@
 // Live training curves: one series per named loss, the generator's ("G/...",
 // and PTQ's "ptq/...") in the upper axis rect, the student's ("S/...") in the
 // middle one, and the epoch-end top-1 in the lower one, all on the iteration
-// axis. EMA smoothing, log scale, zoom/pan (double-click fits again), a hover
+// axis. The refinement after the method ("R/..." losses, steps counted from
+// 0) is drawn in the student's rect after the method's last iteration, past
+// a dashed "refinement" line. EMA smoothing, log scale, zoom/pan (double-click fits again), a hover
 // read-out, PNG and CSV export. Replots are throttled by a SignalCompressor
 // and queued (rpQueuedReplot), so a fast run never waits for the plot.
 #include <QColor>
@@ -15,6 +17,8 @@
 
 class QCPAxisRect;
 class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemText;
 class QCPLegend;
 class QCheckBox;
 class QCustomPlot;
@@ -30,7 +34,11 @@ class LossPlot : public QWidget {
 public:
     explicit LossPlot(QWidget* parent = nullptr);
 
+    // Live samples as the run reports them.
     void addSamples(const QList<LossSample>& samples);
+    // Samples read back from a losses.csv that exportCsv wrote: the
+    // refinement's are already placed after the method's iterations.
+    void addRecordedSamples(const QList<LossSample>& samples);
     void addEvaluation(const EvaluationPoint& evaluation);
     void clear();
 
@@ -50,6 +58,12 @@ public:
     // The pen colour of a series (invalid when there is none): the same for a
     // loss in every run, whatever the method.
     QColor seriesColour(const QString& name) const;
+    // The legend's name of a series: the refinement's are translated
+    // ("refine: block MSE"), the others are their loss names.
+    static QString displayName(const QString& name);
+    // Where the refinement's first step sits on the iteration axis; -1 when
+    // the run has no refinement losses.
+    qint64 refinementStartIteration() const;
     int evaluationCount() const;
     QCustomPlot* plot() const { return m_plot; }
 
@@ -71,6 +85,9 @@ private:
     Series& seriesFor(const QString& name);
     void restyleAxes();
     void resmooth();
+    void appendSamples(const QList<LossSample>& samples, bool recorded);
+    qint64 refinementStart() const;
+    void updateRefinementMarker();
     void rewindTo(qint64 iteration);
     void replotNow();
     void updateReadout(const QPoint& pos);
@@ -82,6 +99,8 @@ private:
     QCPLegend* m_genLegend = nullptr;
     QCPLegend* m_studentLegend = nullptr;
     QCPGraph* m_evalGraph = nullptr;
+    QCPItemStraightLine* m_refineLine = nullptr;
+    QCPItemText* m_refineLabel = nullptr;
     QSlider* m_smoothing = nullptr;
     QCheckBox* m_logScale = nullptr;
     QLabel* m_readout = nullptr;
@@ -89,6 +108,7 @@ private:
     QHash<QString, Series> m_series;
     QStringList m_order;              // creation order, for colours and CSV columns
     qint64 m_lastIteration = 0;
+    qint64 m_refineStart = 0;         // iteration axis position of refinement step 0
     int m_points = 0;
     bool m_follow = true;             // rescale on replot until the user zooms/pans
 };

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 
 #include "qcustomplot.h"
+#include "ui/plots/loss_plot.h"
 #include "ui/session/session.h"
 
 namespace zsq::ui {
@@ -130,7 +131,7 @@ void plotRunCurves(QCustomPlot* plot, const QList<RunCurves>& curves, const QStr
             for (const QPointF& p : c.losses.value(name))
                 g->addData(p.x(), p.y());
             g->setPen(QPen(color, 1.4));
-            g->setName(QStringLiteral("%1 (%2)").arg(labels.value(i), name));
+            g->setName(QStringLiteral("%1 (%2)").arg(labels.value(i), LossPlot::displayName(name)));
             g->addToLegend(legend);
         }
         if (!c.epochTop1.isEmpty()) {
@@ -147,7 +148,8 @@ void plotRunCurves(QCustomPlot* plot, const QList<RunCurves>& curves, const QStr
     epochs->setTickStep(1.0);
     epochs->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
     top1Rect->axis(QCPAxis::atBottom)->setTicker(epochs);
-    lossRect->axis(QCPAxis::atLeft)->setLabel(lossNames.size() == 1 ? lossNames.front() : RunCurves::tr("Loss"));
+    lossRect->axis(QCPAxis::atLeft)->setLabel(lossNames.size() == 1 ? LossPlot::displayName(lossNames.front())
+                                                                    : RunCurves::tr("Loss"));
     for (QCPAxisRect* rect : {lossRect, top1Rect}) {
         const QList<QCPGraph*> graphs = rect->graphs();
         for (int i = 0; i < graphs.size(); ++i)

@@ -32,7 +32,7 @@ QString csvCell(QString text)
 bool writeResultsCsv(const QString& path, const QList<SessionRun>& runs, QString* error)
 {
     QString out = QStringLiteral("method,wbits,abits,average_weight_bits,size_kib,fp_top1,quant_top1,seconds,"
-                                 "device,seed,cancelled,output\n");
+                                 "device,seed,cancelled,output,refine,refine_source\n");
     for (const SessionRun& r : runs) {
         const QString fp = r.evaluated ? QString::number(r.fpTop1, 'f', 2) : QString();
         const QString quant = r.evaluated ? QString::number(r.quantTop1, 'f', 2) : QString();
@@ -40,7 +40,10 @@ bool writeResultsCsv(const QString& path, const QList<SessionRun>& runs, QString
                            QString::number(r.averageWeightBits, 'f', 3),
                            QString::number(static_cast<double>(r.sizeBits) / 8192.0, 'f', 2), fp, quant,
                            QString::number(r.seconds, 'f', 2), csvCell(r.device), QString::number(r.seed),
-                           r.cancelled ? QStringLiteral("true") : QStringLiteral("false"), csvCell(r.outputDir)}
+                           r.cancelled ? QStringLiteral("true") : QStringLiteral("false"), csvCell(r.outputDir),
+                           // Appended, so that readers of the older columns
+                           // still find them where they were.
+                           csvCell(r.refine), csvCell(r.refineSource)}
                    .join(QLatin1Char(','));
         out += QLatin1Char('\n');
     }

@@ -25,9 +25,20 @@ namespace zsq::ui {
 namespace {
 enum Column { Run, Status, Method, Bits, AvgBits, Size, FpTop1, QuantTop1, Time, Device, Seed, ColumnCount };
 
+// "ptq + brecq" for a refined run, so that it never passes for the
+// unrefined one; refined on real training images, it is the ceiling row and
+// says so.
+QString methodText(const SessionRun& r)
+{
+    QString text = r.methodLabel();
+    if (r.isRefined() && r.refineSource == QLatin1String("real"))
+        text += ResultsView::tr(" (real data)");
+    return text;
+}
+
 QString runLabel(const SessionRun& r)
 {
-    return QStringLiteral("%1 W%2A%3 · %4").arg(r.method).arg(r.wbits).arg(r.abits).arg(QDir(r.outputDir).dirName());
+    return QStringLiteral("%1 W%2A%3 · %4").arg(methodText(r)).arg(r.wbits).arg(r.abits).arg(QDir(r.outputDir).dirName());
 }
 } // namespace
 
@@ -104,7 +115,7 @@ void ResultsView::fillRow(int row, const SessionRun& r)
     const QString none = QStringLiteral("–");
     const QStringList cells = {QDir(r.outputDir).dirName(),
                                r.cancelled ? tr("stopped") : tr("finished"),
-                               r.method,
+                               methodText(r),
                                QStringLiteral("W%1/A%2").arg(r.wbits).arg(r.abits),
                                number(r.averageWeightBits, 2),
                                number(static_cast<double>(r.sizeBits) / 8.0 / 1024.0, 1),

@@ -10,15 +10,30 @@
 namespace zsq::ui {
 
 namespace {
+// result.json says "none" when a run had no refinement; sessions of builds
+// before refinement have no key at all.
+QString refineOf(const QJsonObject& o)
+{
+    const QString refine = o.value(QStringLiteral("refine")).toString();
+    return refine == QLatin1String("none") ? QString() : refine;
+}
+
 // Bumped when a reader of an older build could misread the file.
 constexpr int kFormatVersion = 1;
 const char* const kFormatName = "zsq-session";
 } // namespace
 
+QString SessionRun::methodLabel() const
+{
+    return isRefined() ? QStringLiteral("%1 + %2").arg(method, refine) : method;
+}
+
 QJsonObject SessionRun::toJson() const
 {
     return {{QStringLiteral("output"), outputDir},
             {QStringLiteral("method"), method},
+            {QStringLiteral("refine"), refine},
+            {QStringLiteral("refine_source"), refineSource},
             {QStringLiteral("wbits"), wbits},
             {QStringLiteral("abits"), abits},
             {QStringLiteral("average_weight_bits"), averageWeightBits},
@@ -38,6 +53,8 @@ SessionRun SessionRun::fromJson(const QJsonObject& o)
     SessionRun r;
     r.outputDir = o.value(QStringLiteral("output")).toString();
     r.method = o.value(QStringLiteral("method")).toString();
+    r.refine = refineOf(o);
+    r.refineSource = r.isRefined() ? o.value(QStringLiteral("refine_source")).toString() : QString();
     r.wbits = o.value(QStringLiteral("wbits")).toInt();
     r.abits = o.value(QStringLiteral("abits")).toInt();
     r.averageWeightBits = o.value(QStringLiteral("average_weight_bits")).toDouble();
@@ -59,6 +76,8 @@ SessionRun SessionRun::fromResultJson(const QString& outputDir, const QByteArray
     SessionRun r;
     r.outputDir = outputDir;
     r.method = o.value(QStringLiteral("method")).toString();
+    r.refine = refineOf(o);
+    r.refineSource = r.isRefined() ? o.value(QStringLiteral("refine_source")).toString() : QString();
     r.wbits = o.value(QStringLiteral("wbits")).toInt();
     r.abits = o.value(QStringLiteral("abits")).toInt();
     r.averageWeightBits = o.value(QStringLiteral("average_weight_bits")).toDouble();

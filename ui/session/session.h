@@ -15,6 +15,11 @@ namespace zsq::ui {
 struct SessionRun {
     QString outputDir;
     QString method;
+    // The refinement after the method (result.json "refine": ranges,
+    // adaround, brecq), "" when none; its calibration source ("method" or
+    // "real": the real-data ceiling), "" when none.
+    QString refine;
+    QString refineSource;
     int wbits = 0;
     int abits = 0;
     double averageWeightBits = 0;
@@ -27,6 +32,11 @@ struct SessionRun {
     qint64 seed = 0;
     bool cancelled = false;
     QString lossesCsv;               // per-iteration losses, "" when none
+
+    bool isRefined() const { return !refine.isEmpty(); }
+    // "ptq", or "ptq + brecq" for a refined run: how the Results tab, its
+    // exports and its plot legends name the run's method.
+    QString methodLabel() const;
 
     QJsonObject toJson() const;
     static SessionRun fromJson(const QJsonObject& object);

@@ -1,7 +1,8 @@
 // Sessions, crash recovery and the Results tab on real widgets (offscreen):
 // a save/load round trip, a recovery after an instance died with the marker
 // left behind, a save that fails and keeps the old file, a tiny PTQ run that
-// adds a Results row, and the CSV/HTML exports.
+// adds a Results row, a tiny PTQ run refined by BRECQ (its row, its live
+// refinement curve after the method's iterations), and the CSV/HTML exports.
 #include <QtTest>
 
 #include <QProcess>
@@ -9,7 +10,11 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 
+#include "qcustomplot.h"
 #include "ui/app/main_window.h"
+#include "ui/plots/loss_plot.h"
+#include "ui/plots/run_curves.h"
+#include "ui/run/run_controller.h"
 #include "zsq_gui_test_util.h"
 #include "ui/results/results_view.h"
 #include "ui/run/run_panel.h"
@@ -72,6 +77,7 @@ private slots:
     void recoveryRestoresSession();
     void failedSaveKeepsOldFile();
     void runAddsResultRow();
+    void refinedRunIsLabelled();
     void exports();
     void cleanupTestCase();
 
@@ -240,6 +246,107 @@ void TstGuiSession::runAddsResultRow()
     QCOMPARE(results->table()->item(0, 1)->text(), QStringLiteral("finished"));
 }
 
+void TstGuiSession::refinedRunIsLabelled()
+{
+    if (!QFileInfo::exists(QStringLiteral("/usr/share/datasets/fashion-mnist")) &&
+        qEnvironmentVariableIsEmpty("ZSQ_DATA_DIR"))
+        QSKIP("Fashion-MNIST is not installed (apt install dataset-fashion-mnist)");
+    zsq::ui::RunPanel* panel = m_window->runPanel();
+    const QString output = m_tmp.filePath(QStringLiteral("ptq-brecq"));
+    QVERIFY(panel->setParameter(QStringLiteral("method"), QStringLiteral("ptq")));
+    QVERIFY(panel->setParameter(QStringLiteral("dataset"), QStringLiteral("fashion-mnist")));
+    QVERIFY(panel->setParameter(QStringLiteral("eval_split"), QStringLiteral("val")));
+    QVERIFY(panel->setParameter(QStringLiteral("output"), output));
+    QVERIFY(panel->setParameter(QStringLiteral("ptq.iterations"), 20));
+    QVERIFY(panel->setParameter(QStringLiteral("ptq.batch_size"), 8));
+    QVERIFY(panel->setParameter(QStringLiteral("refine.method"), QStringLiteral("brecq")));
+    QVERIFY(panel->setParameter(QStringLiteral("refine.samples"), 16));
+    QVERIFY(panel->setParameter(QStringLiteral("refine.iterations"), 10));
+    QVERIFY(panel->setParameter(QStringLiteral("refine.batch_size"), 8));
+    QVERIFY(panel->setParameter(QStringLiteral("threads"), 2));
+    // What the run reports, before the plot places it.
+    qint64 lastMethodIteration = -1;
+    QList<qint64> refineSteps;
+    connect(m_window->runController(), &zsq::ui::RunController::lossesReceived, this,
+            [&](const QList<zsq::ui::LossSample>& samples) {
+                for (const zsq::ui::LossSample& s : samples) {
+                    if (s.name == QLatin1String("R/block_mse"))
+                        refineSteps << s.iteration;
+                    else
+                        lastMethodIteration = qMax(lastMethodIteration, s.iteration);
+                }
+            });
+    QSignalSpy done(m_window, &MainWindow::runFinished);
+    m_window->startAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 300000);
+    QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+    disconnect(m_window->runController(), &zsq::ui::RunController::lossesReceived, this, nullptr);
+    qInfo("method iterations 0..%lld, refinement steps %s", lastMethodIteration,
+          qPrintable([&] { QStringList t; for (qint64 i : refineSteps) t << QString::number(i); return t.join(','); }()));
+    QCOMPARE(lastMethodIteration, 19);
+    QVERIFY(!refineSteps.isEmpty());
+    QCOMPARE(refineSteps.front(), 0);
+
+    // The Results tab tells the refined run from an unrefined one.
+    zsq::ui::ResultsView* results = m_window->resultsView();
+    int row = -1;
+    for (int i = 0; i < results->runs().size(); ++i)
+        if (QDir::cleanPath(results->runs()[i].outputDir) == QDir::cleanPath(output))
+            row = i;
+    QVERIFY(row >= 0);
+    const SessionRun run = results->runs()[row];
+    QCOMPARE(run.method, QStringLiteral("ptq"));
+    QCOMPARE(run.refine, QStringLiteral("brecq"));
+    QCOMPARE(run.refineSource, QStringLiteral("method"));
+    QCOMPARE(results->table()->item(row, 2)->text(), QStringLiteral("ptq + brecq"));
+    for (int i = 0; i < results->rowCount(); ++i)
+        if (i != row && results->runs()[i].refine.isEmpty())
+            QCOMPARE(results->table()->item(i, 2)->text(), results->runs()[i].method);
+
+    // The live refinement curve follows the method's iterations, in its own
+    // colour and under its translated name.
+    zsq::ui::LossPlot* plot = m_window->lossPlot();
+    QVERIFY(plot->seriesNames().contains(QStringLiteral("R/block_mse")));
+    QCOMPARE(plot->refinementStartIteration(), lastMethodIteration + 1);
+    QCOMPARE(plot->seriesColour(QStringLiteral("R/block_mse")), QColor(44, 160, 44));
+    QVERIFY(plot->seriesColour(QStringLiteral("R/block_mse")) != plot->seriesColour(QStringLiteral("ptq/bn_stats")));
+    QCPGraph* refineGraph = nullptr;
+    for (int i = 0; i < plot->plot()->graphCount(); ++i)
+        if (plot->plot()->graph(i)->name() == QStringLiteral("refine: block MSE"))
+            refineGraph = plot->plot()->graph(i);
+    QVERIFY(refineGraph);
+    QCOMPARE(refineGraph->dataCount(), refineSteps.size());
+    QCOMPARE(refineGraph->data()->constBegin()->key, static_cast<double>(lastMethodIteration + 1 + refineSteps.front()));
+    // losses.csv keeps them there, and reading it back does not move them.
+    const QList<zsq::ui::LossSample> recorded = zsq::ui::readLossesCsv(QDir(output).filePath(QStringLiteral("losses.csv")));
+    qint64 firstRecordedStep = -1;
+    for (const zsq::ui::LossSample& s : recorded)
+        if (s.name == QLatin1String("R/block_mse") && firstRecordedStep < 0)
+            firstRecordedStep = s.iteration;
+    QCOMPARE(firstRecordedStep, lastMethodIteration + 1);
+    zsq::ui::LossPlot reread;
+    reread.addRecordedSamples(recorded);
+    QCOMPARE(reread.refinementStartIteration(), lastMethodIteration + 1);
+    QCOMPARE(reread.pointCount(), plot->pointCount());
+
+    // Saved and restored with the session; a session written before
+    // refinement existed still loads, unrefined.
+    Session session;
+    session.runs = results->runs();
+    Session loaded;
+    QString error;
+    QVERIFY2(Session::fromJson(session.toJson(), &loaded, &error), qPrintable(error));
+    QCOMPARE(loaded.runs[row].refine, QStringLiteral("brecq"));
+    QCOMPARE(loaded.runs[row].methodLabel(), QStringLiteral("ptq + brecq"));
+    QJsonObject old = run.toJson();
+    old.remove(QStringLiteral("refine"));
+    old.remove(QStringLiteral("refine_source"));
+    QCOMPARE(SessionRun::fromJson(old).methodLabel(), QStringLiteral("ptq"));
+    QVERIFY(SessionRun::fromJson(old).refine.isEmpty());
+    QVERIFY(panel->setParameter(QStringLiteral("refine.method"), QStringLiteral("none")));
+    QVERIFY(panel->setParameter(QStringLiteral("eval_split"), QStringLiteral("test")));
+}
+
 void TstGuiSession::exports()
 {
     zsq::ui::ResultsView* results = m_window->resultsView();
@@ -257,6 +364,10 @@ void TstGuiSession::exports()
     const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
     QCOMPARE(lines.size(), results->rowCount() + 1);
     QVERIFY(lines.front().startsWith("method,wbits,abits"));
+    QVERIFY(lines.front().endsWith("output,refine,refine_source"));
+    for (qsizetype i = 0; i < results->runs().size(); ++i)
+        if (results->runs()[i].refine == QLatin1String("brecq"))
+            QVERIFY(lines.at(1 + i).endsWith(",brecq,method"));
     QVERIFY(lines.back().contains("clusterq,4,4"));
     QVERIFY(lines.back().contains("87.25"));
 
@@ -267,6 +378,9 @@ void TstGuiSession::exports()
     const QByteArray page = html.readAll();
     QVERIFY(page.contains("<table>"));
     QVERIFY(page.contains("<td>clusterq</td>"));
+    for (const SessionRun& r : results->runs())
+        if (r.isRefined())
+            QVERIFY(page.contains(QStringLiteral("<td>%1</td>").arg(r.methodLabel()).toUtf8()));
     QVERIFY(page.contains("<img src=\"data:image/png;base64,"));
     // A write that fails says so.
     QVERIFY(!results->exportHtml(QStringLiteral("/nonexistent/zsq/report.html"), &error));

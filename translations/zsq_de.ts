@@ -593,6 +593,18 @@
         <source>Angle (°)</source>
         <translation>Winkel (°)</translation>
     </message>
+    <message>
+        <source>refinement →</source>
+        <translation>Verfeinerung →</translation>
+    </message>
+    <message>
+        <source>refine: block MSE</source>
+        <translation>Verfeinerung: Block-MSE</translation>
+    </message>
+    <message>
+        <source>refine: layer MSE</source>
+        <translation>Verfeinerung: Schicht-MSE</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::MainWindow</name>
@@ -1815,6 +1827,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>finished</source>
         <translation>fertig</translation>
+    </message>
+    <message>
+        <source> (real data)</source>
+        <translation> (echte Daten)</translation>
     </message>
 </context>
 <context>

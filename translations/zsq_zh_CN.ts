@@ -592,6 +592,18 @@
         <source>Angle (°)</source>
         <translation>角度 (°)</translation>
     </message>
+    <message>
+        <source>refinement →</source>
+        <translation>细化 →</translation>
+    </message>
+    <message>
+        <source>refine: block MSE</source>
+        <translation>细化：块 MSE</translation>
+    </message>
+    <message>
+        <source>refine: layer MSE</source>
+        <translation>细化：层 MSE</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::MainWindow</name>
@@ -1812,6 +1824,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>finished</source>
         <translation>已完成</translation>
+    </message>
+    <message>
+        <source> (real data)</source>
+        <translation>（真实数据）</translation>
     </message>
 </context>
 <context>

@@ -196,13 +196,14 @@ RawModelFile readModelFile(const std::string& path)
             for (auto& [name, t] : readTorchScriptTensors(bytes))
                 raw.tensors[name] = t;
         } catch (const InputError& e) {
-            throw InputError(path + " cannot be read as a TorchScript archive: " + e.what() +
-                             " (ZSQ_ALLOW_TORCHSCRIPT_CODE=1 lets LibTorch load it, running its code)");
+            throw InputError(path + " cannot be read as a TorchScript archive: " + e.what());
         } catch (const c10::Error& e) {
             throw InputError(path + " cannot be read as a TorchScript archive: " + firstLine(e.what()));
         }
         if (raw.tensors.empty())
-            throw InputError(path + " is a TorchScript archive without parameters");
+            throw InputError(path + " is a TorchScript archive without parameters in its data.pkl (a module whose "
+                                    "classes keep their own state opens only by running its code: "
+                                    "ZSQ_ALLOW_TORCHSCRIPT_CODE=1, for a file you trust)");
         raw.format = ModelFileFormat::TorchScript;
         raw.preprocessing = extraPreprocessingFile(bytes, path);
         return raw;

@@ -212,6 +212,41 @@ std::vector<Row> pickleRows()
     return rows;
 }
 
+// A TorchScript-like archive (code/ and constants.pkl records): its data.pkl
+// is read by the same reader, with __torch__.* classes as module objects.
+Bytes scriptFile(const Bytes& pickle, const std::vector<std::pair<std::string, Bytes>>& records = {})
+{
+    std::vector<ZipEntry> entries{{"archive/data.pkl", pickle}};
+    for (const auto& [key, data] : records)
+        entries.push_back({"archive/data/" + key, data});
+    entries.push_back({"archive/code/__torch__.py", "class M(Module):\n  __parameters__ = [\"weight\", ]\n"});
+    entries.push_back({"archive/constants.pkl", kProto + ")."});
+    entries.push_back({"archive/version", "3\n"});
+    return zip(entries);
+}
+
+// GLOBAL __torch__.M, NEWOBJ, BUILD with {name: value}.
+Bytes scriptModule(const std::string& name, const Bytes& value)
+{
+    return kProto + global("__torch__", "M") + ")\x81}(" + str(name) + value + "ub.";
+}
+
+std::vector<Row> scriptRows()
+{
+    const Bytes four = floats({1.0f});
+    return {
+        {"TorchScript: 4-byte storage behind a weight", "script_short_storage.pt",
+         scriptFile(scriptModule("weight", tensorCall("FloatStorage", "0", 1, 0, {16, 3, 3, 3}, {27, 9, 3, 1})),
+                    {{"0", four}}),
+         "reaches element"},
+        {"TorchScript: data.pkl calls os.system", "script_os_system.pt",
+         scriptFile(kProto + global("os", "system") + str("ls") + "\x85R."), "os.system"},
+        {"TorchScript: data.pkl holds no module", "script_no_module.pt", scriptFile(kProto + "N."), "module object"},
+        {"TorchScript: module without tensors", "script_empty.pt", scriptFile(scriptModule("training", "\x88")),
+         "without parameters"},
+    };
+}
+
 std::vector<Row> zipRows()
 {
     std::vector<Row> rows;
@@ -341,7 +376,7 @@ void tst_MalformedInputs::initTestCase()
     QVERIFY(tmp_->isValid());
     dir_ = tmp_->path().toStdString();
     const char* seeds = std::getenv("ZSQ_WRITE_MALFORMED_SEEDS");
-    for (const auto& rows : {pickleRows(), zipRows(), valueRows()})
+    for (const auto& rows : {pickleRows(), zipRows(), valueRows(), scriptRows()})
         for (const Row& r : rows) {
             writeFile(path(r.file), r.bytes);
             if (seeds && *seeds && r.bytes.size() <= 4096)
@@ -354,7 +389,7 @@ void tst_MalformedInputs::table()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("needle");
     QTest::addColumn<bool>("tensor");
-    for (const auto& rows : {pickleRows(), zipRows(), valueRows()})
+    for (const auto& rows : {pickleRows(), zipRows(), valueRows(), scriptRows()})
         for (const Row& r : rows)
             QTest::newRow(r.tag.c_str()) << QString::fromStdString(r.file) << QString::fromStdString(r.needle)
                                           << (r.reader == Reader::Tensor);

@@ -495,6 +495,10 @@
         <source>Sensitivities (for Suggest Bits) measured on %1, never on the test split.</source>
         <translation>Empfindlichkeiten (für „Bits vorschlagen“) gemessen auf %1, nie auf dem Testsplit.</translation>
     </message>
+    <message>
+        <source>The compared run was refined by %1, which stores its weights already rounded: its “after” single and cumulative columns have every layer&apos;s weights quantized; compare its SQNR and cosine instead.</source>
+        <translation>Der verglichene Lauf wurde mit %1 verfeinert, das seine Gewichte bereits gerundet speichert: Seine Spalten „Nachher: einzeln“ und „Nachher: kumulativ“ haben die Gewichte aller Schichten quantisiert; vergleichen Sie stattdessen SQNR und Kosinus.</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::LogView</name>

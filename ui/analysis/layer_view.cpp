@@ -24,6 +24,7 @@
 #include "ui/base/explanation_box.h"
 #include "ui/plots/layer_chart.h"
 #include "layer_table.h"
+#include "refined_checkpoint.h"
 #include "ui/base/text_format.h"
 
 namespace zsq::ui {
@@ -209,6 +210,7 @@ void LayerView::start()
         return;
     }
     m_uniformBits = config.wbits;
+    m_roundedBy = roundedWeightsRefinement(m_quantized->currentPath());
     m_progress->setRange(0, 0);
     setStatus(tr("Analysing…"));
     m_controller->startLayers(config);
@@ -256,6 +258,14 @@ void LayerView::onFinished(const LayerResultPtr& result)
                    .arg(m_uniformBits)
                    .arg(result->abits);
     }
+    // AdaRound/BRECQ write the rounded weights into the checkpoint: with no
+    // float weights left, every "after" row of single and cumulative has all
+    // weights quantized, and the columns come out flat.
+    if (result->states.size() == 2 && !m_roundedBy.isEmpty())
+        text += QLatin1Char(' ') + tr("The compared run was refined by %1, which stores its weights already rounded: "
+                                      "its “after” single and cumulative columns have every layer's weights quantized; "
+                                      "compare its SQNR and cosine instead.")
+                                       .arg(m_roundedBy);
     if (!result->sensitivityData.empty())
         text += QLatin1Char(' ') + tr("Sensitivities (for Suggest Bits) measured on %1, never on the test split.")
                                        .arg(QString::fromStdString(result->sensitivityData));

@@ -93,6 +93,7 @@ private:
     QWidget* m_options = nullptr;
     LayerResultPtr m_result;
     int m_uniformBits = 4;                      // the wbits the analysis ran with
+    QString m_roundedBy;                        // the checkpoint's learned-rounding refinement, "" when none
 };
 
 } // namespace zsq::ui

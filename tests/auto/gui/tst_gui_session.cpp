@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 
 #include "qcustomplot.h"
+#include "ui/analysis/refined_checkpoint.h"
 #include "ui/app/main_window.h"
 #include "ui/plots/loss_plot.h"
 #include "ui/plots/run_curves.h"
@@ -328,6 +329,16 @@ void TstGuiSession::refinedRunIsLabelled()
     reread.addRecordedSamples(recorded);
     QCOMPARE(reread.refinementStartIteration(), lastMethodIteration + 1);
     QCOMPARE(reread.pointCount(), plot->pointCount());
+
+    // The Per-layer tab is told that this checkpoint's weights are stored
+    // rounded (its "after" single/cumulative columns cannot isolate a layer);
+    // an unrefined run's is not.
+    QCOMPARE(zsq::ui::roundedWeightsRefinement(QDir(output).filePath(QStringLiteral("quantized.zsq"))),
+             QStringLiteral("brecq"));
+    for (const SessionRun& r : results->runs())
+        if (!r.isRefined())
+            QCOMPARE(zsq::ui::roundedWeightsRefinement(QDir(r.outputDir).filePath(QStringLiteral("quantized.zsq"))),
+                     QString());
 
     // Saved and restored with the session; a session written before
     // refinement existed still loads, unrefined.

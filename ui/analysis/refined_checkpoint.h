@@ -1,0 +1,15 @@
+#pragma once
+// Whether a run's quantized.zsq was refined with learned rounding (AdaRound,
+// BRECQ): such a checkpoint stores its weights already rounded to the grid,
+// so the float weights a per-layer analysis would keep in float for the
+// layers it does not quantize are gone (see LayerView).
+#include <QString>
+
+namespace zsq::ui {
+
+// "adaround" or "brecq" when result.json beside `quantizedPath` says the run
+// was refined that way; "" otherwise (no refinement, ranges only, or no
+// result.json beside the file).
+QString roundedWeightsRefinement(const QString& quantizedPath);
+
+} // namespace zsq::ui

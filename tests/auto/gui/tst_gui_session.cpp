@@ -2,7 +2,8 @@
 // a save/load round trip, a recovery after an instance died with the marker
 // left behind, a save that fails and keeps the old file, a tiny PTQ run that
 // adds a Results row, a tiny PTQ run refined by BRECQ (its row, its live
-// refinement curve after the method's iterations), and the CSV/HTML exports.
+// refinement curve after the method's iterations, its Per-layer analysis), and
+// the CSV/HTML exports.
 #include <QtTest>
 
 #include <QProcess>
@@ -11,6 +12,7 @@
 #include <QTemporaryDir>
 
 #include "qcustomplot.h"
+#include "ui/analysis/layer_view.h"
 #include "ui/analysis/refined_checkpoint.h"
 #include "ui/app/main_window.h"
 #include "ui/plots/loss_plot.h"
@@ -339,6 +341,27 @@ void TstGuiSession::refinedRunIsLabelled()
         if (!r.isRefined())
             QCOMPARE(zsq::ui::roundedWeightsRefinement(QDir(r.outputDir).filePath(QStringLiteral("quantized.zsq"))),
                      QString());
+    // The Per-layer tab compares the refined checkpoint with the plain
+    // quantized model (100 samples, a few seconds): both states come back,
+    // the refined layers' outputs are closer to the FP ones, and the status
+    // line carries the note.
+    zsq::ui::LayerView* layers = m_window->layerView();
+    layers->addQuantizedModel(QDir(output).filePath(QStringLiteral("quantized.zsq")), true);
+    layers->setLimit(100);
+    layers->setCandidateBits(QStringLiteral("4"));
+    QSignalSpy analysed(layers, &zsq::ui::LayerView::finished);
+    layers->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!analysed.isEmpty(), 300000);
+    QVERIFY2(analysed.at(0).at(0).toBool(), qPrintable(analysed.at(0).at(1).toString()));
+    QCOMPARE(layers->result()->states.size(), std::size_t(2));
+    double sqnrBefore = 0, sqnrAfter = 0;
+    for (const auto& l : layers->result()->states[0].layers)
+        sqnrBefore += l.sqnrDb;
+    for (const auto& l : layers->result()->states[1].layers)
+        sqnrAfter += l.sqnrDb;
+    qInfo("per-layer SQNR summed over the layers: %.1f dB plain, %.1f dB refined", sqnrBefore, sqnrAfter);
+    QVERIFY(sqnrAfter > sqnrBefore);
+    QVERIFY2(layers->statusText().contains(QStringLiteral("refined by brecq")), qPrintable(layers->statusText()));
 
     // Saved and restored with the session; a session written before
     // refinement existed still loads, unrefined.

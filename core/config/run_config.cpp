@@ -201,7 +201,7 @@ const std::vector<ParamSpec>& runConfigSchema()
         doubleParam("refine.act_lr", 1e-3, 0, 10, "brecq: Adam learning rate of the activation ranges (LSQ+; 0: keep the searched ranges)"),
         doubleParam("refine.reg_weight", 0.01, 0, 100, "weight of the rounding regulariser"),
         doubleParam("refine.p", 2.4, 1, 10, "norm of the range search (2.4 as GENIE)"),
-        doubleParam("refine.qdrop", 0, 0, 1, "QDrop: probability that a calibration input element is the float one (0 = off)"),
+        doubleParam("refine.qdrop", -1, -1, 1, "QDrop: probability that an activation element stays float while refining (0 = off; -1: 0.5 for brecq, 0 for adaround)"),
         stringParam("refine.calibration", "", "calibration images from a file (a run's OUTPUT/calibration.pt) instead of the source", true),
         intParam("ptq.batch_size", 64, 1, 4096, "ZeroQ: distilled images", true),
         intParam("ptq.iterations", 500, 1, 100000, "ZeroQ: optimisation steps on the distilled batch", true),

@@ -2259,6 +2259,14 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>&lt;p&gt;&lt;b&gt;Preprocessing&lt;/b&gt; is part of a model: the input size, how images of another size are brought to it, and the mean and std each channel is normalised with. A network only works on inputs prepared as in its training; with others its accuracy drops towards chance and every synthetic image is off scale. A ZSQ checkpoint stores its preprocessing; a PyTorch state_dict does not, so its architecture&apos;s values are assumed until you give the right ones. &lt;b&gt;Check on Dataset&lt;/b&gt; measures the full-precision accuracy with the values shown.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;预处理&lt;/b&gt;是模型的一部分：输入尺寸、其他尺寸的图像如何变为该尺寸，以及每个通道归一化所用的均值和标准差。网络只有在输入按训练时的方式准备时才能正常工作；否则其准确率会降到接近随机水平，每张合成图像的数值范围也会出错。ZSQ 检查点保存了其预处理，PyTorch 的 state_dict 则没有：在给出正确数值之前，将假定使用其架构的默认值。&lt;b&gt;在数据集上检查&lt;/b&gt;会用所显示的数值测量全精度准确率。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;With a &lt;b&gt;refinement&lt;/b&gt; after the method (AdaRound, BRECQ), its output error against the full-precision model (&lt;b&gt;refine: layer MSE&lt;/b&gt; or &lt;b&gt;block MSE&lt;/b&gt;) follows in the student&apos;s plot after the method&apos;s last iteration, past a dashed line. Each layer or block starts again from its own error, so the curve steps at every new one.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;若在方法之后进行&lt;b&gt;细化&lt;/b&gt;（AdaRound、BRECQ），其相对全精度模型的输出误差（&lt;b&gt;细化：层 MSE&lt;/b&gt; 或 &lt;b&gt;块 MSE&lt;/b&gt;）会在学生图中接在方法的最后一次迭代之后，位于一条虚线的右侧。每个层或块都从其自身的误差重新开始，因此曲线在每个新的层或块处跳变。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A method followed by &lt;b&gt;+ adaround&lt;/b&gt;, &lt;b&gt;+ brecq&lt;/b&gt; or &lt;b&gt;+ ranges&lt;/b&gt; was refined after the method on calibration images; &lt;b&gt;(real data)&lt;/b&gt; marks a refinement on real training images, a ceiling rather than a zero-shot result.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;方法名后带 &lt;b&gt;+ adaround&lt;/b&gt;、&lt;b&gt;+ brecq&lt;/b&gt; 或 &lt;b&gt;+ ranges&lt;/b&gt; 表示该方法之后又在校准图像上进行了细化；&lt;b&gt;（真实数据）&lt;/b&gt;表示在真实训练图像上进行的细化，它是上限，而不是零样本结果。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::Worker</name>

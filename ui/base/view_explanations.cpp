@@ -37,7 +37,12 @@ QString ViewExplanations::training()
               "(TCKD, weight α) and the other classes (NCKD, weight β), giving more weight to how the teacher "
               "ranks the wrong classes. During the warm-up epochs only G trains, and the activation ranges are "
               "measured in the first epochs and then frozen. The bottom plot gives the student's top-1 "
-              "on the evaluation data after each epoch; that data is never used for training.</p>");
+              "on the evaluation data after each epoch; that data is never used for training.</p>") +
+           // Its own string, so that the translations above stay valid.
+           tr("<p>With a <b>refinement</b> after the method (AdaRound, BRECQ), its output error against the "
+              "full-precision model (<b>refine: layer MSE</b> or <b>block MSE</b>) follows in the student's plot "
+              "after the method's last iteration, past a dashed line. Each layer or block starts again from its "
+              "own error, so the curve steps at every new one.</p>");
 }
 
 QString ViewExplanations::syntheticImages()
@@ -64,7 +69,11 @@ QString ViewExplanations::results()
               "five times as large (about 14 dB less signal-to-noise) and changes what each layer computes "
               "beyond what fine-tuning on synthetic data can repair. 4-bit activations are often harder still: "
               "one range per layer has to cover every input, so outliers cost all other values their "
-              "resolution.</p>");
+              "resolution.</p>") +
+           // Its own string, so that the translations above stay valid.
+           tr("<p>A method followed by <b>+ adaround</b>, <b>+ brecq</b> or <b>+ ranges</b> was refined after "
+              "the method on calibration images; <b>(real data)</b> marks a refinement on real training images, "
+              "a ceiling rather than a zero-shot result.</p>");
 }
 
 } // namespace zsq::ui

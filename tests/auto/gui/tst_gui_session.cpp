@@ -306,6 +306,15 @@ void TstGuiSession::refinedRunIsLabelled()
         if (i != row && results->runs()[i].refine.isEmpty())
             QCOMPARE(results->table()->item(i, 2)->text(), results->runs()[i].method);
 
+    // Overlaid with the other runs, its curve is named as refined.
+    results->table()->selectAll();
+    QStringList legends;
+    for (int i = 0; i < results->plot()->graphCount(); ++i)
+        legends << results->plot()->graph(i)->name();
+    const QString refinedLabel = QStringLiteral("ptq + brecq W%1A%2 · ptq-brecq").arg(run.wbits).arg(run.abits);
+    QVERIFY2(legends.filter(refinedLabel).size() == 1, qPrintable(legends.join('|')));
+    results->table()->clearSelection();
+
     // The live refinement curve follows the method's iterations, in its own
     // colour and under its translated name.
     zsq::ui::LossPlot* plot = m_window->lossPlot();

@@ -1551,10 +1551,6 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <translation>Norm der Bereichssuche (2,4 wie GENIE)</translation>
     </message>
     <message>
-        <source>QDrop: probability that a calibration input element is the float one (0 = off)</source>
-        <translation>QDrop: Wahrscheinlichkeit, dass ein Eingabeelement der Kalibrierung das Gleitkomma-Element ist (0 = aus)</translation>
-    </message>
-    <message>
         <source>calibration images from a file (a run&apos;s OUTPUT/calibration.pt) instead of the source</source>
         <translation>Kalibrierbilder aus einer Datei (OUTPUT/calibration.pt eines Laufs) statt aus der Quelle</translation>
     </message>
@@ -1593,6 +1589,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>brecq: Adam learning rate of the activation ranges (LSQ+; 0: keep the searched ranges)</source>
         <translation>brecq: Adam-Lernrate der Aktivierungsbereiche (LSQ+; 0: gesuchte Bereiche behalten)</translation>
+    </message>
+    <message>
+        <source>QDrop: probability that an activation element stays float while refining (0 = off; -1: 0.5 for brecq, 0 for adaround)</source>
+        <translation>QDrop: Wahrscheinlichkeit, dass ein Aktivierungselement beim Verfeinern in Gleitkomma bleibt (0 = aus; -1: 0,5 für brecq, 0 für adaround)</translation>
     </message>
 </context>
 <context>

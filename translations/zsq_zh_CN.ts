@@ -1548,10 +1548,6 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <translation>范围搜索所用的范数（2.4，同 GENIE）</translation>
     </message>
     <message>
-        <source>QDrop: probability that a calibration input element is the float one (0 = off)</source>
-        <translation>QDrop：校准输入元素取浮点值的概率（0 = 关闭）</translation>
-    </message>
-    <message>
         <source>calibration images from a file (a run&apos;s OUTPUT/calibration.pt) instead of the source</source>
         <translation>从文件（某次运行的 OUTPUT/calibration.pt）读取校准图像，而不是从来源获取</translation>
     </message>
@@ -1590,6 +1586,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>brecq: Adam learning rate of the activation ranges (LSQ+; 0: keep the searched ranges)</source>
         <translation>brecq：激活范围的 Adam 学习率（LSQ+；0：保留搜索得到的范围）</translation>
+    </message>
+    <message>
+        <source>QDrop: probability that an activation element stays float while refining (0 = off; -1: 0.5 for brecq, 0 for adaround)</source>
+        <translation>QDrop：细化时激活元素保持浮点值的概率（0 = 关闭；-1：brecq 为 0.5，adaround 为 0）</translation>
     </message>
 </context>
 <context>

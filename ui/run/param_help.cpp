@@ -46,7 +46,7 @@ const char* const kHelpTexts[] = {
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "brecq: Adam learning rate of the activation ranges (LSQ+; 0: keep the searched ranges)"),
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "weight of the rounding regulariser"),
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "norm of the range search (2.4 as GENIE)"),
-    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "QDrop: probability that a calibration input element is the float one (0 = off)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "QDrop: probability that an activation element stays float while refining (0 = off; -1: 0.5 for brecq, 0 for adaround)"),
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "calibration images from a file (a run's OUTPUT/calibration.pt) instead of the source"),
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "ZeroQ: distilled images"),
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "ZeroQ: optimisation steps on the distilled batch"),

@@ -496,8 +496,8 @@
         <translation>Empfindlichkeiten (für „Bits vorschlagen“) gemessen auf %1, nie auf dem Testsplit.</translation>
     </message>
     <message>
-        <source>The compared run was refined by %1, which stores its weights already rounded: its “after” single and cumulative columns have every layer&apos;s weights quantized; compare its SQNR and cosine instead.</source>
-        <translation>Der verglichene Lauf wurde mit %1 verfeinert, das seine Gewichte bereits gerundet speichert: Seine Spalten „Nachher: einzeln“ und „Nachher: kumulativ“ haben die Gewichte aller Schichten quantisiert; vergleichen Sie stattdessen SQNR und Kosinus.</translation>
+        <source>The compared run was refined by %1, which stores its weights already rounded: in its “after” single and cumulative columns, the layers kept in float have the float model&apos;s weights.</source>
+        <translation>Der verglichene Lauf wurde mit %1 verfeinert, der seine Gewichte bereits gerundet speichert: In seinen „Nachher“-Spalten (einzeln und kumulativ) haben die in Gleitkomma belassenen Schichten die Gewichte des Gleitkommamodells.</translation>
     </message>
 </context>
 <context>

@@ -495,8 +495,8 @@
         <translation>敏感度（用于“建议位宽”）在 %1 上测量，从不使用测试集。</translation>
     </message>
     <message>
-        <source>The compared run was refined by %1, which stores its weights already rounded: its “after” single and cumulative columns have every layer&apos;s weights quantized; compare its SQNR and cosine instead.</source>
-        <translation>所比较的运行经过 %1 细化，其权重已按舍入后的值保存：它的“微调后”单层和累积两列中所有层的权重都已量化；请改为比较其 SQNR 和余弦相似度。</translation>
+        <source>The compared run was refined by %1, which stores its weights already rounded: in its “after” single and cumulative columns, the layers kept in float have the float model&apos;s weights.</source>
+        <translation>所比较的运行经过 %1 细化，其权重已按舍入后的值保存：在其“之后”的单层和累积列中，保持浮点的层使用浮点模型的权重。</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@
 #include "io/atomic_file.h"
 #include "io/model_file.h"
 #include "models/zoo.h"
+#include "quant/fake_quant.h"
 #include "quant/model_quantizer.h"
 #include "config/preprocessing_keys.h"
 #include "data/model_input.h"
@@ -94,11 +95,34 @@ std::unordered_map<const torch::nn::Module*, std::size_t> layerIndex(ZooModelImp
     return index;
 }
 
-void setWeightBits(ZooModelImpl& m, const std::vector<int>& bits)
+// Learned rounding (--refine adaround|brecq) stores a layer's weight already
+// rounded onto its fixed grid: its float weight is not in the checkpoint. For
+// such layers this holds the FP model's weight, which the analysis uses when
+// the layer is to stay in float (bits 0); undefined for every other layer.
+std::vector<torch::Tensor> floatWeightsOfRoundedLayers(ZooModelImpl& fp, ZooModelImpl& q)
+{
+    auto& layers = q.quantLayers();
+    std::vector<torch::Tensor> out(layers.size());
+    torch::NoGradGuard noGrad;
+    for (std::size_t i = 0; i < layers.size() && i < fp.quantLayers().size(); ++i) {
+        auto& s = layers[i].setting();
+        if (s.bits <= 0 || !s.fixedRange())
+            continue;
+        const torch::Tensor w = layers[i].weight();
+        if (torch::allclose(quant::fakeQuantizeWeightInRange(w, s.lo, s.hi, s.bits), w, 0, 1e-6))
+            out[i] = fp.quantLayers()[i].weight().detach();
+    }
+    return out;
+}
+
+void setWeightBits(ZooModelImpl& m, const std::vector<int>& bits, const std::vector<torch::Tensor>& floatWeights)
 {
     auto& layers = m.quantLayers();
-    for (std::size_t i = 0; i < layers.size(); ++i)
+    for (std::size_t i = 0; i < layers.size(); ++i) {
         layers[i].setting().bits = bits[i];
+        layers[i].setting().trainingWeight =
+            bits[i] == 0 && i < floatWeights.size() ? floatWeights[i] : torch::Tensor();
+    }
 }
 
 void setActs(ZooModelImpl& m, const std::vector<ActQuantImpl::Mode>& modes)
@@ -154,6 +178,7 @@ LayerStateReport analyseState(const std::string& name, ZooModelImpl& fp, ZooMode
     auto& layers = q.quantLayers();
     const std::size_t m = layers.size();
     const QuantSettings settings = quantSettingsOf(q);
+    const std::vector<torch::Tensor> floatWeights = floatWeightsOfRoundedLayers(fp, q);
     const std::vector<int>& bits = settings.bits;
     const std::vector<ActQuantImpl::Mode>& quantModes = settings.quantModes;
     const std::vector<ActQuantImpl::Mode>& offModes = settings.offModes;
@@ -179,7 +204,7 @@ LayerStateReport analyseState(const std::string& name, ZooModelImpl& fp, ZooMode
 
         // Fully quantized: weights and activations.
         {
-            setWeightBits(q, bits);
+            setWeightBits(q, bits, floatWeights);
             setActs(q, quantModes);
             models::LayerOutputRecorder qRec;
             const torch::Tensor logits = q.forward(x);
@@ -203,7 +228,7 @@ LayerStateReport analyseState(const std::string& name, ZooModelImpl& fp, ZooMode
                 checkpoint(cancel);
                 std::fill(current.begin(), current.end(), 0);
                 current[l] = bits[l];
-                setWeightBits(q, current);
+                setWeightBits(q, current, floatWeights);
                 single[l] += correctCount(q.forward(x), target);
                 meter.update(++step);
             }
@@ -211,13 +236,13 @@ LayerStateReport analyseState(const std::string& name, ZooModelImpl& fp, ZooMode
                 checkpoint(cancel);
                 for (std::size_t i = 0; i < m; ++i)
                     current[i] = i <= l ? bits[i] : 0;
-                setWeightBits(q, current);
+                setWeightBits(q, current, floatWeights);
                 cumulative[l] += correctCount(q.forward(x), target);
                 meter.update(++step);
             }
         }
     }
-    setWeightBits(q, bits);
+    setWeightBits(q, bits, floatWeights);
     setActs(q, quantModes);
 
     LayerStateReport r;
@@ -248,6 +273,7 @@ void measureSensitivity(ZooModelImpl& fp, ZooModelImpl& q, const EvalData& data,
     auto& layers = q.quantLayers();
     const std::size_t m = layers.size();
     const QuantSettings settings = quantSettingsOf(q);
+    const std::vector<torch::Tensor> floatWeights = floatWeightsOfRoundedLayers(fp, q);
     const std::vector<int>& bits = settings.bits;
     const std::vector<ActQuantImpl::Mode>& quantModes = settings.quantModes;
     const std::vector<ActQuantImpl::Mode>& offModes = settings.offModes;
@@ -267,13 +293,13 @@ void measureSensitivity(ZooModelImpl& fp, ZooModelImpl& q, const EvalData& data,
                 checkpoint(cancel);
                 std::fill(current.begin(), current.end(), 0);
                 current[l] = cfg.candidateBits[c];
-                setWeightBits(q, current);
+                setWeightBits(q, current, floatWeights);
                 const torch::Tensor logP = torch::log_softmax(q.forward(x), 1);
                 kl[l][c] += (fpP * (fpLogP - logP)).sum().item<double>();
                 meter.update(++step);
             }
     }
-    setWeightBits(q, bits);
+    setWeightBits(q, bits, floatWeights);
     setActs(q, quantModes);
     for (std::size_t i = 0; i < m && i < r.layers.size(); ++i)
         for (std::size_t c = 0; c < cfg.candidateBits.size(); ++c)

@@ -258,13 +258,13 @@ void LayerView::onFinished(const LayerResultPtr& result)
                    .arg(m_uniformBits)
                    .arg(result->abits);
     }
-    // AdaRound/BRECQ write the rounded weights into the checkpoint: with no
-    // float weights left, every "after" row of single and cumulative has all
-    // weights quantized, and the columns come out flat.
+    // AdaRound/BRECQ write the rounded weights into the checkpoint: the
+    // analysis keeps a layer in float with the FP model's weight (core's
+    // layer_analysis), which for a fine-tuned student is not its own.
     if (result->states.size() == 2 && !m_roundedBy.isEmpty())
         text += QLatin1Char(' ') + tr("The compared run was refined by %1, which stores its weights already rounded: "
-                                      "its “after” single and cumulative columns have every layer's weights quantized; "
-                                      "compare its SQNR and cosine instead.")
+                                      "in its “after” single and cumulative columns, the layers kept in float have "
+                                      "the float model's weights.")
                                        .arg(m_roundedBy);
     if (!result->sensitivityData.empty())
         text += QLatin1Char(' ') + tr("Sensitivities (for Suggest Bits) measured on %1, never on the test split.")

@@ -1,8 +1,8 @@
 #pragma once
 // Whether a run's quantized.zsq was refined with learned rounding (AdaRound,
 // BRECQ): such a checkpoint stores its weights already rounded to the grid,
-// so the float weights a per-layer analysis would keep in float for the
-// layers it does not quantize are gone (see LayerView).
+// so the per-layer analysis keeps the layers it does not quantize in float
+// with the float model's weights (core's layer_analysis; LayerView says so).
 #include <QString>
 
 namespace zsq::ui {

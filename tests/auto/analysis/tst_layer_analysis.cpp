@@ -4,6 +4,7 @@
 // (distilled) data, and prompt cancellation.
 #include <cmath>
 #include <random>
+#include <set>
 
 #include "analysis/bit_allocation.h"
 #include "analysis/layer_analysis.h"
@@ -162,6 +163,41 @@ private slots:
             QCOMPARE(s.layers.front().bits, 4);
         }
         QCOMPARE(r.states[0].fpTop1, r.states[1].fpTop1);
+    }
+
+    // A checkpoint refined with learned rounding holds its weights already
+    // rounded; the layers the analysis keeps in float must then get the FP
+    // model's weights, or every "after" single/cumulative row has all
+    // weights quantized and the columns come out flat.
+    void afterACheckpointWithRoundedWeights()
+    {
+        QTemporaryDir dir;
+        nlohmann::json user = {{"method", "ptq"},
+                               {"wbits", 3},
+                               {"abits", 8},
+                               {"output", dir.filePath("run").toStdString()},
+                               {"ptq", {{"iterations", 5}, {"batch_size", 16}}},
+                               {"refine", {{"method", "brecq"}, {"samples", 16}, {"iterations", 10}, {"batch_size", 8}}}};
+        nlohmann::json cfg = config::resolveRunConfig(user);
+        engine::runQuantizationJob(cfg, config::keysGiven(user));
+        LayerAnalysisConfig c;
+        c.quantized = dir.filePath("run/quantized.zsq").toStdString();
+        c.limit = 250;
+        c.sensitivity = false;
+        c.device = "cpu";
+        const LayerAnalysisResult r = runLayerAnalysis(c);
+        QCOMPARE(r.states.size(), std::size_t(2));
+        const LayerStateReport& after = r.states[1];
+        std::set<double> singles;
+        for (const auto& l : after.layers)
+            singles.insert(l.singleTop1);
+        QString row;
+        for (const auto& l : after.layers)
+            row += QString::number(l.singleTop1) + " ";
+        qInfo("after, single: %s; cumulative (all weights) %.2f", qPrintable(row), after.layers.back().cumulativeTop1);
+        QVERIFY2(singles.size() > 1, qPrintable(row));
+        // One layer at 3 bits costs no more than all of them.
+        QVERIFY(after.layers.front().singleTop1 >= after.layers.back().cumulativeTop1 - 0.5);
     }
 
     void zeroShotDataMeasuresAgreementWithTheTeacher()

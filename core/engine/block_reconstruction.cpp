@@ -224,7 +224,6 @@ std::vector<LayerReconstruction> reconstructBlocks(models::ZooModelImpl& teacher
             rangeOpt = std::make_unique<torch::optim::Adam>(rangeParams, torch::optim::AdamOptions(config.actLr));
 
         if (roundingOpt || rangeOpt) {
-            const int warm = static_cast<int>(config.warmup * config.iterations);
             for (int it = 0; it < config.iterations; ++it) {
                 checkpoint(cancel);
                 const torch::Tensor idx =
@@ -239,13 +238,9 @@ std::vector<LayerReconstruction> reconstructBlocks(models::ZooModelImpl& teacher
                 // regulariser summed over weights.
                 torch::Tensor loss = diff.pow(2).sum(1).mean();
                 const double mse = diff.pow(2).mean().item<double>();
-                if (learnRounding && it >= warm) {
-                    const double progress = static_cast<double>(it - warm) / std::max(1, config.iterations - warm);
-                    const double beta = config.betaEnd + 0.5 * (config.betaStart - config.betaEnd) *
-                                                             (1.0 + std::cos(progress * M_PI));
+                if (const auto beta = learnRounding ? roundingBeta(config, it) : std::nullopt)
                     for (auto& [layer, r] : roundings)
-                        loss = loss + config.regWeight * r->regularizer(beta);
-                }
+                        loss = loss + config.regWeight * r->regularizer(*beta);
                 if (roundingOpt)
                     roundingOpt->zero_grad();
                 if (rangeOpt)

@@ -78,7 +78,6 @@ ReconstructionResult runReconstruction(models::ZooModelImpl& teacher, models::Zo
                     layer.conv ? layer.conv->effectiveWeight() : layer.linear->effectiveWeight();
                 report.mseBefore = torch::mse_loss(layerForward(layer, x, nearest), y).item<double>();
             }
-            const int warm = static_cast<int>(config.warmup * config.iterations);
             const std::int64_t n = x.size(0);
             for (int it = 0; it < config.iterations; ++it) {
                 checkpoint(cancel);
@@ -93,12 +92,8 @@ ReconstructionResult runReconstruction(models::ZooModelImpl& teacher, models::Zo
                 const torch::Tensor diff = layerForward(layer, xb, rounding.softWeight()) - yb;
                 torch::Tensor loss = diff.pow(2).reshape({diff.size(0), -1}).sum(1).mean();
                 const double mse = diff.pow(2).mean().item<double>();
-                if (it >= warm) {
-                    const double progress = static_cast<double>(it - warm) / std::max(1, config.iterations - warm);
-                    const double beta = config.betaEnd + 0.5 * (config.betaStart - config.betaEnd) *
-                                                             (1.0 + std::cos(progress * M_PI));
-                    loss = loss + config.regWeight * rounding.regularizer(beta);
-                }
+                if (const auto beta = roundingBeta(config, it))
+                    loss = loss + config.regWeight * rounding.regularizer(*beta);
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.step();

@@ -1,5 +1,8 @@
 #include "engine/reconstruction_steps.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "common/progress_meter.h"
 #include "quant/model_quantizer.h"
 #include "quant/range_search.h"
@@ -95,5 +98,14 @@ void searchActivationRanges(models::ZooModelImpl& student, const torch::Tensor& 
     }
 }
 
+
+std::optional<double> roundingBeta(const ReconstructionConfig& config, int it)
+{
+    const int warm = static_cast<int>(config.warmup * config.iterations);
+    if (it < warm)
+        return std::nullopt;
+    const double progress = static_cast<double>(it - warm) / std::max(1, config.iterations - warm);
+    return config.betaEnd + 0.5 * (config.betaStart - config.betaEnd) * (1.0 + std::cos(progress * M_PI));
+}
 
 } // namespace zsq::engine

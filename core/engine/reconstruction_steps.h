@@ -1,10 +1,13 @@
 #pragma once
 // The steps that layer-wise (engine/reconstruction.h) and block-wise
 // (engine/block_reconstruction.h) refinement share. Internal to engine/.
+#include <optional>
+
 #include <torch/types.h>
 
 #include "common/cancel.h"
 #include "common/events.h"
+#include "engine/reconstruction.h"
 #include "models/model.h"
 
 namespace zsq::engine {
@@ -28,5 +31,9 @@ void searchWeightRanges(models::ZooModelImpl& student, double p);
 // activations of the student quantized up to it; the quantizers end Frozen.
 void searchActivationRanges(models::ZooModelImpl& student, const torch::Tensor& images, double p,
                             const torch::Device& device, EventSink& sink, const CancelToken* cancel);
+
+// AdaRound's regulariser exponent at step `it`: none during the warm-up,
+// then cosine-annealed from betaStart to betaEnd over the remaining steps.
+std::optional<double> roundingBeta(const ReconstructionConfig& config, int it);
 
 } // namespace zsq::engine

@@ -137,24 +137,33 @@ private slots:
         QVERIFY(std::abs(r8.states[0].quantTop1 - r8.states[0].fpTop1) < 1.0);
     }
 
-    void beforeAndAfterAFineTunedCheckpoint()
+private:
+    // Runs a tiny PTQ (5 distillation steps, activations at 8 bits) with the
+    // given keys on top, then analyses its quantized.zsq against the FP
+    // model on 250 test images (no sensitivities).
+    static LayerAnalysisResult analyseTinyPtqRun(const nlohmann::json& keys)
     {
-        // A tiny PTQ run (mixed bits) makes the "after" checkpoint.
         QTemporaryDir dir;
         nlohmann::json user = {{"method", "ptq"},
-                               {"wbits", 4},
                                {"abits", 8},
-                               {"layer_bits", {{"output", 8}}},
                                {"output", dir.filePath("run").toStdString()},
                                {"ptq", {{"iterations", 5}, {"batch_size", 16}}}};
-        nlohmann::json cfg = config::resolveRunConfig(user);
+        user.update(keys);
+        const nlohmann::json cfg = config::resolveRunConfig(user);
         engine::runQuantizationJob(cfg, config::keysGiven(user));
         LayerAnalysisConfig c;
         c.quantized = dir.filePath("run/quantized.zsq").toStdString();
         c.limit = 250;
         c.sensitivity = false;
         c.device = "cpu";
-        const LayerAnalysisResult r = runLayerAnalysis(c);
+        return runLayerAnalysis(c);
+    }
+
+private slots:
+    void beforeAndAfterAFineTunedCheckpoint()
+    {
+        // A tiny PTQ run (mixed bits) makes the "after" checkpoint.
+        const LayerAnalysisResult r = analyseTinyPtqRun({{"wbits", 4}, {"layer_bits", {{"output", 8}}}});
         QCOMPARE(r.states.size(), std::size_t(2));
         QCOMPARE(QString::fromStdString(r.states[1].state), QStringLiteral("after"));
         // Both states at the checkpoint's bit widths (4, and 8 for the classifier).
@@ -171,29 +180,17 @@ private slots:
     // weights quantized and the columns come out flat.
     void afterACheckpointWithRoundedWeights()
     {
-        QTemporaryDir dir;
-        nlohmann::json user = {{"method", "ptq"},
-                               {"wbits", 3},
-                               {"abits", 8},
-                               {"output", dir.filePath("run").toStdString()},
-                               {"ptq", {{"iterations", 5}, {"batch_size", 16}}},
-                               {"refine", {{"method", "brecq"}, {"samples", 16}, {"iterations", 10}, {"batch_size", 8}}}};
-        nlohmann::json cfg = config::resolveRunConfig(user);
-        engine::runQuantizationJob(cfg, config::keysGiven(user));
-        LayerAnalysisConfig c;
-        c.quantized = dir.filePath("run/quantized.zsq").toStdString();
-        c.limit = 250;
-        c.sensitivity = false;
-        c.device = "cpu";
-        const LayerAnalysisResult r = runLayerAnalysis(c);
+        const LayerAnalysisResult r = analyseTinyPtqRun(
+            {{"wbits", 3},
+             {"refine", {{"method", "brecq"}, {"samples", 16}, {"iterations", 10}, {"batch_size", 8}}}});
         QCOMPARE(r.states.size(), std::size_t(2));
         const LayerStateReport& after = r.states[1];
         std::set<double> singles;
-        for (const auto& l : after.layers)
-            singles.insert(l.singleTop1);
         QString row;
-        for (const auto& l : after.layers)
+        for (const auto& l : after.layers) {
+            singles.insert(l.singleTop1);
             row += QString::number(l.singleTop1) + " ";
+        }
         qInfo("after, single: %s; cumulative (all weights) %.2f", qPrintable(row), after.layers.back().cumulativeTop1);
         QVERIFY2(singles.size() > 1, qPrintable(row));
         // One layer at 3 bits costs no more than all of them.

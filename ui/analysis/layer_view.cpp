@@ -3,6 +3,7 @@
 #include <exception>
 
 #include <QCheckBox>
+#include <QDir>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -11,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMap>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -25,6 +27,8 @@
 #include "ui/plots/layer_chart.h"
 #include "layer_table.h"
 #include "refined_checkpoint.h"
+#include "saved_analysis.h"
+#include "qcustomplot.h"
 #include "ui/base/text_format.h"
 
 namespace zsq::ui {
@@ -112,6 +116,11 @@ QWidget* LayerView::createOptions()
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_quantized = new CheckpointPicker(tr("None (before only)"), QStringLiteral("%1"), m_options);
     m_quantized->setToolTip(tr("A method's fine-tuned quantized.zsq: the figures before AND after fine-tuning"));
+    connect(m_quantized, &CheckpointPicker::currentPathChanged, this, [this](const QString& path) {
+        const QString runDir = runDirOfCheckpoint(path);
+        if (!runDir.isEmpty())
+            showSavedAnalysis(runDir);
+    });
     auto* quantizedLabel = new QLabel(tr("&Compare with:"), m_options);
     quantizedLabel->setBuddy(m_quantized->comboBox());
     form->addRow(quantizedLabel, m_quantized);
@@ -211,6 +220,7 @@ void LayerView::start()
     }
     m_uniformBits = config.wbits;
     m_roundedBy = roundedWeightsRefinement(m_quantized->currentPath());
+    m_jobRunDir = runDirOfCheckpoint(m_quantized->currentPath());
     m_progress->setRange(0, 0);
     setStatus(tr("Analysing…"));
     m_controller->startLayers(config);
@@ -243,11 +253,45 @@ void LayerView::onProgress(const RunProgress& p)
     }
 }
 
-void LayerView::onFinished(const LayerResultPtr& result)
+void LayerView::showResult(const LayerResultPtr& result)
 {
     m_result = result;
     m_chart->setResult(*result);
     m_table->setResult(*result);
+}
+
+bool LayerView::showSavedAnalysis(const QString& runDir)
+{
+    if (m_controller->isActive())
+        return false;
+    const LayerResultPtr saved = readLayerAnalysis(runDir);
+    if (!saved)
+        return false;
+    // The width most layers have in the run: what "Uniform" goes back to.
+    QMap<int, int> widths;
+    for (const analysis::LayerFigures& l : saved->states.front().layers)
+        ++widths[l.bits];
+    int most = 0;
+    for (auto it = widths.cbegin(); it != widths.cend(); ++it)
+        if (it.value() > most) {
+            most = it.value();
+            m_uniformBits = it.key();
+        }
+    m_roundedBy = roundedWeightsRefinement(QDir(runDir).filePath(QStringLiteral("quantized.zsq")));
+    showResult(saved);
+    setStatus(tr("The analysis kept with %1 (%2 samples, %3): press Start to measure again.")
+                  .arg(QDir(runDir).dirName())
+                  .arg(saved->samples)
+                  .arg(QString::fromStdString(saved->data)));
+    onActive(false);
+    updateAverage();
+    onBitsEdited();
+    return true;
+}
+
+void LayerView::onFinished(const LayerResultPtr& result)
+{
+    showResult(result);
     QString text;
     if (!result->states.empty()) {
         const analysis::LayerStateReport& s = result->states.back();
@@ -269,6 +313,14 @@ void LayerView::onFinished(const LayerResultPtr& result)
     if (!result->sensitivityData.empty())
         text += QLatin1Char(' ') + tr("Sensitivities (for Suggest Bits) measured on %1, never on the test split.")
                                        .arg(QString::fromStdString(result->sensitivityData));
+    // Kept with the run it analysed, for its session and its report.
+    if (!m_jobRunDir.isEmpty()) {
+        QString error;
+        if (saveLayerAnalysis(m_jobRunDir, *result, m_chart->plot()->toPixmap(900, 480).toImage(), &error))
+            text += QLatin1Char(' ') + tr("Kept in %1.").arg(QDir::toNativeSeparators(layerAnalysisDir(m_jobRunDir)));
+        else
+            text += QLatin1Char(' ') + tr("Could not keep it with the run: %1").arg(error);
+    }
     setStatus(text);
     onActive(false);
     updateAverage();

@@ -52,6 +52,11 @@ public:
     QString statusText() const;
     // The per-layer bits that differ from the uniform width, as layer_bits.
     QJsonObject layerBits() const;
+    // Shows the analysis kept in `runDir` (saved_analysis.h) when there is
+    // one and no job is going; false otherwise. An analysis of a run's
+    // quantized.zsq is kept there when it finishes, and choosing that run in
+    // "Compare with" shows it again.
+    bool showSavedAnalysis(const QString& runDir);
 
 public slots:
     void start();
@@ -70,6 +75,7 @@ private:
     void onActive(bool active);
     void onProgress(const zsq::ui::RunProgress& progress);
     void onFinished(const zsq::ui::LayerResultPtr& result);
+    void showResult(const zsq::ui::LayerResultPtr& result);
     void onBitsEdited();
     void updateAverage();
     void setStatus(const QString& text);
@@ -94,6 +100,7 @@ private:
     LayerResultPtr m_result;
     int m_uniformBits = 4;                      // the wbits the analysis ran with
     QString m_roundedBy;                        // the checkpoint's learned-rounding refinement, "" when none
+    QString m_jobRunDir;                        // the run folder of the compared checkpoint, "" when none
 };
 
 } // namespace zsq::ui

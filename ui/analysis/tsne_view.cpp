@@ -23,6 +23,8 @@
 #include "analysis/tsne_job.h"
 #include "analysis_controller.h"
 #include "ui/run/checkpoint_picker.h"
+#include "qcustomplot.h"
+#include "saved_analysis.h"
 #include "common/error.h"
 #include "ui/base/explanation_box.h"
 #include "ui/base/text_format.h"
@@ -93,6 +95,11 @@ QWidget* TsneView::createOptions()
 
     m_model = new CheckpointPicker(tr("Open model (full precision)"), tr("%1 (quantized)"), m_options);
     m_model->setToolTip(tr("Whose features are embedded: the open model's, or a quantized student's"));
+    connect(m_model, &CheckpointPicker::currentPathChanged, this, [this](const QString& path) {
+        const QString runDir = runDirOfCheckpoint(path);
+        if (!runDir.isEmpty())
+            showSavedAnalysis(runDir);
+    });
     auto* modelLabel = new QLabel(tr("Feat&ures of:"), m_options);
     modelLabel->setBuddy(m_model->comboBox());
     form->addRow(modelLabel, m_model);
@@ -245,6 +252,7 @@ void TsneView::start()
         emit finished(false, statusText());
         return;
     }
+    m_jobRunDir = runDirOfCheckpoint(m_model->currentPath());
     m_result.reset();
     m_plot->clear();
     m_figures->clear();
@@ -283,9 +291,36 @@ void TsneView::onFinished(const TsneResultPtr& result)
     m_result = result;
     m_plot->setResult(*result);
     m_figures->setHtml(TsneFigures::html(result->figures));
-    setStatus(tr("Done: %n point(s).", nullptr, static_cast<int>(result->points.size())));
+    QString text = tr("Done: %n point(s).", nullptr, static_cast<int>(result->points.size()));
+    // Kept with the run whose student was embedded, for its session and its
+    // report.
+    if (!m_jobRunDir.isEmpty()) {
+        QString error;
+        if (saveTsneAnalysis(m_jobRunDir, *result, m_plot->plot()->toPixmap(760, 640).toImage(), &error))
+            text += QLatin1Char(' ') + tr("Kept in %1.").arg(QDir::toNativeSeparators(tsneAnalysisDir(m_jobRunDir)));
+        else
+            text += QLatin1Char(' ') + tr("Could not keep it with the run: %1").arg(error);
+    }
+    setStatus(text);
     onActive(false);
     emit finished(true, statusText());
+}
+
+bool TsneView::showSavedAnalysis(const QString& runDir)
+{
+    if (m_controller->isActive())
+        return false;
+    const TsneResultPtr saved = readTsneAnalysis(runDir);
+    if (!saved)
+        return false;
+    m_result = saved;
+    m_plot->setResult(*saved);
+    m_figures->setHtml(TsneFigures::html(saved->figures));
+    setStatus(tr("The embedding kept with %1 (%n point(s)): press Start to compute it again.", nullptr,
+                 static_cast<int>(saved->points.size()))
+                  .arg(QDir(runDir).dirName()));
+    onActive(false);
+    return true;
 }
 
 QString TsneView::figuresText() const

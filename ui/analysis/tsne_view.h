@@ -47,6 +47,11 @@ public:
     QString figuresText() const;
     QString statusText() const;
     TsneResultPtr result() const { return m_result; }
+    // Shows the embedding kept in `runDir` (saved_analysis.h) when there is
+    // one and no job is going; false otherwise. An embedding of a run's
+    // quantized.zsq is kept there when it finishes, and choosing that model
+    // again shows it.
+    bool showSavedAnalysis(const QString& runDir);
 
 public slots:
     void start();
@@ -87,6 +92,7 @@ private:
     QWidget* m_options = nullptr;
     TsneResultPtr m_result;
     qint64 m_inputSize = 0;
+    QString m_jobRunDir;   // the run folder of the embedded checkpoint, "" when none
 };
 
 } // namespace zsq::ui

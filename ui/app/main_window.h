@@ -19,6 +19,7 @@ class QMenu;
 class QProgressBar;
 class QTabWidget;
 class QTimer;
+class QVBoxLayout;
 
 namespace zsq::ui {
 
@@ -37,7 +38,9 @@ class RecentFiles;
 class ResultsView;
 class SessionRecovery;
 struct Session;
+struct SessionRun;
 class RunController;
+class RunChooser;
 class RunQueue;
 class RunPanel;
 class RunStatus;
@@ -100,6 +103,14 @@ public:
     QAction* presentationAction() const { return m_presentationAction; }
     QAction* demoComparisonAction() const { return m_demoAction; }
     LanguageMenu* languageMenu() const { return m_languageMenu; }
+    // "Shown run:" on the Training and Synthetic Images tabs.
+    RunChooser* trainingRunChooser() const { return m_trainingRuns; }
+    RunChooser* imagesRunChooser() const { return m_imageRuns; }
+    // Shows a finished run's curves (losses.csv, result.json's epochs) and
+    // kept images (RUN/images) in the Training and Synthetic Images tabs;
+    // false while a run is going (those tabs follow it) or for a folder that
+    // is not one of the session's runs (main_window_history.cpp).
+    bool showFinishedRun(const QString& outputDir);
 
     // Sessions (main_window_session.cpp). The session file is JSON
     // (.zsqsession); saving is atomic, a failure keeps the old file, shows a
@@ -199,7 +210,11 @@ private:
     void onRunDone(const zsq::ui::RunResult& result, bool cancelled);
     void onRunFailed(const QString& message);
     void createAnalysisUi();
-    void offerRunOutputs(const QString& outputDir);
+    void offerRunOutputs(const QString& outputDir, bool select = true);
+    // After a session is opened or recovered: every view offers its runs.
+    void restoreRunViews(const QList<SessionRun>& runs);
+    void createRunChoosers(QVBoxLayout* training, QVBoxLayout* images);
+    void setRunChoosersLive(bool live);
     void createSessionActions(QMenu* file);
     void createResultsUi();
     void createPresentationActions();
@@ -236,6 +251,8 @@ private:
     RunController* m_run = nullptr;
     LossPlot* m_lossPlot = nullptr;
     ImageGrid* m_imageGrid = nullptr;
+    RunChooser* m_trainingRuns = nullptr;
+    RunChooser* m_imageRuns = nullptr;
     LogView* m_log = nullptr;
     RunStatus* m_runStatus = nullptr;
     QLabel* m_accuracy = nullptr;

@@ -9,6 +9,7 @@
 
 #include "ui/analysis/analysis_controller.h"
 #include "ui/analysis/layer_view.h"
+#include "ui/analysis/saved_analysis.h"
 #include "ui/base/log_view.h"
 #include "ui/base/scrollable_page.h"
 #include "ui/run/run_panel.h"
@@ -45,18 +46,26 @@ void MainWindow::createAnalysisUi()
         connect(c, &AnalysisController::message, m_log, &LogView::append);
 }
 
-void MainWindow::offerRunOutputs(const QString& outputDir)
+void MainWindow::offerRunOutputs(const QString& outputDir, bool select)
 {
     const QDir dir(outputDir);
     const QString quantized = dir.filePath(QStringLiteral("quantized.zsq"));
     if (QFileInfo::exists(quantized)) {
-        m_tsneView->addQuantizedModel(quantized);
-        m_layerView->addQuantizedModel(quantized, true);
+        // Choosing a run's student shows the analysis kept with it (an
+        // embedding only where one was kept: the t-SNE tab starts from the
+        // full-precision model otherwise).
+        m_tsneView->addQuantizedModel(quantized, select && QFileInfo::exists(QDir(tsneAnalysisDir(outputDir)).filePath(QStringLiteral("tsne.csv"))));
+        m_layerView->addQuantizedModel(quantized, select);
+        // Already the current entry (offered before): show what is kept.
+        if (select) {
+            m_layerView->showSavedAnalysis(outputDir);
+            m_tsneView->showSavedAnalysis(outputDir);
+        }
     }
     // Written when export.synthetic_per_class > 0.
     const QString synthetic = dir.filePath(QStringLiteral("synthetic"));
     if (QFileInfo(synthetic).isDir())
-        m_tsneView->addSyntheticFolder(synthetic, tr("synthetic (%1)").arg(dir.dirName()), true);
+        m_tsneView->addSyntheticFolder(synthetic, tr("synthetic (%1)").arg(dir.dirName()), select);
 }
 
 } // namespace zsq::ui

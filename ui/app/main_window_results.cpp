@@ -21,7 +21,10 @@
 #include "ui/base/log_view.h"
 #include "ui/base/scrollable_page.h"
 #include "ui/run/run_queue.h"
+#include "ui/plots/image_grid.h"
+#include "ui/plots/image_history_file.h"
 #include "ui/plots/loss_plot.h"
+#include "ui/session/run_chooser.h"
 #include "ui/plots/plot_theme.h"
 #include "presentation_mode.h"
 #include "qcustomplot.h"
@@ -39,6 +42,11 @@ void MainWindow::createResultsUi()
 {
     m_results = new ResultsView(this);
     m_tabs->addTab(scrollablePage(m_results, m_tabs), tr("Res&ults"));
+    // The Training and Synthetic Images tabs offer the same runs.
+    connect(m_results, &ResultsView::runsChanged, this, [this] {
+        m_trainingRuns->setRuns(m_results->runs());
+        m_imageRuns->setRuns(m_results->runs());
+    });
     m_exporter = new ModelExporter(this);
     connect(m_results, &ResultsView::exportModelRequested, this, [this](const QString& dir) { showExportModelDialog(dir); });
     connect(m_exporter, &ModelExporter::finished, this, [this](const QString&, const QString& summary) {
@@ -123,7 +131,14 @@ void MainWindow::recordFinishedRun(const RunResult& result)
     if (m_lossPlot->pointCount() > 0 && !m_lossPlot->exportCsv(dir.filePath(QStringLiteral("losses.csv"))))
         m_log->append(static_cast<int>(zsq::LogLevel::Warning),
                       tr("Could not write %1").arg(QDir::toNativeSeparators(dir.filePath(QStringLiteral("losses.csv")))));
+    // The image history, so that the run's images can be shown again.
+    QString error;
+    if (m_imageGrid->batchCount() > 0 &&
+        !writeImageHistory(result.outputDir, m_imageGrid->batches(), m_imageGrid->classNames(), &error))
+        m_log->append(static_cast<int>(zsq::LogLevel::Warning), tr("Could not keep the images: %1").arg(error));
     m_results->addRun(SessionRun::fromResultJson(result.outputDir, result.resultJson.toUtf8()));
+    m_trainingRuns->setShownRun(result.outputDir);
+    m_imageRuns->setShownRun(result.outputDir);
 }
 
 void MainWindow::setDemoOverrides(const QJsonObject& overrides)

@@ -84,8 +84,13 @@ void MainWindow::createRunUi()
     trainingLayout->addWidget(m_accuracy);
     trainingLayout->addWidget(m_lossPlot, 1);
     m_tabs->addTab(scrollablePage(training, m_tabs), tr("&Training"));
-    m_imageGrid = new ImageGrid(this);
-    m_tabs->addTab(scrollablePage(m_imageGrid, m_tabs), tr("S&ynthetic Images"));
+    auto* images = new QWidget(this);
+    m_imageGrid = new ImageGrid(images);
+    auto* imagesLayout = new QVBoxLayout(images);
+    imagesLayout->setContentsMargins(0, 0, 0, 0);
+    imagesLayout->addWidget(m_imageGrid, 1);
+    m_tabs->addTab(scrollablePage(images, m_tabs), tr("S&ynthetic Images"));
+    createRunChoosers(trainingLayout, imagesLayout);
 
     m_runPanel = new RunPanel(this);
     m_runDock = new QDockWidget(tr("Run"), this);
@@ -109,6 +114,7 @@ void MainWindow::createRunUi()
     connect(m_run, &RunController::stateChanged, this, [this](RunController::State state) {
         m_runStatus->setPaused(state == RunController::State::Paused);
         m_runPanel->setRunning(state != RunController::State::Idle);
+        setRunChoosersLive(state != RunController::State::Idle);
         // The heading said "Running…" while paused.
         if (state == RunController::State::Paused) {
             m_headingBeforePause = m_accuracy->text();

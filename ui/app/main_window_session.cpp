@@ -14,6 +14,8 @@
 #include <QStatusBar>
 
 #include "ui/base/log_view.h"
+#include "ui/plots/image_grid.h"
+#include "ui/plots/loss_plot.h"
 #include "ui/results/results_view.h"
 #include "ui/run/run_controller.h"
 #include "ui/run/run_panel.h"
@@ -82,6 +84,8 @@ void MainWindow::applySession(const Session& session)
 {
     m_applyingSession = true;
     m_results->setRuns(session.runs);
+    if (!m_run->isActive())
+        restoreRunViews(session.runs);
     m_pendingConfig = session.config;
     const QString ckpt = session.interruptedRun.isEmpty()
                              ? QString()
@@ -124,6 +128,10 @@ void MainWindow::newSession()
     m_results->setRuns({});
     m_runPanel->applySessionConfig({});
     m_applyingSession = false;
+    // The views showed the old session's runs.
+    m_lossPlot->clear();
+    m_imageGrid->clear();
+    m_accuracy->setText(tr("No run yet: choose the settings in the Run panel and press Start (Ctrl+R)."));
     m_hasPendingConfig = false;
     m_runQueue->drop(tr("a new session was started"));
     m_sessionPath.clear();

@@ -62,6 +62,7 @@ void ImageGrid::addBatch(const ImageSet& batch)
 
 void ImageGrid::setClassNames(const QStringList& names)
 {
+    m_classNames = names;
     m_canvas->setClassNames(names);
 }
 

@@ -26,7 +26,11 @@ public:
 
     void addBatch(const ImageSet& batch);
     void setClassNames(const QStringList& names);
+    QStringList classNames() const { return m_classNames; }
     void clear();
+    // The kept batches, oldest first (what a finished run saves beside its
+    // results, image_history_file.h).
+    QList<ImageSet> batches() const { return QList<ImageSet>(m_history.begin(), m_history.end()); }
 
     int batchCount() const { return static_cast<int>(m_history.size()); }
     // The iteration of the batch on display (-1 when none).
@@ -48,6 +52,7 @@ private:
     QLabel* m_caption = nullptr;
     QLabel* m_zoom = nullptr;        // a tool window, created on first click
     std::deque<ImageSet> m_history;  // oldest first
+    QStringList m_classNames;
 };
 
 } // namespace zsq::ui

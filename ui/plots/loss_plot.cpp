@@ -343,6 +343,12 @@ void LossPlot::addEvaluation(const EvaluationPoint& evaluation)
     m_replot->request();
 }
 
+void LossPlot::addEvaluationAt(qint64 iteration, double top1)
+{
+    m_evalGraph->addData(static_cast<double>(iteration), top1);
+    m_replot->request();
+}
+
 void LossPlot::rewindTo(qint64 iteration)
 {
     // A run resumed from a checkpoint goes back to an earlier iteration: what

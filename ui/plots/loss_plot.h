@@ -40,6 +40,9 @@ public:
     // refinement's are already placed after the method's iterations.
     void addRecordedSamples(const QList<LossSample>& samples);
     void addEvaluation(const EvaluationPoint& evaluation);
+    // A recorded epoch-end top-1 (result.json's history), at the iteration
+    // where that epoch ended.
+    void addEvaluationAt(qint64 iteration, double top1);
     void clear();
 
     // 0 = raw, up to 0.99 (TensorBoard-style EMA weight of the past).

@@ -26,6 +26,7 @@ CheckpointPicker::CheckpointPicker(const QString& noneLabel, const QString& item
     row->addWidget(m_combo, 1);
     row->addWidget(browseButton);
     setFocusProxy(m_combo);
+    connect(m_combo, &QComboBox::currentIndexChanged, this, [this] { emit currentPathChanged(currentPath()); });
 }
 
 void CheckpointPicker::addCheckpoint(const QString& path, bool select)

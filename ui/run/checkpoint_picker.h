@@ -22,6 +22,10 @@ public:
     // For label buddies and tooltips.
     QComboBox* comboBox() const { return m_combo; }
 
+signals:
+    // Another entry became current (by the user, a browse or addCheckpoint).
+    void currentPathChanged(const QString& path);
+
 private:
     void browse();
 

@@ -10,10 +10,18 @@
 #include <QSettings>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QComboBox>
+#include <QLabel>
 
 #include "qcustomplot.h"
 #include "ui/analysis/layer_view.h"
 #include "ui/analysis/refined_checkpoint.h"
+#include "ui/analysis/saved_analysis.h"
+#include "ui/analysis/tsne_view.h"
+#include "ui/plots/tsne_plot.h"
+#include "ui/plots/image_grid.h"
+#include "ui/plots/image_history_file.h"
+#include "ui/session/run_chooser.h"
 #include "ui/app/main_window.h"
 #include "ui/plots/loss_plot.h"
 #include "ui/plots/run_curves.h"
@@ -79,6 +87,7 @@ private slots:
     void roundTrip();
     void recoveryRestoresSession();
     void failedSaveKeepsOldFile();
+    void sessionRestoresEveryView();
     void runAddsResultRow();
     void refinedRunIsLabelled();
     void exports();
@@ -88,6 +97,7 @@ private:
     QTemporaryDir m_settingsDir;
     QTemporaryDir m_tmp;
     MainWindow* m_window = nullptr;
+    QString m_analysedRun;   // a finished run with kept per-layer and t-SNE results
 };
 
 void TstGuiSession::initTestCase()
@@ -214,6 +224,126 @@ void TstGuiSession::failedSaveKeepsOldFile()
     QCOMPARE(after.readAll(), old);
     // Only the old file: no temporary left beside it.
     QCOMPARE(QDir(dir).entryList(QDir::Files).size(), 1);
+}
+
+void TstGuiSession::sessionRestoresEveryView()
+{
+    // A tiny data-free GDFQ run (no dataset needed): its losses and images
+    // are on the Training and Synthetic Images tabs, and the run keeps them.
+    m_window->newSession();
+    zsq::ui::RunPanel* panel = m_window->runPanel();
+    const QString output = m_tmp.filePath(QStringLiteral("gdfq-none"));
+    QVERIFY(panel->setParameter(QStringLiteral("method"), QStringLiteral("gdfq")));
+    QVERIFY(panel->setParameter(QStringLiteral("profile"), QStringLiteral("classroom")));
+    QVERIFY(panel->setParameter(QStringLiteral("dataset"), QStringLiteral("none")));
+    QVERIFY(panel->setParameter(QStringLiteral("output"), output));
+    QVERIFY(panel->setParameter(QStringLiteral("train.epochs"), 2));
+    QVERIFY(panel->setParameter(QStringLiteral("train.iterations"), 4));
+    QVERIFY(panel->setParameter(QStringLiteral("train.batch_size"), 8));
+    QVERIFY(panel->setParameter(QStringLiteral("train.image_every"), 1));
+    QVERIFY(panel->setParameter(QStringLiteral("threads"), 2));
+    QSignalSpy done(m_window, &MainWindow::runFinished);
+    m_window->startAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 300000);
+    QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+    const int livePoints = m_window->lossPlot()->pointCount();
+    const int liveBatches = m_window->imageGrid()->batchCount();
+    const qint64 lastIteration = m_window->imageGrid()->shownIteration();
+    qInfo("live: %d loss points, %d image batches (last at iteration %lld)", livePoints, liveBatches, lastIteration);
+    QVERIFY(livePoints > 0);
+    QVERIFY(liveBatches >= 2);
+    QCOMPARE(m_window->trainingRunChooser()->shownRun(), output);
+    QCOMPARE(zsq::ui::readImageHistory(output).size(), qMin(liveBatches, zsq::ui::kSavedImageBatches));
+
+    // Analyses of the run's student kept in its folder, as the t-SNE and
+    // Per-layer tabs keep them when they finish (their own runs need data).
+    zsq::analysis::LayerAnalysisResult layers;
+    layers.arch = "fmnist";
+    layers.data = "test data";
+    layers.samples = 100;
+    layers.abits = 4;
+    zsq::analysis::LayerStateReport state;
+    state.state = "before";
+    state.fpTop1 = 90;
+    state.quantTop1 = 80;
+    for (const char* name : {"stem.conv", "fc"}) {
+        zsq::analysis::LayerFigures f;
+        f.name = name;
+        f.kind = "conv";
+        f.parameters = 100;
+        f.bits = 4;
+        f.singleTop1 = 85;
+        f.cumulativeTop1 = 82;
+        f.sqnrDb = 17.5;
+        f.cosine = 0.99;
+        f.sensitivity = {{2, 0.5}, {4, 0.1}};
+        state.layers.push_back(f);
+    }
+    layers.states.push_back(state);
+    QString error;
+    QVERIFY2(zsq::ui::saveLayerAnalysis(output, layers, QImage(), &error), qPrintable(error));
+    zsq::analysis::TsneJobResult tsne;
+    tsne.sourceNames = {"real", "gdfq"};
+    tsne.classNames = {"a", "b"};
+    for (int i = 0; i < 6; ++i) {
+        tsne.points.push_back({i % 2, i % 2, i % 2, i});
+        tsne.embedding.push_back(static_cast<float>(i));
+        tsne.embedding.push_back(static_cast<float>(-i));
+    }
+    tsne.figures = {{"classes", tsne.classNames}};
+    QVERIFY2(zsq::ui::saveTsneAnalysis(output, tsne, QImage(), &error), qPrintable(error));
+    m_analysedRun = output;
+
+    // Advanced settings of several groups, layer_bits included.
+    QVERIFY(panel->setParameter(QStringLiteral("method"), QStringLiteral("lrq")));
+    QVERIFY(panel->setParameter(QStringLiteral("lrq.dkd_warmup_epochs"), 3));
+    QVERIFY(panel->setParameter(QStringLiteral("refine.method"), QStringLiteral("adaround")));
+    QVERIFY(panel->setParameter(QStringLiteral("refine.samples"), 64));
+    QVERIFY(panel->setParameter(QStringLiteral("layer_bits"), QJsonObject{{QStringLiteral("fc"), 8}}));
+    const QJsonObject saved = panel->sessionConfig();
+    const QString path = m_tmp.filePath(QStringLiteral("views.zsqsession"));
+    QVERIFY(m_window->saveSessionAs(path));
+
+    // A new session forgets the views; opening the file brings them back.
+    m_window->newSession();
+    QCOMPARE(m_window->lossPlot()->pointCount(), 0);
+    QCOMPARE(m_window->imageGrid()->batchCount(), 0);
+    QCOMPARE(m_window->trainingRunChooser()->runCount(), 0);
+    QVERIFY(panel->parameter(QStringLiteral("refine.method")).toString() != QStringLiteral("adaround"));
+    QVERIFY(m_window->openSession(path));
+    QCOMPARE(panel->sessionConfig(), saved);
+    QCOMPARE(panel->parameter(QStringLiteral("lrq.dkd_warmup_epochs")).toInt(), 3);
+    QCOMPARE(panel->parameter(QStringLiteral("refine.method")).toString(), QStringLiteral("adaround"));
+    QCOMPARE(panel->parameter(QStringLiteral("refine.samples")).toInt(), 64);
+    QCOMPARE(panel->parameter(QStringLiteral("layer_bits")).toObject().value(QStringLiteral("fc")).toInt(), 8);
+
+    // Training and Synthetic Images: the run is offered and shown.
+    for (zsq::ui::RunChooser* chooser : {m_window->trainingRunChooser(), m_window->imagesRunChooser()}) {
+        QCOMPARE(chooser->runCount(), 1);
+        QCOMPARE(chooser->shownRun(), output);
+        QVERIFY(chooser->comboBox()->isEnabled());
+    }
+    QCOMPARE(m_window->lossPlot()->pointCount(), livePoints);
+    QCOMPARE(m_window->imageGrid()->batchCount(), qMin(liveBatches, zsq::ui::kSavedImageBatches));
+    QCOMPARE(m_window->imageGrid()->shownIteration(), lastIteration);
+    QVERIFY(m_window->accuracyLabel()->text().contains(QDir(output).dirName()));
+    // t-SNE and Per-layer: the run's student is offered, its kept analyses shown.
+    zsq::ui::LayerView* layerView = m_window->layerView();
+    QCOMPARE(layerView->jobConfig().quantized, (QDir(output).filePath(QStringLiteral("quantized.zsq"))).toStdString());
+    QVERIFY(layerView->result());
+    QCOMPARE(layerView->result()->states.front().layers.size(), std::size_t(2));
+    QCOMPARE(layerView->result()->states.front().layers.back().sqnrDb, 17.5);
+    QCOMPARE(layerView->result()->states.front().layers.back().sensitivity.at(2), 0.5);
+    QVERIFY(layerView->statusText().contains(QDir(output).dirName()));
+    zsq::ui::TsneView* tsneView = m_window->tsneView();
+    QCOMPARE(tsneView->jobConfig().model, (QDir(output).filePath(QStringLiteral("quantized.zsq"))).toStdString());
+    QVERIFY(tsneView->result());
+    QCOMPARE(tsneView->result()->points.size(), std::size_t(6));
+    QCOMPARE(tsneView->plot()->pointCount(), 6);
+    QCOMPARE(tsneView->result()->sourceNames.back(), std::string("gdfq"));
+    QVERIFY(tsneView->statusText().contains(QDir(output).dirName()));
+    m_window->newSession();
+    QVERIFY(panel->setParameter(QStringLiteral("refine.method"), QStringLiteral("none")));
 }
 
 void TstGuiSession::runAddsResultRow()
@@ -371,6 +501,14 @@ void TstGuiSession::refinedRunIsLabelled()
     qInfo("per-layer SQNR summed over the layers: %.1f dB plain, %.1f dB refined", sqnrBefore, sqnrAfter);
     QVERIFY(sqnrAfter > sqnrBefore);
     QVERIFY2(layers->statusText().contains(QStringLiteral("refined by brecq")), qPrintable(layers->statusText()));
+    // Kept with the run it analysed, chart included; read back, it is the same.
+    QVERIFY(QFileInfo::exists(QDir(output).filePath(QStringLiteral("layers/layers.csv"))));
+    QVERIFY(QImage(zsq::ui::layerChartPng(output)).width() > 100);
+    const zsq::ui::LayerResultPtr kept = zsq::ui::readLayerAnalysis(output);
+    QVERIFY(kept);
+    QCOMPARE(kept->states.size(), std::size_t(2));
+    QCOMPARE(kept->states[1].layers.size(), layers->result()->states[1].layers.size());
+    QCOMPARE(kept->states[1].layers.front().singleTop1, layers->result()->states[1].layers.front().singleTop1);
 
     // Saved and restored with the session; a session written before
     // refinement existed still loads, unrefined.

@@ -51,7 +51,7 @@ bool writeResultsCsv(const QString& path, const QList<SessionRun>& runs, QString
 }
 
 bool writeResultsHtml(const QString& path, const QList<QStringList>& table, const QList<QPixmap>& figures,
-                      const QStringList& captions, QString* error)
+                      const QStringList& captions, const QString& appendixHtml, QString* error)
 {
     const QString title = QCoreApplication::translate("zsq::ui::ResultsView", "ZSQ Studio results");
     QString html = QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1</title>\n"
@@ -78,6 +78,7 @@ bool writeResultsHtml(const QString& path, const QList<QStringList>& table, cons
                                "</figure>\n")
                     .arg(QString::fromLatin1(png.toBase64()), captions.value(i).toHtmlEscaped());
     }
+    html += appendixHtml;
     html += QStringLiteral("</body></html>\n");
     return writeAtomically(path, html.toUtf8(), error);
 }

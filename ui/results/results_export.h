@@ -11,9 +11,10 @@ namespace zsq::ui {
 
 // One line per run with plain numbers (C locale), for spreadsheets and pandas.
 bool writeResultsCsv(const QString& path, const QList<SessionRun>& runs, QString* error);
-// A single self-contained page: `table` (header row first) and the figures
-// as <img src="data:image/png;base64,...">.
+// A single self-contained page: `table` (header row first), the figures as
+// <img src="data:image/png;base64,...">, then `appendixHtml` (the runs'
+// analyses, already HTML with their images embedded).
 bool writeResultsHtml(const QString& path, const QList<QStringList>& table, const QList<QPixmap>& figures,
-                      const QStringList& captions, QString* error);
+                      const QStringList& captions, const QString& appendixHtml, QString* error);
 
 } // namespace zsq::ui

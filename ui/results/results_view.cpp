@@ -17,6 +17,7 @@
 #include "ui/plots/plot_theme.h"
 #include "qcustomplot.h"
 #include "results_export.h"
+#include "run_analysis_report.h"
 #include "ui/plots/run_curves.h"
 #include "ui/base/view_explanations.h"
 
@@ -254,7 +255,11 @@ bool ResultsView::exportHtml(const QString& path, QString* error) const
     plotRunCurves(&figure, curves, labels);
     applyPrintTheme(&figure);
     const QPixmap pixmap = figure.toPixmap(900, 560);
-    return writeResultsHtml(path, tableText(), {pixmap}, {tr("Loss and top-1 of every run")}, error);
+    // Each run's Per-layer and t-SNE results, where its folder keeps them.
+    QString analyses;
+    for (const SessionRun& run : m_runs)
+        analyses += RunAnalysisReport::html(run);
+    return writeResultsHtml(path, tableText(), {pixmap}, {tr("Loss and top-1 of every run")}, analyses, error);
 }
 
 void ResultsView::reportError(const QString& message)

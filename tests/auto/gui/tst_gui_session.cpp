@@ -88,6 +88,7 @@ private slots:
     void recoveryRestoresSession();
     void failedSaveKeepsOldFile();
     void sessionRestoresEveryView();
+    void reportHasTheRunsAnalyses();
     void runAddsResultRow();
     void refinedRunIsLabelled();
     void exports();
@@ -344,6 +345,38 @@ void TstGuiSession::sessionRestoresEveryView()
     QVERIFY(tsneView->statusText().contains(QDir(output).dirName()));
     m_window->newSession();
     QVERIFY(panel->setParameter(QStringLiteral("refine.method"), QStringLiteral("none")));
+}
+
+void TstGuiSession::reportHasTheRunsAnalyses()
+{
+    // The HTML report carries the Per-layer and t-SNE results kept with a
+    // run (charts embedded, the per-layer table, the t-SNE figures), and
+    // nothing of the kind for a run without them.
+    QVERIFY(!m_analysedRun.isEmpty());
+    QFile resultJson(QDir(m_analysedRun).filePath(QStringLiteral("result.json")));
+    QVERIFY(resultJson.open(QIODevice::ReadOnly));
+    zsq::ui::ResultsView* results = m_window->resultsView();
+    results->setRuns({fakeRun(m_tmp.filePath(QStringLiteral("plain")), QStringLiteral("lrq"), 88.5),
+                      SessionRun::fromResultJson(m_analysedRun, resultJson.readAll())});
+    const QString htmlPath = m_tmp.filePath(QStringLiteral("analyses.html"));
+    QString error;
+    QVERIFY2(results->exportHtml(htmlPath, &error), qPrintable(error));
+    QFile html(htmlPath);
+    QVERIFY(html.open(QIODevice::ReadOnly));
+    const QString page = QString::fromUtf8(html.readAll());
+    const QString heading = QStringLiteral("Analyses of %1").arg(QDir(m_analysedRun).dirName());
+    QVERIFY(page.contains(heading));
+    QCOMPARE(page.count(QStringLiteral("<h2>Analyses of ")), 1);   // not for "plain"
+    QVERIFY(page.contains(QStringLiteral("Per-layer analysis")));
+    QVERIFY(page.contains(QStringLiteral("<td>stem.conv</td>")));
+    QVERIFY(page.contains(QStringLiteral("<td>17.5</td>")));
+    QVERIFY(page.contains(QStringLiteral("t-SNE of the student")));
+    QVERIFY(page.contains(QStringLiteral("KL divergence")));   // the t-SNE figures
+    // The run comparison, three per-layer charts and the t-SNE plot.
+    QCOMPARE(page.count(QStringLiteral("<img src=\"data:image/png;base64,")), 5);
+    const int analyses = static_cast<int>(page.indexOf(heading));
+    QVERIFY(analyses > page.indexOf(QStringLiteral("</table>")));
+    m_window->newSession();
 }
 
 void TstGuiSession::runAddsResultRow()

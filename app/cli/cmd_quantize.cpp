@@ -12,6 +12,7 @@
 #include "args.h"
 #include "commands.h"
 #include "common/error.h"
+#include "config/refine_finished_run.h"
 #include "config/run_config.h"
 #include "console_sink.h"
 #include "preprocessing_options.h"
@@ -47,11 +48,26 @@ extern "C" void onInterrupt(int)
 }
 } // namespace
 
+int runRefine(const ArgList& argv)
+{
+    if (argv.empty() || argv.front() == "--help" || argv.front() == "-h") {
+        std::printf("usage: zsq refine RUN [--refine ranges|adaround|brecq] [--output DIR] [--set key=value,...]\n"
+                    "Refines the finished run in folder RUN without training again (the same as\n"
+                    "zsq quantize --from RUN): its settings (config.json), its trained generator and\n"
+                    "student (run.ckpt; a ptq run distils again), then the refinement (default brecq),\n"
+                    "into a new folder (RUN-brecq unless --output). See zsq quantize --help for refine.*.\n");
+        return argv.empty() ? 2 : 0;
+    }
+    ArgList rest{"--from", argv.front()};
+    rest.insert(rest.end(), argv.begin() + 1, argv.end());
+    return runQuantize(rest);
+}
+
 int runQuantize(const ArgList& argv)
 {
     std::set<std::string> valued = {"config", "model",  "arch",  "method", "wbits",  "abits",  "profile",     "seed",
                                     "device", "threads", "output", "dataset", "set", "resume", "print-losses",
-                                    "refine", "nproc", "dist-backend", "dist-timeout"};
+                                    "refine", "from", "nproc", "dist-backend", "dist-timeout"};
     valued.insert(preprocessingOptionNames().begin(), preprocessingOptionNames().end());
     Args args(argv, valued, {"help", "quiet"});
     if (args.flag("help")) {
@@ -62,6 +78,8 @@ int runQuantize(const ArgList& argv)
             "                    [--print-losses N] (losses every N iterations on stderr)\n"
             "                    [--refine none|ranges|adaround|brecq] (refine.method: after the method, fit the\n"
             "                    quantizers to calibration data; see refine.* below)\n"
+            "                    [--from RUN] (refine the finished run in folder RUN without training again: its\n"
+            "                    config.json and run.ckpt, --refine (default brecq), a new folder RUN-brecq unless --output)\n"
             "                    [--nproc N] (dist.nproc: N local processes split each batch; data-parallel)\n"
             "                    [--dist-backend auto|gloo|nccl] [--dist-timeout SECONDS]\n"
             "Data-parallel: --nproc N starts N ranks on this host; under torchrun, Slurm or any launcher that\n"
@@ -76,9 +94,21 @@ int runQuantize(const ArgList& argv)
             std::printf("  %-28s %-8s %s\n", spec.key.c_str(), spec.defaultValue.dump().c_str(), spec.help.c_str());
         return 0;
     }
-    nlohmann::json user = args.get("config") ? config::readRunConfigFile(*args.get("config")) : nlohmann::json::object();
-    nlohmann::json cfg = config::resolveRunConfig(user);
-    std::vector<std::string> given = config::keysGiven(user);
+    nlohmann::json cfg;
+    std::vector<std::string> given;
+    if (auto from = args.get("from")) {
+        if (args.get("config"))
+            throw InputError("--from takes the run's own config.json; give other keys with --set, not --config");
+        config::RefineRunRequest request =
+            config::refineFinishedRun(*from, args.get("refine").value_or("brecq"), args.get("output").value_or(""));
+        cfg = std::move(request.config);
+        given = std::move(request.givenKeys);
+    } else {
+        const nlohmann::json user =
+            args.get("config") ? config::readRunConfigFile(*args.get("config")) : nlohmann::json::object();
+        cfg = config::resolveRunConfig(user);
+        given = config::keysGiven(user);
+    }
     auto set = [&](const std::string& key, const std::string& value) {
         config::setFromString(cfg, key, value);
         given.push_back(key);
@@ -123,6 +153,12 @@ int runQuantize(const ArgList& argv)
         config::resolveRunConfig(cfg); // bad keys fail here, once, not in every rank
         std::vector<std::string> rankArgs{"quantize"};
         rankArgs.insert(rankArgs.end(), argv.begin(), argv.end());
+        if (args.get("from") && !args.get("output")) {
+            // Every rank the same new folder (a rank choosing RUN-brecq-2
+            // because rank 0 had already made RUN-brecq would split the run).
+            rankArgs.push_back("--output");
+            rankArgs.push_back(cfg["output"].get<std::string>());
+        }
         return launchLocalRanks(nproc, rankArgs, std::min(30.0, cfg["dist"]["timeout"].get<double>()));
     }
 

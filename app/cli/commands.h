@@ -14,6 +14,7 @@ int runEval(const ArgList& args);
 int runInfer(const ArgList& args);
 int runTrainTeacher(const ArgList& args);
 int runQuantize(const ArgList& args);
+int runRefine(const ArgList& args);
 int runBenchStep(const ArgList& args);
 int runTsne(const ArgList& args);
 int runLayers(const ArgList& args);

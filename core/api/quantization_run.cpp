@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
+#include "config/refine_finished_run.h"
 #include "config/run_config.h"
 #include "data/dataset_registry.h"
 #include "engine/quantization_job.h"
@@ -109,6 +110,15 @@ RunOutcome runQuantization(const std::string& configJson, const std::vector<std:
     out.cancelled = o.cancelled;
     out.resultJson = o.result.dump(2);
     return out;
+}
+
+std::string refineRunConfigJson(const std::string& runDir, const std::string& refineMethod,
+                                std::vector<std::string>* givenKeys)
+{
+    config::RefineRunRequest request = config::refineFinishedRun(runDir, refineMethod);
+    if (givenKeys)
+        *givenKeys = request.givenKeys;
+    return request.config.dump();
 }
 
 std::vector<std::string> datasetClassNames(const std::string& dataset)

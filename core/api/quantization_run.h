@@ -43,6 +43,14 @@ void validateRunConfig(const std::string& configJson);
 RunOutcome runQuantization(const std::string& configJson, const std::vector<std::string>& givenKeys,
                            EventSink& sink, const CancelToken* cancel);
 
+// The run config (JSON text) that refines the finished run in `runDir` with
+// `refineMethod` (ranges, adaround, brecq) without training again, into a
+// new folder (config/refine_finished_run.h); `givenKeys` receives the keys
+// to pass to runQuantization with it. Throws InputError in one line naming
+// the folder when it cannot be refined (unfinished, no run.ckpt, ...).
+std::string refineRunConfigJson(const std::string& runDir, const std::string& refineMethod,
+                                std::vector<std::string>* givenKeys);
+
 // Class names of a named dataset ("fashion-mnist", "cifar10", ...) without
 // opening it; empty when the names are not known in advance.
 std::vector<std::string> datasetClassNames(const std::string& dataset);

@@ -1,6 +1,7 @@
 #include "engine/block_reconstruction.h"
 
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -8,7 +9,9 @@
 #include "common/error.h"
 #include "common/progress_meter.h"
 #include "engine/reconstruction_steps.h"
+#include "engine/refine_checkpoint.h"
 #include "quant/adaround.h"
+#include "quant/model_quantizer.h"
 
 namespace zsq::engine {
 
@@ -157,15 +160,31 @@ std::vector<LayerReconstruction> reconstructBlocks(models::ZooModelImpl& teacher
                                                    const torch::Device& device, EventSink& sink,
                                                    const CancelToken* cancel)
 {
+    const auto start = std::chrono::steady_clock::now();
     const std::vector<ReconstructionBlock> blocks = findBlocks(student, images.slice(0, 0, 2).to(device));
+    std::vector<std::string> blockNames;
+    for (const ReconstructionBlock& block : blocks)
+        blockNames.push_back(block.name);
+    const nlohmann::json settings = refineSettings(config, images, blockNames);
+    RefineProgress progress;
+    if (!config.resumePath.empty()) {
+        progress = loadRefineCheckpoint(config.resumePath, student, settings);
+        quant::setActivationMode(student, models::ActQuantImpl::Mode::Frozen);
+        sink.onMessage(LogLevel::Info, "refinement resumed from " + config.resumePath + " after block " +
+                                           blocks[progress.blocksDone - 1].name + " (" +
+                                           std::to_string(progress.blocksDone) + " of " +
+                                           std::to_string(blocks.size()) + " done)");
+    }
     FrozenParameters frozen(student);
     ProgressMeter meter(sink, "refine: blocks", static_cast<std::int64_t>(blocks.size()) * config.iterations);
-    std::int64_t step = 0;
-    std::vector<LayerReconstruction> reports;
+    std::int64_t step = static_cast<std::int64_t>(progress.blocksDone) * config.iterations;
+    meter.update(step);
+    std::vector<LayerReconstruction> reports = progress.reports;
     auto& layers = student.quantLayers();
     auto& acts = student.actQuants();
     const std::int64_t n = images.size(0);
-    for (const ReconstructionBlock& block : blocks) {
+    for (std::size_t b = progress.blocksDone; b < blocks.size(); ++b) {
+        const ReconstructionBlock& block = blocks[b];
         const torch::nn::Module* next = block.next == kNone ? nullptr : moduleOf(layers[block.next]);
         const torch::Tensor targets = teacherTargets(teacher, block.next, images, device, cancel);
         LayerReconstruction report;
@@ -286,6 +305,14 @@ std::vector<LayerReconstruction> reconstructBlocks(models::ZooModelImpl& teacher
                                            std::to_string(report.mseAfter) + ", undecided " +
                                            std::to_string(report.undecided));
         reports.push_back(report);
+        if (!config.checkpointPath.empty() && b + 1 < blocks.size()) {
+            // Here, between blocks, nothing but the student, its ranges and
+            // the random state carry over to the next block.
+            RefineProgress now{b + 1, reports,
+                               progress.seconds +
+                                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
+            saveRefineCheckpoint(config.checkpointPath, student, settings, now);
+        }
     }
     return reports;
 }

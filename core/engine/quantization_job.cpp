@@ -10,6 +10,7 @@
 
 #include "common/error.h"
 #include "common/runtime.h"
+#include "config/method_defaults.h"
 #include "config/preprocessing_keys.h"
 #include "config/run_config.h"
 #include "data/dataset_registry.h"
@@ -17,6 +18,7 @@
 #include "engine/evaluate.h"
 #include "engine/ptq.h"
 #include "engine/reconstruction.h"
+#include "engine/refine_checkpoint.h"
 #include "engine/zsq_trainer.h"
 #include "distributed/communicator.h"
 #include "io/atomic_file.h"
@@ -128,20 +130,77 @@ constexpr const char* kUnfinishedMarker = "CANCELLED.txt";
 // ("cancelled": true) and the marker, beside run.ckpt; no quantized.zsq
 // (nor an older run's, which would pass for this run's result).
 void writeUnfinishedRun(const std::filesystem::path& out, const nlohmann::json& cfg, const nlohmann::json& result,
-                        bool withoutCheckpoint)
+                        const std::string& resumeFrom)
 {
     std::error_code ignored;
     for (const char* stale : {"quantized.zsq", "quant_params.json"})
         std::filesystem::remove(out / stale, ignored);
-    const std::string resume = withoutCheckpoint
+    const std::string resume = resumeFrom.empty()
                                    ? std::string("start it again")
                                    : "resume it with: zsq quantize --config " + (out / "config.json").string() +
-                                         " --resume " + (out / "run.ckpt").string();
+                                         " --resume " + resumeFrom;
     io::writeFileAtomically((out / kUnfinishedMarker).string(),
                             "This run was cancelled before its end: it has no quantized.zsq. result.json "
                             "describes the student as it was when stopped; " + resume + "\n");
     io::writeFileAtomically((out / "config.json").string(), cfg.dump(2) + "\n");
     io::writeFileAtomically((out / "result.json").string(), result.dump(2) + "\n");
+}
+
+constexpr const char* kRefineCheckpoint = "refine.ckpt";
+
+// What --resume (train.resume) continues: a run.ckpt resumes the method's
+// training, and a refine.ckpt lying beside it the refinement after the
+// method; a refine.ckpt given itself resumes the refinement, after the
+// run.ckpt beside it for a trained method (a ptq run distils again: the
+// checksum of the calibration images must then match).
+struct Resume {
+    std::string run;
+    std::string refinement;
+};
+
+Resume resumePaths(const std::string& given, bool trainedMethod)
+{
+    namespace fs = std::filesystem;
+    Resume r;
+    if (given.empty())
+        return r;
+    std::error_code ec;
+    const fs::path folder = fs::path(given).parent_path();
+    if (isRefineCheckpoint(given)) {
+        r.refinement = given;
+        if (trainedMethod) {
+            r.run = (folder / "run.ckpt").string();
+            if (!fs::is_regular_file(r.run, ec))
+                throw InputError(given + ": resuming a refinement needs the run's run.ckpt beside it (" + r.run +
+                                 " is missing)");
+        }
+        return r;
+    }
+    if (!trainedMethod)
+        throw InputError(given + ": a run without training (ptq, genie) resumes only a refinement (a refine.ckpt), "
+                                 "not a run checkpoint");
+    r.run = given;
+    if (fs::is_regular_file(folder / kRefineCheckpoint, ec) && isRefineCheckpoint((folder / kRefineCheckpoint).string()))
+        r.refinement = (folder / kRefineCheckpoint).string();
+    return r;
+}
+
+// A run resumed from another folder's checkpoint gets a copy of it, so that
+// its own folder can be resumed or refined later (the trainer writes a new
+// one only at the end of an epoch, never when the schedule was already done).
+void keepCheckpointCopy(const std::filesystem::path& from, const std::filesystem::path& to)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (fs::exists(to, ec))
+        return;
+    fs::create_directories(to.parent_path(), ec);
+    const fs::path tmp = to.string() + ".tmp-" + std::to_string(::getpid());
+    fs::copy_file(from, tmp, fs::copy_options::overwrite_existing, ec);
+    if (!ec)
+        fs::rename(tmp, to, ec);
+    if (ec)
+        fs::remove(tmp, ec);
 }
 
 // The synthetic calibration set for other toolchains (balanced labels):
@@ -232,6 +291,7 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
     }
     const models::ModelInfo info = teacher.model->info();
     config::applyProfile(cfg, givenKeys, info.inputSize);
+    config::applyMethodDefaults(cfg, givenKeys);
     sink.onMessage(LogLevel::Info, "preprocessing: " + models::describePreprocessing(info));
     if (info.preprocessingAssumed)
         sink.onMessage(LogLevel::Warning, models::assumedPreprocessingNote(info, teacher.path));
@@ -259,6 +319,9 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
     const quant::QuantConfig qc = quantConfigFrom(cfg);
     const std::string method = cfg["method"].get<std::string>();
     const std::filesystem::path out(cfg["output"].get<std::string>());
+    // ptq and genie distil their images again (deterministic); the others
+    // have a trained generator in run.ckpt.
+    const Resume resume = resumePaths(cfg["train"]["resume"].get<std::string>(), method != "ptq" && method != "genie");
     sink.onMessage(LogLevel::Info, "quantizing " + teacher.path + " (" + info.arch + ") with " + method + " at W" +
                                        std::to_string(qc.wbits) + "A" + std::to_string(qc.abits) + " on " +
                                        device.str() + ", profile " + cfg["profile"].get<std::string>());
@@ -318,8 +381,11 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
             sink.onMessage(LogLevel::Warning, "realdata uses the REAL training set: it is the ceiling, not zero-shot");
             trainer->useRealData(data::openDataset(data::datasetRequestFor(cfg["dataset"].get<std::string>(), "train", info)));
         }
-        if (!cfg["train"]["resume"].get<std::string>().empty())
-            trainer->loadCheckpoint(cfg["train"]["resume"].get<std::string>());
+        if (!resume.run.empty()) {
+            if (root)
+                keepCheckpointCopy(resume.run, out / "run.ckpt");
+            trainer->loadCheckpoint(resume.run);
+        }
         const TrainResult r = trainer->run();
         outcome.cancelled = r.cancelled;
         if (!root) {
@@ -368,6 +434,10 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
         rc.adaround = refineMethod == "adaround" || refineMethod == "brecq";
         rc.blocks = refineMethod == "brecq";
         rc.actLr = cfg["refine"]["act_lr"].get<double>();
+        if (rc.blocks) {
+            rc.checkpointPath = (out / kRefineCheckpoint).string();
+            rc.resumePath = resume.refinement;
+        }
         try {
             const ReconstructionResult rr = runReconstruction(*teacher.model, *student, calibration, rc, device, sink, cancel);
             nlohmann::json layers = nlohmann::json::array();
@@ -434,7 +504,15 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
                              {"warnings", warnings},
                              {"details", details}};
     if (outcome.cancelled) {
-        writeUnfinishedRun(out, cfg, result, !trainer);
+        // Where a resume continues: the refinement's last block, else the
+        // method's last checkpoint; a ptq run stopped before either starts
+        // again.
+        std::error_code ec;
+        const std::filesystem::path refineCkpt = out / kRefineCheckpoint;
+        const std::string resumeFrom = std::filesystem::exists(refineCkpt, ec) ? refineCkpt.string()
+                                       : trainer ? (out / "run.ckpt").string()
+                                                 : std::string();
+        writeUnfinishedRun(out, cfg, result, resumeFrom);
     } else {
         // The results first, each file complete or absent (written under a
         // temporary name, then renamed); result.json last of them.
@@ -443,6 +521,7 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
         io::writeFileAtomically((out / "result.json").string(), result.dump(2) + "\n");
         std::error_code ignored;
         std::filesystem::remove(out / kUnfinishedMarker, ignored); // a resumed run's
+        std::filesystem::remove(out / kRefineCheckpoint, ignored); // the refinement is complete
         // Then what is optional.
         const std::size_t warningsBefore = warnings.size();
         try {

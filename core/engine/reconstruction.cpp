@@ -42,8 +42,11 @@ ReconstructionResult runReconstruction(models::ZooModelImpl& teacher, models::Zo
     student.eval();
     const torch::Tensor images = calibration.to(torch::kCPU);
 
-    searchWeightRanges(student, config.p);
-    if (config.searchActivations)
+    // A resumed block refinement takes every range from its checkpoint.
+    const bool resumingBlocks = config.blocks && !config.resumePath.empty();
+    if (!resumingBlocks)
+        searchWeightRanges(student, config.p);
+    if (config.searchActivations && !resumingBlocks)
         searchActivationRanges(student, images, config.p, device, sink, cancel);
     else
         quant::setActivationMode(student, models::ActQuantImpl::Mode::Frozen);

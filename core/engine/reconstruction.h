@@ -41,6 +41,13 @@ struct ReconstructionConfig {
     // Adam learning rate of the activation range ends in block mode (LSQ+);
     // 0 keeps the searched ranges.
     double actLr = 1e-3;
+    // Block mode: the refinement's state is written here after every block
+    // but the last (engine/refine_checkpoint.h; "" = not written), and a
+    // refinement resumes from resumePath (a refine.ckpt of the same
+    // settings and calibration images) at the block after its last one,
+    // without searching the ranges again.
+    std::string checkpointPath;
+    std::string resumePath;
 };
 
 struct LayerReconstruction {

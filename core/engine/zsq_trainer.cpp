@@ -9,6 +9,7 @@
 #include <torch/script.h>
 
 #include "common/bounded_json.h"
+#include "engine/checkpoint_archive.h"
 #include "engine/zsq_trainer_optimizers.h"
 
 #include "common/error.h"
@@ -29,49 +30,6 @@ namespace zsq::engine {
 namespace {
 
 constexpr const char* kRunCheckpointFormat = "zsq-run-checkpoint";
-
-c10::impl::GenericDict toDict(const io::TensorMap& tensors)
-{
-    c10::impl::GenericDict d(c10::StringType::get(), c10::TensorType::get());
-    for (const auto& [key, t] : tensors)
-        d.insert(key, t.detach().to(torch::kCPU).contiguous());
-    return d;
-}
-
-// A {str: tensor} entry of a run checkpoint (possibly empty); InputError
-// naming the entry otherwise.
-io::TensorMap tensorsOf(const std::map<std::string, c10::IValue>& root, const std::string& key,
-                        const std::string& path)
-{
-    auto it = root.find(key);
-    if (it == root.end() || !it->second.isGenericDict())
-        throw InputError(path + ": the run checkpoint has no \"" + key + "\" dict of tensors");
-    io::TensorMap out;
-    for (const auto& e : it->second.toGenericDict()) {
-        if (!e.key().isString() || !e.value().isTensor())
-            throw InputError(path + ": the run checkpoint's \"" + key + "\" holds something other than named tensors");
-        out[e.key().toStringRef()] = e.value().toTensor();
-    }
-    return out;
-}
-
-// {"a": {"b": 1}} -> {"a.b": 1}: settings compared key by key.
-void flatten(const nlohmann::json& value, const std::string& prefix, std::map<std::string, nlohmann::json>& out)
-{
-    if (value.is_object() && !value.empty()) {
-        for (const auto& [key, v] : value.items())
-            flatten(v, prefix.empty() ? key : prefix + "." + key, out);
-        return;
-    }
-    out[prefix] = value;
-}
-
-// What a value looks like in a one-line message.
-std::string shortText(const nlohmann::json& value)
-{
-    const std::string text = value.is_null() ? std::string("(none)") : value.dump();
-    return text.size() > 40 ? text.substr(0, 37) + "..." : text;
-}
 
 double stepFactor(int epoch, const std::vector<int>& steps)
 {
@@ -518,20 +476,15 @@ void ZsqTrainer::saveCheckpoint(const std::string& path)
                            {"settings", s.settings()}};
     const OptimizerRecord optG = saveAdamState(*s.optG), optS = saveSgdState(*s.optS);
     meta["optimizers"] = {{"generator", optG.meta}, {"student", optS.meta}};
-    at::Generator cpu = at::detail::getDefaultCPUGenerator();
-    torch::Tensor rng;
-    {
-        std::lock_guard<std::mutex> lock(cpu.mutex());
-        rng = cpu.get_state();
-    }
+    const torch::Tensor rng = archive::cpuRandomState();
     c10::impl::GenericDict root(c10::StringType::get(), c10::AnyType::get());
     root.insert("format", std::string(kRunCheckpointFormat));
     root.insert("meta", meta.dump());
-    root.insert("generator", toDict(io::stateDict(*s.generator)));
-    root.insert("student", toDict(io::stateDict(*s.student)));
-    root.insert("method", toDict(s.method->stateTensors()));
-    root.insert("opt_g", toDict(optG.tensors));
-    root.insert("opt_s", toDict(optS.tensors));
+    root.insert("generator", archive::tensorDict(io::stateDict(*s.generator)));
+    root.insert("student", archive::tensorDict(io::stateDict(*s.student)));
+    root.insert("method", archive::tensorDict(s.method->stateTensors()));
+    root.insert("opt_g", archive::tensorDict(optG.tensors));
+    root.insert("opt_s", archive::tensorDict(optS.tensors));
     root.insert("rng_cpu", rng);
     io::writeFileAtomically(path, torch::pickle_save(root));
 }
@@ -539,40 +492,24 @@ void ZsqTrainer::saveCheckpoint(const std::string& path)
 void ZsqTrainer::loadCheckpoint(const std::string& path)
 {
     State& s = *s_;
-    // io's own reader (as every torch.save file): no LibTorch unpickler sees
-    // a byte of the file, the optimizer state included.
-    const c10::IValue value = io::readPickleFile(path, "a run checkpoint");
-    if (!value.isGenericDict())
-        throw InputError(path + " is not a run checkpoint");
-    std::map<std::string, c10::IValue> root;
-    for (const auto& e : value.toGenericDict())
-        if (e.key().isString())
-            root[e.key().toStringRef()] = e.value();
-    if (!root.count("format") || !root["format"].isString() || root["format"].toStringRef() != kRunCheckpointFormat)
-        throw InputError(path + " is not a run checkpoint");
+    // io's own reader (archive::read): no LibTorch unpickler sees a byte of
+    // the file, the optimizer state included.
+    const std::string what = "a run checkpoint";
+    archive::Entries root = archive::read(path, what, kRunCheckpointFormat);
     if (root.count("opt_g") && root["opt_g"].isTensor())
         throw InputError(path + " is a run checkpoint of an older ZSQ Studio whose optimizer state is a LibTorch "
                                 "archive, which is no longer read (it could run code): start the run again");
-    if (!root.count("meta") || !root["meta"].isString())
-        throw InputError(path + ": the run checkpoint has no metadata text (\"meta\")");
-    nlohmann::json meta;
-    try {
-        meta = parseBoundedJson(root["meta"].toStringRef());
-    } catch (const std::exception& e) {
-        throw InputError(path + ": the run checkpoint's metadata is malformed: " + firstLine(e.what()));
-    }
-    const io::TensorMap generator = tensorsOf(root, "generator", path), student = tensorsOf(root, "student", path),
-                        methodTensors = tensorsOf(root, "method", path), optG = tensorsOf(root, "opt_g", path),
-                        optS = tensorsOf(root, "opt_s", path);
+    const nlohmann::json meta = archive::metaOf(root, path, what);
+    const io::TensorMap generator = archive::tensorsOf(root, "generator", path, what),
+                        student = archive::tensorsOf(root, "student", path, what),
+                        methodTensors = archive::tensorsOf(root, "method", path, what),
+                        optG = archive::tensorsOf(root, "opt_g", path, what),
+                        optS = archive::tensorsOf(root, "opt_s", path, what);
     if (!root.count("rng_cpu") || !root["rng_cpu"].isTensor())
         throw InputError(path + ": the run checkpoint has no random number generator state (\"rng_cpu\")");
     for (const io::TensorMap* map : {&generator, &student, &methodTensors})
-        for (const auto& [key, t] : *map)
-            if ((t.is_floating_point() || t.is_complex()) && !torch::isfinite(t).all().item<bool>())
-                throw InputError(path + ": tensor " + key + " holds NaN or infinite values");
+        archive::checkFinite(*map, path);
     try {
-        if (!meta.is_object())
-            throw InputError("the metadata is not a JSON object");
         if (meta.at("method").get<std::string>() != s.method->name())
             throw InputError("it is a " + meta.at("method").get<std::string>() + " run, not " + s.method->name());
         checkResumable(path, meta);
@@ -583,11 +520,7 @@ void ZsqTrainer::loadCheckpoint(const std::string& path)
         const nlohmann::json& optimizers = meta.at("optimizers");
         loadAdamState(*s.optG, optimizers.at("generator"), optG);
         loadSgdState(*s.optS, optimizers.at("student"), optS);
-        at::Generator cpu = at::detail::getDefaultCPUGenerator();
-        {
-            std::lock_guard<std::mutex> lock(cpu.mutex());
-            cpu.set_state(root["rng_cpu"].toTensor());
-        }
+        archive::setCpuRandomState(root["rng_cpu"].toTensor());
         s.epoch = meta.at("epoch").get<int>();
         s.iterInEpoch = meta.at("iteration_in_epoch").get<int>();
         s.iteration = meta.at("iteration").get<std::int64_t>();
@@ -621,24 +554,9 @@ void ZsqTrainer::checkResumable(const std::string& path, const nlohmann::json& m
                          std::to_string(inEpoch) + " of the epoch, " + std::to_string(iteration) +
                          " in all) is not within this run of " + std::to_string(s.config.epochs) + " epochs of " +
                          std::to_string(ipe) + " iterations");
-    std::map<std::string, nlohmann::json> saved, current;
-    flatten(meta.at("settings"), "", saved);
-    flatten(s.settings(), "", current);
-    std::string differing;
-    int count = 0;
-    for (const auto& [key, value] : current) {
-        auto it = saved.find(key);
-        const nlohmann::json before = it == saved.end() ? nlohmann::json() : it->second;
-        if (before != value && count++ < 6)
-            differing += (differing.empty() ? "" : ", ") + key + " " + shortText(before) + " (this run: " +
-                         shortText(value) + ")";
-    }
-    for (const auto& [key, value] : saved)
-        if (!current.count(key) && count++ < 6)
-            differing += (differing.empty() ? "" : ", ") + key + " " + shortText(value) + " (this run: (none))";
-    if (count > 0)
+    const std::string differing = archive::settingsDifference(meta.at("settings"), s.settings());
+    if (!differing.empty())
         throw InputError("the checkpoint was written with other settings: " + differing +
-                         (count > 6 ? ", ... (" + std::to_string(count) + " in all)" : std::string()) +
                          "; resume with its settings (its folder's config.json) or start a new run");
 }
 

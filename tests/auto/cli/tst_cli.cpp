@@ -286,6 +286,101 @@ private slots:
         const auto json = nlohmann::json::parse(result.readAll().toStdString());
         QCOMPARE(json["details"]["iterations_done"].get<int>(), 60);
     }
+
+    // zsq refine RUN: a finished generative run refined afterwards from its
+    // run.ckpt, without training again, into a new folder; the same student
+    // as a run with --refine from the start.
+    void refineAFinishedRunWithoutTraining()
+    {
+        const QString out = tmp.filePath("to-refine");
+        const QString tiny = "train.epochs=2,train.iterations=2,train.batch_size=8";
+        const QString refine = "refine.samples=16,refine.iterations=5,refine.batch_size=8";
+        const QStringList base{"quantize", "--method", "gdfq", "--quiet", "--dataset", "none"};
+        const Run first = runZsq(base + QStringList{"--output", out, "--set", tiny});
+        QVERIFY2(first.code == 0, qPrintable(first.err));
+        const Run refined = runZsq({"refine", out, "--quiet", "--set", refine});
+        QVERIFY2(refined.code == 0, qPrintable(refined.err));
+        const QString dir = out + "-brecq";
+        QVERIFY(QFile::exists(dir + "/quantized.zsq"));
+        QVERIFY(QFile::exists(dir + "/run.ckpt")); // its own folder can be refined again
+        QVERIFY(!QFile::exists(dir + "/refine.ckpt"));
+        QFile result(dir + "/result.json");
+        QVERIFY(result.open(QIODevice::ReadOnly));
+        const auto json = nlohmann::json::parse(result.readAll().toStdString());
+        QCOMPARE(json["refine"].get<std::string>(), std::string("brecq"));
+        QCOMPARE(json["details"]["iterations_done"].get<int>(), 4); // the run's, none added
+        QCOMPARE(json["details"]["history"].size(), std::size_t(2));
+        QCOMPARE(json["details"]["refine"]["samples"].get<int>(), 16);
+
+        const Run direct = runZsq(base + QStringList{"--output", out + "-direct", "--refine", "brecq", "--set",
+                                                      tiny + "," + refine});
+        QVERIFY2(direct.code == 0, qPrintable(direct.err));
+        auto bytes = [](const QString& path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        QVERIFY(!bytes(dir + "/quant_params.json").isEmpty());
+        QVERIFY2(bytes(dir + "/quant_params.json") == bytes(out + "-direct/quant_params.json"),
+                 "refining afterwards gave another student than refining in the run");
+
+        // A second refinement gets a folder of its own; bad requests are one line.
+        const Run again = runZsq({"refine", out, "--quiet", "--refine", "ranges"});
+        QVERIFY2(again.code == 0, qPrintable(again.err));
+        QVERIFY(QFile::exists(out + "-ranges/quantized.zsq"));
+        expectOneLineError(runZsq({"refine", out, "--output", out}), 2, "must not be the run's own folder");
+        expectOneLineError(runZsq({"refine", out, "--refine", "none"}), 2, "ranges, adaround or brecq");
+        expectOneLineError(runZsq({"refine", tmp.filePath("no-such-run")}), 2, "no such directory");
+        expectOneLineError(runZsq({"quantize", "--from", out, "--config", out + "/config.json"}), 2, "--from");
+    }
+
+    // A block refinement stopped after a block resumes at the next one from
+    // OUTPUT/refine.ckpt (the command CANCELLED.txt gives) and ends with the
+    // student an uninterrupted run makes.
+    void interruptedRefinementResumes()
+    {
+        const QString out = tmp.filePath("refine-stopped");
+        const QStringList args{"quantize", "--method", "ptq", "--dataset", "none", "--refine", "brecq", "--set",
+                               "ptq.iterations=20,ptq.batch_size=16,refine.samples=64,refine.iterations=150,"
+                               "refine.batch_size=16"};
+        QProcess p;
+        p.start(ZSQ_CLI_PATH, args + QStringList{"--output", out});
+        QVERIFY(p.waitForStarted());
+        QByteArray err;
+        QElapsedTimer timer;
+        timer.start();
+        while (!err.contains("refine block ") && timer.elapsed() < 300000) {
+            p.waitForReadyRead(200);
+            err += p.readAllStandardError() + p.readAllStandardOutput();
+        }
+        QVERIFY2(err.contains("refine block "), err.constData());
+        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY(QFile::exists(out + "/refine.ckpt"));
+        QVERIFY(!QFile::exists(out + "/quantized.zsq"));
+        QFile marker(out + "/CANCELLED.txt");
+        QVERIFY(marker.open(QIODevice::ReadOnly));
+        QVERIFY2(marker.readAll().contains("--resume " + (out + "/refine.ckpt").toUtf8()), "no resume command");
+
+        const Run resumed = runZsq({"quantize", "--quiet", "--config", out + "/config.json", "--resume",
+                                    out + "/refine.ckpt"});
+        QVERIFY2(resumed.code == 0, qPrintable(resumed.err));
+        QVERIFY(QFile::exists(out + "/quantized.zsq"));
+        QVERIFY(!QFile::exists(out + "/refine.ckpt") && !QFile::exists(out + "/CANCELLED.txt"));
+        const Run whole = runZsq(args + QStringList{"--quiet", "--output", out + "-whole"});
+        QVERIFY2(whole.code == 0, qPrintable(whole.err));
+        auto bytes = [](const QString& path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        QVERIFY(!bytes(out + "/quant_params.json").isEmpty());
+        QVERIFY2(bytes(out + "/quant_params.json") == bytes(out + "-whole/quant_params.json"),
+                 "the resumed refinement ended elsewhere than an uninterrupted one");
+        // A ptq run has no run checkpoint to resume.
+        expectOneLineError(runZsq({"quantize", "--method", "ptq", "--dataset", "none", "--output", out + "-x",
+                                   "--resume", tmp.filePath("to-refine/run.ckpt")}),
+                           2, "resumes only a refinement");
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -15,7 +15,9 @@
 #include "engine/evaluate.h"
 #include "engine/block_reconstruction.h"
 #include "engine/reconstruction.h"
+#include "engine/refine_checkpoint.h"
 #include "io/model_file.h"
+#include "io/state_dict.h"
 #include "models/zoo.h"
 #include "quant/adaround.h"
 #include "quant/fake_quant.h"
@@ -41,6 +43,7 @@ private slots:
     void blocksFollowTheModulePaths();
     void blockReconstructionLowersEveryBlocksError();
     void cancelInBlockLeavesAPlainModel();
+    void resumeAfterABlockIsBitExact();
 
 private:
     models::ModelPtr quantizedStudent(const models::ModelPtr& teacher, int bits);
@@ -334,6 +337,97 @@ void tst_Reconstruction::cancelInBlockLeavesAPlainModel()
         QVERIFY(p.requires_grad());
     torch::NoGradGuard noGrad;
     QVERIFY(student->forward(calibration_.slice(0, 0, 4)).isfinite().all().item<bool>());
+}
+
+namespace {
+// Cancels when the given number of blocks have reported their end (their
+// refine.ckpt is written before the next block looks at the token).
+class CancelAfterBlocks : public EventSink {
+public:
+    CancelAfterBlocks(CancelToken& token, int blocks) : token_(token), blocks_(blocks) {}
+    void onMessage(LogLevel, const std::string& text) override
+    {
+        if (text.rfind("refine block ", 0) == 0 && ++seen_ == blocks_)
+            token_.cancel();
+    }
+
+private:
+    CancelToken& token_;
+    int blocks_;
+    int seen_ = 0;
+};
+
+bool sameState(models::ZooModelImpl& a, models::ZooModelImpl& b)
+{
+    const io::TensorMap sa = io::stateDict(a), sb = io::stateDict(b);
+    if (sa.size() != sb.size())
+        return false;
+    for (const auto& [key, t] : sa)
+        if (!sb.count(key) || !torch::equal(t, sb.at(key)))
+            return false;
+    return quant::quantStateToJson(a) == quant::quantStateToJson(b);
+}
+} // namespace
+
+void tst_Reconstruction::resumeAfterABlockIsBitExact()
+{
+    QTemporaryDir dir;
+    const std::string ckpt = dir.filePath("refine.ckpt").toStdString();
+    engine::ReconstructionConfig config;
+    config.blocks = true;
+    config.iterations = 20;
+    config.qdrop = 0.5; // random draws in every step: the random state must carry over
+    config.checkpointPath = ckpt;
+
+    torch::manual_seed(7);
+    models::ModelPtr whole = quantizedStudent(teacher_, 3);
+    const engine::ReconstructionResult full =
+        engine::runReconstruction(*teacher_, *whole, calibration_, config, torch::kCPU);
+    QVERIFY(full.layers.size() > 2);
+
+    std::filesystem::remove(ckpt);
+    torch::manual_seed(7);
+    models::ModelPtr parted = quantizedStudent(teacher_, 3);
+    CancelToken cancel;
+    CancelAfterBlocks sink(cancel, 2);
+    QVERIFY_THROWS_EXCEPTION(Cancelled, engine::runReconstruction(*teacher_, *parted, calibration_, config,
+                                                                  torch::kCPU, sink, &cancel));
+    QVERIFY(engine::isRefineCheckpoint(ckpt));
+
+    // A fresh student (min/max ranges, plain weights) and another random
+    // state: the checkpoint gives back both blocks' results and the rest.
+    torch::manual_seed(12345);
+    models::ModelPtr resumed = quantizedStudent(teacher_, 3);
+    config.resumePath = ckpt;
+    const engine::ReconstructionResult rest =
+        engine::runReconstruction(*teacher_, *resumed, calibration_, config, torch::kCPU);
+    QCOMPARE(rest.layers.size(), full.layers.size());
+    for (std::size_t i = 0; i < full.layers.size(); ++i) {
+        QCOMPARE(rest.layers[i].layer, full.layers[i].layer);
+        QCOMPARE(rest.layers[i].mseAfter, full.layers[i].mseAfter);
+    }
+    QVERIFY(sameState(*resumed, *whole));
+    torch::NoGradGuard noGrad;
+    QVERIFY(torch::equal(resumed->forward(calibration_), whole->forward(calibration_)));
+
+    // Other settings or other calibration images are refused, naming them.
+    models::ModelPtr other = quantizedStudent(teacher_, 3);
+    engine::ReconstructionConfig changed = config;
+    changed.iterations = 21;
+    try {
+        engine::runReconstruction(*teacher_, *other, calibration_, changed, torch::kCPU);
+        QFAIL("a refinement checkpoint of other settings was accepted");
+    } catch (const InputError& e) {
+        QVERIFY2(std::string(e.what()).find("iterations 20 (this run: 21)") != std::string::npos, e.what());
+        QVERIFY2(std::string(e.what()).find(ckpt) == 0, e.what());
+    }
+    try {
+        engine::runReconstruction(*teacher_, *other, calibration_ * 0.5, config, torch::kCPU);
+        QFAIL("a refinement checkpoint of other calibration images was accepted");
+    } catch (const InputError& e) {
+        QVERIFY2(std::string(e.what()).find("calibration.checksum") != std::string::npos, e.what());
+    }
+    QVERIFY(!engine::isRefineCheckpoint(io::demoModelPath()));
 }
 
 QTEST_GUILESS_MAIN(tst_Reconstruction)

@@ -173,7 +173,7 @@ QuantSettings quantSettingsOf(ZooModelImpl& q)
 
 LayerStateReport analyseState(const std::string& name, ZooModelImpl& fp, ZooModelImpl& q, const EvalData& data,
                               const LayerAnalysisConfig& cfg, ProgressMeter& meter, std::int64_t& step,
-                              const CancelToken* cancel)
+                              const CancelToken* cancel, const std::function<void(const LayerStateReport&)>& onBatch)
 {
     auto& layers = q.quantLayers();
     const std::size_t m = layers.size();
@@ -188,15 +188,48 @@ LayerStateReport analyseState(const std::string& name, ZooModelImpl& fp, ZooMode
     std::vector<std::int64_t> single(m, 0), cumulative(m, 0);
     std::vector<double> signal(m, 0), noise(m, 0), cosine(m, 0);
 
+    const double averageWeightBits = [&] {
+        setWeightBits(q, bits, floatWeights);
+        return quant::modelSize(q).averageWeightBits;
+    }();
+    // The figures over the samples seen so far.
+    auto report = [&] {
+        LayerStateReport r;
+        r.state = name;
+        r.fpTop1 = percent(fpCorrect, total);
+        r.quantTop1 = percent(fullCorrect, total);
+        r.averageWeightBits = averageWeightBits;
+        for (std::size_t i = 0; i < m; ++i) {
+            LayerFigures f;
+            f.name = layers[i].name;
+            f.kind = layers[i].kind;
+            f.parameters = layers[i].weight().numel();
+            f.bits = bits[i];
+            f.singleTop1 = percent(single[i], total);
+            f.cumulativeTop1 = percent(cumulative[i], total);
+            f.sqnrDb = noise[i] > 0 ? 10 * std::log10(signal[i] / noise[i]) : std::numeric_limits<double>::infinity();
+            f.cosine = total ? cosine[i] / static_cast<double>(total) : 0;
+            r.layers.push_back(f);
+        }
+        return r;
+    };
+
     torch::InferenceMode inference;
     for (std::size_t b = 0; b < data.inputs.size(); ++b) {
         const torch::Tensor& x = data.inputs[b];
         const std::int64_t n = x.size(0);
         checkpoint(cancel);
-        // The FP pass, shared by every configuration of this batch.
-        models::LayerOutputRecorder fpRec;
-        const torch::Tensor fpLogits = fp.forward(x);
-        const std::vector<torch::Tensor> fpOut = byLayer(fpRec, fpIndex, m);
+        // The FP pass, shared by every configuration of this batch. The
+        // recorder lives for this pass only: left alive, it also kept every
+        // layer output of the 2m single/cumulative passes below (about 5 GB
+        // per batch of 250 for the demo model).
+        torch::Tensor fpLogits;
+        std::vector<torch::Tensor> fpOut;
+        {
+            models::LayerOutputRecorder fpRec;
+            fpLogits = fp.forward(x);
+            fpOut = byLayer(fpRec, fpIndex, m);
+        }
         const torch::Tensor target = data.real ? data.labels[b] : fpLogits.argmax(1);
         fpCorrect += correctCount(fpLogits, target);
         total += n;
@@ -241,28 +274,12 @@ LayerStateReport analyseState(const std::string& name, ZooModelImpl& fp, ZooMode
                 meter.update(++step);
             }
         }
+        if (onBatch && b + 1 < data.inputs.size())
+            onBatch(report());
     }
     setWeightBits(q, bits, floatWeights);
     setActs(q, quantModes);
-
-    LayerStateReport r;
-    r.state = name;
-    r.fpTop1 = percent(fpCorrect, total);
-    r.quantTop1 = percent(fullCorrect, total);
-    r.averageWeightBits = quant::modelSize(q).averageWeightBits;
-    for (std::size_t i = 0; i < m; ++i) {
-        LayerFigures f;
-        f.name = layers[i].name;
-        f.kind = layers[i].kind;
-        f.parameters = layers[i].weight().numel();
-        f.bits = bits[i];
-        f.singleTop1 = percent(single[i], total);
-        f.cumulativeTop1 = percent(cumulative[i], total);
-        f.sqnrDb = noise[i] > 0 ? 10 * std::log10(signal[i] / noise[i]) : std::numeric_limits<double>::infinity();
-        f.cosine = total ? cosine[i] / static_cast<double>(total) : 0;
-        r.layers.push_back(f);
-    }
-    return r;
+    return report();
 }
 
 // The KL sensitivity of each layer of `q` at each candidate width (that
@@ -342,7 +359,8 @@ LayerAnalysisConfig sensitivityConfig(const LayerAnalysisConfig& cfg)
     return s;
 }
 
-LayerAnalysisResult runLayerAnalysis(const LayerAnalysisConfig& cfg, EventSink& sink, const CancelToken* cancel)
+LayerAnalysisResult runLayerAnalysis(const LayerAnalysisConfig& cfg, EventSink& sink, const CancelToken* cancel,
+                                     const LayerPartialCallback& onPartial)
 {
     if (cfg.wbits < 2 || cfg.wbits > 16 || cfg.abits < 0 || cfg.abits > 16)
         throw InputError("bits: weights 2..16, activations 0 (float) or 2..16");
@@ -418,11 +436,20 @@ LayerAnalysisResult runLayerAnalysis(const LayerAnalysisConfig& cfg, EventSink& 
     result.abits = cfg.abits;
     if (cfg.sensitivity)
         result.sensitivityData = sensitivityData.description;
-    result.states.push_back(analyseState("before", *teacher.model, *before, data, cfg, meter, step, cancel));
+    std::function<void(const LayerStateReport&)> partial;
+    if (onPartial)
+        partial = [&](const LayerStateReport& current) {
+            LayerAnalysisResult soFar = result;
+            soFar.states.push_back(current);
+            onPartial(soFar);
+        };
+    result.states.push_back(analyseState("before", *teacher.model, *before, data, cfg, meter, step, cancel, partial));
     if (cfg.sensitivity)
         measureSensitivity(*teacher.model, *before, sensitivityData, cfg, meter, step, cancel, result.states.back());
     if (after) {
-        result.states.push_back(analyseState("after", *teacher.model, *after, data, cfg, meter, step, cancel));
+        if (onPartial)
+            onPartial(result);
+        result.states.push_back(analyseState("after", *teacher.model, *after, data, cfg, meter, step, cancel, partial));
         if (cfg.sensitivity)
             measureSensitivity(*teacher.model, *after, sensitivityData, cfg, meter, step, cancel, result.states.back());
     }

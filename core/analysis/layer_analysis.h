@@ -15,6 +15,7 @@
 // so the user sees where the method recovered accuracy. One FP pass per
 // batch is shared by all configurations. Torch-free header.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -92,10 +93,16 @@ struct LayerAnalysisResult {
 inline constexpr const char* kSensitivitySplit = "val";
 LayerAnalysisConfig sensitivityConfig(const LayerAnalysisConfig& config);
 
+// Called after every batch of a state's figures with the result so far: the
+// states finished before it, then the current one over the samples seen
+// (its sensitivities come when its figures are complete). A front end shows
+// the rows filling in instead of nothing for minutes.
+using LayerPartialCallback = std::function<void(const LayerAnalysisResult& partial)>;
+
 // The figures on config.dataset/config.split; the sensitivities (when asked)
 // on sensitivityConfig(config)'s data.
 LayerAnalysisResult runLayerAnalysis(const LayerAnalysisConfig& config, EventSink& sink = nullSink(),
-                                     const CancelToken* cancel = nullptr);
+                                     const CancelToken* cancel = nullptr, const LayerPartialCallback& onPartial = {});
 
 // layers.csv (one row per state and layer) and layers.json, atomically.
 void writeLayerOutputs(const LayerAnalysisResult& result, const std::string& dir);

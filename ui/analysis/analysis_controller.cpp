@@ -42,6 +42,7 @@ struct AnalysisController::Shared {
     std::optional<TsneFrame> frame;         // the latest, until delivered
     TsneResultPtr tsneResult;
     LayerResultPtr layerResult;
+    LayerResultPtr layerPartial;            // the latest, until delivered
     int pacingMs = 40;
 
     // Wakes a worker waiting for the GUI to take a frame (after a cancel).
@@ -122,8 +123,13 @@ bool AnalysisController::startTsne(const analysis::TsneJobConfig& config, qint64
 bool AnalysisController::startLayers(const analysis::LayerAnalysisConfig& config)
 {
     return start([config](Shared& shared) {
+        auto onPartial = [&shared](const analysis::LayerAnalysisResult& partial) {
+            auto copy = std::make_shared<const analysis::LayerAnalysisResult>(partial);
+            std::lock_guard<std::mutex> lock(shared.mutex);
+            shared.layerPartial = std::move(copy);
+        };
         shared.layerResult = std::make_shared<analysis::LayerAnalysisResult>(
-            analysis::runLayerAnalysis(config, shared.queue, shared.token));
+            analysis::runLayerAnalysis(config, shared.queue, shared.token, onPartial));
     });
 }
 
@@ -161,8 +167,10 @@ void AnalysisController::deliver()
         return;
     std::optional<TsneLayout> layout;
     std::optional<TsneFrame> frame;
+    LayerResultPtr partial;
     {
         std::lock_guard<std::mutex> lock(m_shared->mutex);
+        partial.swap(m_shared->layerPartial);
         layout.swap(m_shared->layout);
         frame.swap(m_shared->frame);
         if (frame)
@@ -177,6 +185,8 @@ void AnalysisController::deliver()
         emit tsneLayout(*layout);
     if (frame)
         emit tsneFrame(*frame);
+    if (partial)
+        emit layersPartial(partial);
 }
 
 void AnalysisController::onWorkerDone(WorkOutcome outcome, const QString& error)

@@ -50,6 +50,9 @@ signals:
     void tsneFrame(const zsq::ui::TsneFrame& frame);
     void tsneFinished(const zsq::ui::TsneResultPtr& result);
     void layersFinished(const zsq::ui::LayerResultPtr& result);
+    // The per-layer figures so far, after each batch (the latest only when
+    // several came between two deliveries).
+    void layersPartial(const zsq::ui::LayerResultPtr& partial);
     void cancelled();
     void failed(const QString& message);            // one line
 

@@ -25,6 +25,7 @@
 #include "common/error.h"
 #include "ui/base/explanation_box.h"
 #include "ui/plots/layer_chart.h"
+#include "ui/run/run_status.h"
 #include "layer_table.h"
 #include "refined_checkpoint.h"
 #include "saved_analysis.h"
@@ -97,6 +98,7 @@ LayerView::LayerView(QWidget* parent) : QWidget(parent)
     connect(m_controller, &AnalysisController::activeChanged, this, &LayerView::onActive);
     connect(m_controller, &AnalysisController::progress, this, &LayerView::onProgress);
     connect(m_controller, &AnalysisController::layersFinished, this, &LayerView::onFinished);
+    connect(m_controller, &AnalysisController::layersPartial, this, &LayerView::onPartial);
     connect(m_controller, &AnalysisController::cancelled, this, [this] {
         setStatus(tr("Stopped."));
         emit finished(true, statusText());
@@ -221,6 +223,7 @@ void LayerView::start()
     m_uniformBits = config.wbits;
     m_roundedBy = roundedWeightsRefinement(m_quantized->currentPath());
     m_jobRunDir = runDirOfCheckpoint(m_quantized->currentPath());
+    m_partialRows = 0;
     m_progress->setRange(0, 0);
     setStatus(tr("Analysing…"));
     m_controller->startLayers(config);
@@ -247,10 +250,29 @@ void LayerView::onActive(bool active)
 
 void LayerView::onProgress(const RunProgress& p)
 {
-    if (p.total > 0) {
-        m_progress->setRange(0, static_cast<int>(p.total));
-        m_progress->setValue(static_cast<int>(p.current));
-    }
+    if (p.total <= 0)
+        return;
+    m_progress->setRange(0, static_cast<int>(p.total));
+    m_progress->setValue(static_cast<int>(p.current));
+    // 2 000 samples take minutes: say how long is left, and that the rows
+    // shown are the figures so far.
+    QString text = tr("Analysing: %1 % done, about %2 left.")
+                       .arg(100 * p.current / p.total)
+                       .arg(RunStatus::durationText(p.etaSeconds));
+    if (m_partialRows > 0)
+        text += QLatin1Char(' ') + tr("The table shows the figures over the samples measured so far.");
+    if (!m_controller->isStopping())
+        setStatus(text);
+}
+
+void LayerView::onPartial(const LayerResultPtr& partial)
+{
+    if (partial->states.empty())
+        return;
+    // Shown, not kept: Suggest Bits waits for the complete sensitivities.
+    m_chart->setResult(*partial);
+    m_table->setResult(*partial);
+    m_partialRows = static_cast<int>(partial->states.front().layers.size());
 }
 
 void LayerView::showResult(const LayerResultPtr& result)

@@ -75,6 +75,7 @@ private:
     void onActive(bool active);
     void onProgress(const zsq::ui::RunProgress& progress);
     void onFinished(const zsq::ui::LayerResultPtr& result);
+    void onPartial(const zsq::ui::LayerResultPtr& partial);
     void showResult(const zsq::ui::LayerResultPtr& result);
     void onBitsEdited();
     void updateAverage();
@@ -101,6 +102,7 @@ private:
     int m_uniformBits = 4;                      // the wbits the analysis ran with
     QString m_roundedBy;                        // the checkpoint's learned-rounding refinement, "" when none
     QString m_jobRunDir;                        // the run folder of the compared checkpoint, "" when none
+    int m_partialRows = 0;                      // layers shown with figures so far while a job runs
 };
 
 } // namespace zsq::ui

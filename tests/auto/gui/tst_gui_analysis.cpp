@@ -40,6 +40,7 @@ private slots:
     void tsneAnimatesAndFinishes();
     void tsneStopIsPrompt();
     void layerAnalysisFillsTable();
+    void layerAnalysisShowsProgress();
     void suggestBitsWithinBudget();
     void editedBitsReachRunConfig();
     void checkpointPickerListsEachFileOnce();
@@ -229,6 +230,42 @@ void TstGuiAnalysis::layerAnalysisFillsTable()
     QVERIFY(figuresOn.startsWith(QStringLiteral("fashion-mnist/test")));
     QVERIFY(sensitivitiesOn.startsWith(QStringLiteral("fashion-mnist/val")));
     QVERIFY(view->statusText().contains(sensitivitiesOn));
+}
+
+void TstGuiAnalysis::layerAnalysisShowsProgress()
+{
+    // 1 000 samples are four batches: the rows appear after the first one,
+    // long before the end, and the status says how long is left.
+    zsq::ui::LayerView* view = m_window->layerView();
+    view->setLimit(1000);
+    view->setCandidateBits(QStringLiteral("2,4,8"));
+    QSignalSpy finished(view, &zsq::ui::LayerView::finished);
+    int partials = 0, rowsAtFirstPartial = -1;
+    bool finishedBeforePartial = false;
+    QStringList etaTexts;
+    connect(view->controller(), &AnalysisController::layersPartial, this, [&] {
+        if (partials++ == 0) {
+            rowsAtFirstPartial = view->table()->layerCount();
+            finishedBeforePartial = !finished.isEmpty();
+        }
+    });
+    connect(view->controller(), &AnalysisController::progress, this, [&] {
+        if (view->statusText().contains(QStringLiteral("left")))
+            etaTexts << view->statusText();
+    });
+    view->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 300000);
+    disconnect(view->controller(), nullptr, this, nullptr);
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    qInfo("%d partial results; first ETA: %s", partials, qPrintable(etaTexts.value(0)));
+    QVERIFY(partials >= 1);
+    QCOMPARE(rowsAtFirstPartial, 11);
+    QVERIFY(!finishedBeforePartial);
+    QVERIFY(!etaTexts.isEmpty());
+    QVERIFY(etaTexts.front().contains(QStringLiteral("% done")));
+    QCOMPARE(view->table()->layerCount(), 11);
+    QCOMPARE(view->result()->samples, qint64(1000));
+    view->setLimit(200);
 }
 
 void TstGuiAnalysis::suggestBitsWithinBudget()

@@ -8,6 +8,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "common/error.h"
+#include "data/image_header.h"
 #include "data/readers.h"
 
 namespace zsq::data {
@@ -66,14 +67,40 @@ public:
     }
 
 private:
+    // ImageNet-style: shorter side to size/0.875 (256 for 224) before the crop.
+    double shorterSide() const
+    {
+        return resizeSize_ > 0 ? static_cast<double>(resizeSize_) : std::round(size_ / 0.875);
+    }
+
     torch::Tensor decode(const std::string& path) const
     {
+        // Sizes from the header first: nothing is allocated for an image
+        // that claims more than kMaxImagePixels.
+        const std::string megapixels = std::to_string(kMaxImagePixels >> 20) + " megapixels";
+        if (const auto header = imageSizeFromHeader(path)) {
+            if (header->width < 1 || header->height < 1 || header->width > kMaxImagePixels ||
+                header->height > kMaxImagePixels || header->width * header->height > kMaxImagePixels)
+                throw InputError(path + ": the image claims " + std::to_string(header->width) + "x" +
+                                 std::to_string(header->height) + " pixels (at most " + megapixels + " are read)");
+        }
         cv::Mat image = cv::imread(path, channels_ == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
         if (image.empty())
             throw InputError("cannot decode image " + path);
         const int s = static_cast<int>(size_);
         cv::Mat out;
         const bool crop = resize_ == "resize_crop" || (resize_.empty() && size_ > 64);
+        if (crop && !(image.rows == s && image.cols == s)) {
+            // The shorter side is scaled to the resize size: a thin strip
+            // (1 x 60000) would become gigabytes before its centre crop.
+            const double shorter = shorterSide();
+            const double scale = shorter / std::min(image.rows, image.cols);
+            const double pixels = std::ceil(image.rows * scale) * std::ceil(image.cols * scale);
+            if (pixels > static_cast<double>(kMaxImagePixels))
+                throw InputError(path + ": a " + std::to_string(image.cols) + "x" + std::to_string(image.rows) +
+                                 " image resized to a shorter side of " + std::to_string(static_cast<int>(shorter)) +
+                                 " would have more than " + megapixels + " (aspect ratio too extreme)");
+        }
         if (image.rows == s && image.cols == s) {
             out = image;
         } else if (resize_ == "none") {
@@ -86,8 +113,7 @@ private:
             cv::resize(image, out, cv::Size(s, s), 0, 0, cv::INTER_AREA);
         } else {
             // ImageNet-style: shorter side to size/0.875 (256 for 224), then the centre crop.
-            const double shorter = resizeSize_ > 0 ? static_cast<double>(resizeSize_) : std::round(size_ / 0.875);
-            const double scale = shorter / std::min(image.rows, image.cols);
+            const double scale = shorterSide() / std::min(image.rows, image.cols);
             cv::Mat resized;
             cv::resize(image, resized, cv::Size(), scale, scale, cv::INTER_LINEAR);
             const int x = (resized.cols - s) / 2;

@@ -19,6 +19,7 @@
 #include "common/error.h"
 #include "config/run_config.h"
 #include "data/dataset_registry.h"
+#include "io/image_export.h"
 #include "data/readers.h"
 #include "io/model_file.h"
 #include "io/state_dict.h"
@@ -497,6 +498,37 @@ void tst_MalformedInputs::datasetFiles()
     QVERIFY2(err && err->find("label 200") != std::string::npos, err ? err->c_str() : "accepted");
     test::expectOneLineError(test::runZsq({"eval", "--dataset", QString::fromStdString(d)}, 120000), 2,
                              "label 200");
+
+    // Image folders: a header claiming 100000 x 100000 pixels, and a real
+    // 1 x 60000 strip that a resize to a shorter side of 256 would turn
+    // into 3.9 G pixels; both refused before anything that size exists.
+    const fs::path images = dir_ / "image_folder";
+    io::exportImageFolder(images.string(), torch::rand({2, 1, 1, 60000}), torch::tensor({0, 1}, torch::kLong),
+                          {"a", "b"});
+    std::string strip;
+    for (const auto& entry : fs::recursive_directory_iterator(images))
+        if (entry.path().extension() == ".png" && entry.path().parent_path().filename() == "0_a")
+            strip = entry.path().string();
+    QVERIFY(!strip.empty());
+    err = test::inputErrorOf([&] {
+        data::openDataset({images.string(), "test", 224, 1, "resize_crop", 256})->get({0});
+    });
+    QVERIFY2(err && err->find(strip) != std::string::npos && err->find("1x60000") == std::string::npos &&
+                 err->find("60000x1") != std::string::npos && err->find("aspect ratio") != std::string::npos,
+             err ? err->c_str() : "accepted");
+    // The same strip squeezed to the model's size without a crop is fine.
+    QCOMPARE(data::openDataset({images.string(), "test", 28, 1, "resize", 0})->get({0}).images.size(3), 28);
+    const Bytes pngClaim = Bytes("\x89PNG\r\n\x1a\n", 8) + be(13) + "IHDR" + be(100000) + be(100000) +
+                           Bytes("\x08\x00\x00\x00\x00", 5) + be(0);
+    const fs::path claim = images / "0_a" / "claims.png";
+    writeFile(claim.string(), pngClaim);
+    err = test::inputErrorOf([&] {
+        const data::DatasetPtr folder = data::openDataset({images.string(), "test", 28, 1, "resize", 0});
+        for (std::int64_t i = 0; i < folder->size(); ++i)
+            folder->get({i});
+    });
+    QVERIFY2(err && err->find(claim.string() + ": the image claims 100000x100000 pixels") != std::string::npos,
+             err ? err->c_str() : "accepted");
 
     // A synthetic tensor folder: NaN images, float labels.
     const fs::path t = dir_ / "tensors_nan";

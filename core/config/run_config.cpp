@@ -158,7 +158,7 @@ const std::vector<ParamSpec>& runConfigSchema()
     static const std::vector<ParamSpec> schema = {
         stringParam("model", "demo", "model file (TorchScript, state_dict or ZSQ checkpoint); 'demo' = the shipped Fashion-MNIST model"),
         stringParam("arch", "", "architecture when it cannot be detected from the file (resnet18/34/50/101, mobilenet_v2, mobilenet_v3_large, vgg16_bn, resnet20/56/110, fmnist)", true),
-        choiceParam("method", "lrq", {"ptq", "gdfq", "clusterq", "lrq", "realdata"}, "quantization method (realdata = fine-tuning on the real training set, the ceiling)"),
+        choiceParam("method", "lrq", {"ptq", "genie", "gdfq", "clusterq", "lrq", "realdata"}, "quantization method (realdata = fine-tuning on the real training set, the ceiling)"),
         intParam("wbits", 4, 2, 8, "weight bit width"),
         intParam("abits", 4, 2, 8, "activation bit width"),
         {"per_channel", ParamType::Bool, true, 0, 0, {}, "weights quantized per output channel (else per tensor)", true},
@@ -206,6 +206,14 @@ const std::vector<ParamSpec>& runConfigSchema()
         intParam("ptq.batch_size", 64, 1, 4096, "ZeroQ: distilled images", true),
         intParam("ptq.iterations", 500, 1, 100000, "ZeroQ: optimisation steps on the distilled batch", true),
         doubleParam("ptq.lr", 0.5, 1e-6, 10, "ZeroQ: Adam learning rate on the images"),
+        // GENIE's distillation (engine/genie_distill.h); method genie refines
+        // with brecq unless refine.method is given.
+        intParam("genie.samples", 256, 1, 100000, "GENIE: distilled images (the calibration set of the refinement)", true),
+        intParam("genie.batch_size", 64, 1, 4096, "GENIE: images per batch (each batch has its own generator and latent vectors)", true),
+        intParam("genie.iterations", 500, 1, 100000, "GENIE: optimisation steps per batch", true),
+        doubleParam("genie.latent_lr", 0.1, 1e-6, 10, "GENIE: Adam learning rate of the latent vectors"),
+        doubleParam("genie.generator_lr", 0.01, 1e-6, 10, "GENIE: Adam learning rate of the generator"),
+        intParam("genie.swing", 1, 0, 8, "GENIE: swing convolution, pixels by which a strided convolution's input is shifted at random while distilling (0 = off)", true),
         // The generative pipeline; the profile fills these unless given.
         intParam("train.epochs", 400, 1, 100000, "epochs", true),
         intParam("train.iterations", 200, 1, 1000000, "iterations per epoch", true),

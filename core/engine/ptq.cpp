@@ -62,6 +62,18 @@ torch::Tensor distillData(models::ZooModelImpl& teacher, const PtqConfig& config
     return images.detach();
 }
 
+void calibrateActivationRanges(models::ZooModelImpl& student, const quant::QuantConfig& quantConfig,
+                               const torch::Tensor& images, const torch::Device& device)
+{
+    quant::applyQuantConfig(student, quantConfig);
+    student.to(device);
+    student.eval();
+    torch::NoGradGuard noGrad;
+    quant::setActivationMode(student, models::ActQuantImpl::Mode::Calibrate);
+    student.forward(images.to(device));
+    quant::setActivationMode(student, models::ActQuantImpl::Mode::Frozen);
+}
+
 PtqResult runPtq(models::ZooModelImpl& teacher, models::ZooModelImpl& student,
                  const quant::QuantConfig& quantConfig, const PtqConfig& config, const torch::Device& device,
                  EventSink& sink, const CancelToken* cancel)
@@ -71,16 +83,7 @@ PtqResult runPtq(models::ZooModelImpl& teacher, models::ZooModelImpl& student,
     PtqResult result;
     result.distilled = distillData(teacher, config, device, sink, cancel, &result.initialLoss, &result.finalLoss);
 
-    // Calibrate: one pass over the distilled batch sets each activation
-    // range to that batch's min/max exactly (a one-step bias-corrected EMA).
-    quant::applyQuantConfig(student, quantConfig);
-    student.eval();
-    {
-        torch::NoGradGuard noGrad;
-        quant::setActivationMode(student, models::ActQuantImpl::Mode::Calibrate);
-        student.forward(result.distilled);
-        quant::setActivationMode(student, models::ActQuantImpl::Mode::Frozen);
-    }
+    calibrateActivationRanges(student, quantConfig, result.distilled, device);
     result.distilled = result.distilled.to(torch::kCPU);
     return result;
 }

@@ -31,6 +31,12 @@ PtqResult runPtq(models::ZooModelImpl& teacher, models::ZooModelImpl& student,
                  const quant::QuantConfig& quantConfig, const PtqConfig& config, const torch::Device& device,
                  EventSink& sink = nullSink(), const CancelToken* cancel = nullptr);
 
+// Applies `quantConfig` to `student` and sets every activation range to the
+// min/max of `images` (one pass: a one-step bias-corrected EMA equals the
+// batch's min/max exactly), then freezes them. Eval mode, on `device`.
+void calibrateActivationRanges(models::ZooModelImpl& student, const quant::QuantConfig& quantConfig,
+                               const torch::Tensor& images, const torch::Device& device);
+
 // Distils one batch of data from the teacher's BN statistics.
 torch::Tensor distillData(models::ZooModelImpl& teacher, const PtqConfig& config, const torch::Device& device,
                           EventSink& sink, const CancelToken* cancel, double* initialLoss = nullptr,

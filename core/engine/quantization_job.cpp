@@ -11,11 +11,13 @@
 #include "common/error.h"
 #include "common/runtime.h"
 #include "config/method_defaults.h"
+#include "config/method_defaults.h"
 #include "config/preprocessing_keys.h"
 #include "config/run_config.h"
 #include "data/dataset_registry.h"
 #include "data/model_input.h"
 #include "engine/evaluate.h"
+#include "engine/genie_distill.h"
 #include "engine/ptq.h"
 #include "engine/reconstruction.h"
 #include "engine/refine_checkpoint.h"
@@ -95,6 +97,19 @@ methods::MethodOptions methodOptionsFrom(const nlohmann::json& cfg)
     o.dkdTemperature = l["dkd_temperature"].get<double>();
     o.dkdWarmupEpochs = l["dkd_warmup_epochs"].get<int>();
     return o;
+}
+
+GenieConfig genieConfigFrom(const nlohmann::json& cfg)
+{
+    const auto& g = cfg["genie"];
+    GenieConfig c;
+    c.samples = g["samples"].get<std::int64_t>();
+    c.batchSize = g["batch_size"].get<std::int64_t>();
+    c.iterations = g["iterations"].get<int>();
+    c.latentLr = g["latent_lr"].get<double>();
+    c.generatorLr = g["generator_lr"].get<double>();
+    c.swingJitter = g["swing"].get<int>();
+    return c;
 }
 
 TrainerConfig trainerConfigFrom(const nlohmann::json& cfg)
@@ -292,6 +307,7 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
     const models::ModelInfo info = teacher.model->info();
     config::applyProfile(cfg, givenKeys, info.inputSize);
     config::applyMethodDefaults(cfg, givenKeys);
+    config::applyMethodDefaults(cfg, givenKeys);
     sink.onMessage(LogLevel::Info, "preprocessing: " + models::describePreprocessing(info));
     if (info.preprocessingAssumed)
         sink.onMessage(LogLevel::Warning, models::assumedPreprocessingNote(info, teacher.path));
@@ -359,6 +375,17 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
             }
             calibration = torch::cat(parts).slice(0, 0, refineSamples);
         }
+    } else if (method == "genie") {
+        const GenieConfig gc = genieConfigFrom(cfg);
+        GenieStats stats;
+        const torch::Tensor distilled = distillGenie(*teacher.model, gc, device, sink, cancel, &stats);
+        // Ranges as ptq sets them (the first batch's min/max); the
+        // refinement, brecq by default, searches and learns them again.
+        calibrateActivationRanges(*student, qc, distilled.slice(0, 0, gc.batchSize), device);
+        details = {{"distill_loss_initial", stats.initialLoss}, {"distill_loss_final", stats.finalLoss},
+                   {"distilled", distilled.size(0)}};
+        if (refineFromMethod)
+            calibration = distilled; // genie.samples images; refine.samples is not used
     } else {
         const bool real = method == "realdata";
         TrainerConfig tc = trainerConfigFrom(cfg);
@@ -592,7 +619,7 @@ JobOutcome runQuantizationJob(nlohmann::json cfg, const std::vector<std::string>
     workerOutcome.worldSize = parallel ? world->size : 1;
     if (parallel && world->rank != 0) {
         // PTQ runs on rank 0 alone (its batches are small; nothing to split).
-        if (cfg["method"].get<std::string>() == "ptq")
+        if (cfg["method"].get<std::string>() == "ptq" || cfg["method"].get<std::string>() == "genie")
             return workerOutcome;
     }
     EventSink& ranksSink = !parallel || world->rank == 0 ? sink : nullSink();

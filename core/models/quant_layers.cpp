@@ -1,5 +1,6 @@
 #include "models/quant_layers.h"
 
+#include "models/swing_convolution.h"
 #include "quant/learned_quant.h"
 
 #include <cmath>
@@ -33,7 +34,8 @@ torch::Tensor QConv2dImpl::effectiveWeight() const
 torch::Tensor QConv2dImpl::forward(const torch::Tensor& x)
 {
     LayerInputRecorder::record(this, x);
-    torch::Tensor y = torch::conv2d(x, effectiveWeight(), bias, {spec.stride, spec.stride},
+    torch::Tensor y = torch::conv2d(SwingConvolution::shiftInput(x, spec.stride), effectiveWeight(), bias,
+                                    {spec.stride, spec.stride},
                                     {spec.padding, spec.padding}, {spec.dilation, spec.dilation}, spec.groups);
     LayerOutputRecorder::record(this, y);
     return y;

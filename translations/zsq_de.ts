@@ -1594,6 +1594,30 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>QDrop: probability that an activation element stays float while refining (0 = off; -1: 0.5 for brecq, 0 for adaround)</source>
         <translation>QDrop: Wahrscheinlichkeit, dass ein Aktivierungselement beim Verfeinern in Gleitkomma bleibt (0 = aus; -1: 0,5 für brecq, 0 für adaround)</translation>
     </message>
+    <message>
+        <source>GENIE: distilled images (the calibration set of the refinement)</source>
+        <translation>GENIE: destillierte Bilder (die Kalibrierungsmenge der Verfeinerung)</translation>
+    </message>
+    <message>
+        <source>GENIE: images per batch (each batch has its own generator and latent vectors)</source>
+        <translation>GENIE: Bilder je Stapel (jeder Stapel hat seinen eigenen Generator und eigene latente Vektoren)</translation>
+    </message>
+    <message>
+        <source>GENIE: optimisation steps per batch</source>
+        <translation>GENIE: Optimierungsschritte je Stapel</translation>
+    </message>
+    <message>
+        <source>GENIE: Adam learning rate of the latent vectors</source>
+        <translation>GENIE: Adam-Lernrate der latenten Vektoren</translation>
+    </message>
+    <message>
+        <source>GENIE: Adam learning rate of the generator</source>
+        <translation>GENIE: Adam-Lernrate des Generators</translation>
+    </message>
+    <message>
+        <source>GENIE: swing convolution, pixels by which a strided convolution&apos;s input is shifted at random while distilling (0 = off)</source>
+        <translation>GENIE: Swing-Faltung, um wie viele Pixel die Eingabe einer Faltung mit Schrittweite &gt; 1 beim Destillieren zufällig verschoben wird (0 = aus)</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::PreprocessingEditor</name>

@@ -1591,6 +1591,30 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>QDrop: probability that an activation element stays float while refining (0 = off; -1: 0.5 for brecq, 0 for adaround)</source>
         <translation>QDrop：细化时激活元素保持浮点值的概率（0 = 关闭；-1：brecq 为 0.5，adaround 为 0）</translation>
     </message>
+    <message>
+        <source>GENIE: distilled images (the calibration set of the refinement)</source>
+        <translation>GENIE：蒸馏得到的图像数（即细化的校准集）</translation>
+    </message>
+    <message>
+        <source>GENIE: images per batch (each batch has its own generator and latent vectors)</source>
+        <translation>GENIE：每批图像数（每批有自己的生成器和潜向量）</translation>
+    </message>
+    <message>
+        <source>GENIE: optimisation steps per batch</source>
+        <translation>GENIE：每批的优化步数</translation>
+    </message>
+    <message>
+        <source>GENIE: Adam learning rate of the latent vectors</source>
+        <translation>GENIE：潜向量的 Adam 学习率</translation>
+    </message>
+    <message>
+        <source>GENIE: Adam learning rate of the generator</source>
+        <translation>GENIE：生成器的 Adam 学习率</translation>
+    </message>
+    <message>
+        <source>GENIE: swing convolution, pixels by which a strided convolution&apos;s input is shifted at random while distilling (0 = off)</source>
+        <translation>GENIE：摆动卷积，蒸馏时步长大于 1 的卷积的输入随机平移的像素数（0 = 关闭）</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::PreprocessingEditor</name>

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLocale>
 #include <QSignalBlocker>
@@ -119,6 +120,15 @@ void LayerTable::setResult(const analysis::LayerAnalysisResult& result)
         }
     }
     resizeColumnsToContents();
+}
+
+void LayerTable::changeEvent(QEvent* event)
+{
+    QTableWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        resizeColumnsToContents();
+        resizeRowsToContents();
+    }
 }
 
 QSpinBox* LayerTable::bitsEditor(int row) const

@@ -35,6 +35,11 @@ public:
 signals:
     void bitsEdited();
 
+protected:
+    // A larger font (presentation mode) widens the columns with it; they
+    // kept their old widths and read "c…".
+    void changeEvent(QEvent* event) override;
+
 private:
     void setNumber(int row, int column, double value, int decimals);
 

@@ -5,10 +5,12 @@
 
 #include <QAction>
 #include <QDir>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QScopedValueRollback>
@@ -32,6 +34,7 @@
 #include "ui/results/results_view.h"
 #include "ui/run/run_controller.h"
 #include "ui/run/run_panel.h"
+#include "ui/run/run_status.h"
 #include "ui/session/session.h"
 #include "ui/session/session_recovery.h"
 #include "ui/base/text_format.h"
@@ -110,8 +113,18 @@ void MainWindow::createPresentationActions()
     connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
     connect(m_presentation, &PresentationMode::activeChanged, m_presentationAction, &QAction::setChecked);
     connect(m_presentation, &PresentationMode::activeChanged, this, [this](bool on) {
-        if (on)
-            statusBar()->showMessage(tr("Page Up/Down: previous/next view; F11: leave presentation mode"), 8000);
+        if (!on)
+            return;
+        // Short: at 1.6x the font, the whole sentence ran under the run's
+        // speed read-out. Laid out first, so that the read-out's place is
+        // known; elided rather than cut should it still not fit.
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+        int right = statusBar()->width() - 12;
+        for (QWidget* w : {static_cast<QWidget*>(m_runStatus), static_cast<QWidget*>(m_statusModel)})
+            if (w->isVisible())
+                right = qMin(right, w->mapTo(statusBar(), QPoint(0, 0)).x() - 8);
+        const QString hint = tr("PgUp/PgDn: other views · F11: leave");
+        statusBar()->showMessage(statusBar()->fontMetrics().elidedText(hint, Qt::ElideRight, qMax(0, right - 6)), 8000);
     });
     restylePlots();
 }

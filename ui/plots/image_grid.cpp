@@ -128,8 +128,9 @@ void ImageGrid::showZoom(const QImage& image, int label)
         m_zoom->setAlignment(Qt::AlignCenter);
         m_zoom->setAttribute(Qt::WA_DeleteOnClose, false);
     }
-    // Integer nearest-neighbour enlargement to about 280 px.
-    const int factor = qMax(1, 280 / qMax(1, qMax(image.width(), image.height())));
+    // Integer nearest-neighbour enlargement to about twenty text lines
+    // (280 px at the usual font, more in presentation mode).
+    const int factor = qMax(1, 20 * fontMetrics().height() / qMax(1, qMax(image.width(), image.height())));
     m_zoom->setPixmap(QPixmap::fromImage(image.scaled(image.size() * factor, Qt::IgnoreAspectRatio,
                                                       Qt::FastTransformation)));
     m_zoom->setWindowTitle(m_canvas->className(label));

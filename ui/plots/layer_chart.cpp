@@ -12,8 +12,10 @@
 namespace zsq::ui {
 
 namespace {
-// "features.stage2.unit1.body.conv1.conv" is too long for a tick label; the
-// table has the full names.
+// "features.stage2.unit1.body.conv1.conv" is too long for a tick label:
+// rotated, such names took half the chart's height. Every part but the last
+// is shortened to its first letter and its number ("stage2" -> "s2",
+// "body" -> "b"): "s2.u1.b.conv1". The table has the full names.
 QString shortName(const std::string& name)
 {
     QStringList parts = QString::fromStdString(name).split(QLatin1Char('.'));
@@ -21,6 +23,14 @@ QString shortName(const std::string& name)
         parts.removeLast();
     if (parts.size() > 1 && parts.first() == QLatin1String("features"))
         parts.removeFirst();
+    constexpr int kShortEnough = 12;
+    if (parts.join(QLatin1Char('.')).size() > kShortEnough)
+        for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
+            QString digits;
+            for (qsizetype c = parts[i].size(); c > 0 && parts[i][c - 1].isDigit(); --c)
+                digits.prepend(parts[i][c - 1]);
+            parts[i] = parts[i].left(1) + digits;
+        }
     return parts.join(QLatin1Char('.'));
 }
 

@@ -39,6 +39,10 @@ void style(QCustomPlot* plot, const QColor& background, const QColor& foreground
     plot->setBackground(background);
     QFont tickFont = QApplication::font();
     tickFont.setPointSizeF(tickFont.pointSizeF() * 0.9);
+    // Legends follow the application font too (presentation mode enlarges
+    // it; a legend fixed at 8 pt stayed unreadable on a projector).
+    QFont legendFont = QApplication::font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
     for (QCPAxisRect* rect : plot->axisRects()) {
         for (QCPAxis* axis : rect->axes()) {
             axis->setBasePen(QPen(foreground, 1));
@@ -60,12 +64,14 @@ void style(QCustomPlot* plot, const QColor& background, const QColor& foreground
                 legend->setBrush(fill);
                 legend->setBorderPen(QPen(grid));
                 legend->setTextColor(foreground);
+                legend->setFont(legendFont);
             }
     }
     if (plot->legend) {
         plot->legend->setBrush(background);
         plot->legend->setBorderPen(QPen(grid));
         plot->legend->setTextColor(foreground);
+        plot->legend->setFont(legendFont);
     }
     for (QCPLayoutElement* element : plot->plotLayout()->elements(true))
         if (auto* title = qobject_cast<QCPTextElement*>(element))

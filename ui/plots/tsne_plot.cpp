@@ -285,8 +285,10 @@ void TsnePlot::showHover(const QPoint& pos)
         return;
     }
     const QImage image = thumbnail(index);
-    // Small dataset images are scaled up so that they can be recognised.
-    const int scale = image.isNull() ? 1 : qMax(1, 84 / qMax(1, image.width()));
+    // Small dataset images are scaled up so that they can be recognised: to
+    // about six text lines, so that presentation mode enlarges them too.
+    const int target = 6 * fontMetrics().height();
+    const int scale = image.isNull() ? 1 : qMax(1, target / qMax(1, image.width()));
     m_hoverImage->setPixmap(image.isNull() ? QPixmap()
                                            : QPixmap::fromImage(image.scaled(image.width() * scale,
                                                                              image.height() * scale)));

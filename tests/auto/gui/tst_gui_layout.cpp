@@ -3,8 +3,11 @@
 // layer names, in presentation mode, in English, German and Chinese; and
 // opening the Per-layer tab does not crush the Run dock. Needs no data set
 // (the per-layer result is made up; no job runs).
+#include <memory>
+
 #include <QDockWidget>
 #include <QLabel>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
 #include <QTranslator>
@@ -17,6 +20,11 @@
 #include "ui/run/run_panel.h"
 #include "qcustomplot.h"
 #include "ui/plots/layer_chart.h"
+#include "ui/plots/loss_plot.h"
+#include "ui/analysis/layer_table.h"
+#include "ui/app/presentation_mode.h"
+#include "ui/run/run_status.h"
+#include "ui/run/run_types.h"
 #include "zsq_gui_test_util.h"
 
 using zsq::ui::MainWindow;
@@ -129,6 +137,84 @@ private slots:
         QLocale::setDefault(QLocale::c());
         QVERIFY2(widest <= kScreenWidth, qPrintable(report.join(QStringLiteral(", "))));
         QVERIFY2(dockWidth >= 250, qPrintable(report.join(QStringLiteral(", "))));
+    }
+
+    void layerLabelsLeaveTheBarsRoom()
+    {
+        // Rotated full names ("stage1.unit1.body.conv1") took half the
+        // chart's height; shortened, the bars keep most of it.
+        zsq::ui::LayerChart chart;
+        chart.resize(760, 380);
+        chart.setResult(*madeUpLayerResult());
+        chart.show();
+        QCustomPlot* plot = chart.plot();
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        auto ticker = qSharedPointerDynamicCast<QCPAxisTickerText>(plot->xAxis->ticker());
+        QVERIFY(ticker);
+        QCOMPARE(ticker->ticks().value(1), QStringLiteral("s1.u1.b.conv1"));
+        const double share = static_cast<double>(plot->axisRect()->height()) / plot->height();
+        qInfo("bars' share of the chart's height: %.2f", share);
+        QVERIFY2(share >= 0.6, qPrintable(QString::number(share)));
+    }
+
+    void presentationScalesLegendsAndTables()
+    {
+        // Presentation mode enlarged the fonts but not the plots' legends
+        // (fixed at 8 pt) nor the Per-layer columns (their old widths: "c…").
+        std::unique_ptr<MainWindow> window(zsq::test::newTestWindow(kScreenWidth, kScreenHeight));
+        window->tabs()->setCurrentIndex(MainWindow::LayersTab);
+        emit window->layerView()->controller()->layersFinished(madeUpLayerResult());
+        settle(*window);
+        auto lossLegend = [&] {
+            for (QCPAxisRect* rect : window->lossPlot()->plot()->axisRects())
+                for (int i = 0; i < rect->insetLayout()->elementCount(); ++i)
+                    if (auto* legend = qobject_cast<QCPLegend*>(rect->insetLayout()->elementAt(i)))
+                        return legend->font().pointSizeF();
+            return -1.0;
+        };
+        zsq::ui::LayerTable* table = window->layerView()->table();
+        const double lossBefore = lossLegend();
+        const double chartBefore = window->layerView()->chart()->plot()->legend->font().pointSizeF();
+        const int nameBefore = table->columnWidth(zsq::ui::LayerTable::NameColumn);
+        const int sqnrBefore = table->columnWidth(zsq::ui::LayerTable::FirstFigureColumn + 2);
+        QVERIFY(lossBefore > 0);
+        // A run going: its speed read-out sits in the status bar.
+        zsq::ui::RunStatus* status = window->runStatus();
+        status->reset();
+        status->show();
+        zsq::ui::RunProgress progress;
+        progress.stage = QStringLiteral("training");
+        progress.current = 40;
+        progress.total = 100;
+        progress.etaSeconds = 75;
+        progress.stepsPerSecond = 2.5;
+        status->setProgress(progress);
+        window->setPresentationMode(true);
+        settle(*window);
+        // The presentation hint stays left of the read-out, whole.
+        const QString hint = window->statusBar()->currentMessage();
+        const int hintRight = 6 + window->statusBar()->fontMetrics().horizontalAdvance(hint);
+        qInfo("status bar %d px: hint ends at %d px, run status from %d px (%s)", window->statusBar()->width(),
+              hintRight, status->mapTo(window->statusBar(), QPoint(0, 0)).x(), qPrintable(status->text()));
+        QVERIFY(!hint.isEmpty());
+        QVERIFY2(!hint.endsWith(QChar(0x2026)), qPrintable(hint));   // whole, not elided
+        QVERIFY2(hintRight <= status->mapTo(window->statusBar(), QPoint(0, 0)).x(), qPrintable(hint));
+        const double scale = window->presentationMode()->fontScale();
+        qInfo("legend %.1f -> %.1f pt, layer legend %.1f -> %.1f pt, name column %d -> %d px, SQNR column %d -> %d px",
+              lossBefore, lossLegend(), chartBefore, window->layerView()->chart()->plot()->legend->font().pointSizeF(),
+              nameBefore, table->columnWidth(zsq::ui::LayerTable::NameColumn), sqnrBefore,
+              table->columnWidth(zsq::ui::LayerTable::FirstFigureColumn + 2));
+        QVERIFY(lossLegend() >= 0.95 * scale * lossBefore);
+        QVERIFY(window->layerView()->chart()->plot()->legend->font().pointSizeF() >= 0.95 * scale * chartBefore);
+        QVERIFY(table->columnWidth(zsq::ui::LayerTable::NameColumn) > 1.3 * nameBefore);
+        // Every header fits its column (none elided).
+        const QFontMetrics header = table->horizontalHeader()->fontMetrics();
+        for (int c = 0; c < table->columnCount(); ++c)
+            QVERIFY2(table->columnWidth(c) >= header.horizontalAdvance(table->horizontalHeaderItem(c)->text()),
+                     qPrintable(table->horizontalHeaderItem(c)->text()));
+        window->setPresentationMode(false);
+        settle(*window);
+        QCOMPARE(lossLegend(), lossBefore);
     }
 
 private:

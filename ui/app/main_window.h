@@ -156,6 +156,14 @@ public slots:
     // (and an error dialog) when it cannot start.
     bool resumeFromCheckpoint(const QString& checkpoint);
     void showResumeDialog();
+    // Refines the finished run in `runDir` with `refineMethod` (ranges,
+    // adaround, brecq) without training again: the run's own settings and
+    // trained student (run.ckpt), into a new folder beside it
+    // (api::refineRunConfigJson). False, with the reason in the log (and a
+    // dialog when error dialogs are on), when it cannot start.
+    bool refineFinishedRun(const QString& runDir, const QString& refineMethod);
+    // Asks which refinement for the selected (or newest) Results row.
+    void showRefineDialog(const QString& runDir = {});
     void setPresentationMode(bool on);
     // Writes `runDir`/quantized.zsq (or a .zsq file) as ONNX or TorchScript
     // to `outputPath` (format from the extension) on a worker thread;
@@ -235,7 +243,7 @@ private:
     void onCheckFailed(const QString& key, const QString& message);
     void confirmAndLaunch(const QString& config, const zsq::api::PreprocessingCheck& check);
     bool askStartNearChance(const zsq::api::PreprocessingCheck& check);
-    void launchRun(const QString& config);
+    void launchRun(const QString& config, const QStringList& givenKeys = {});
 
     ModelView* m_view = nullptr;
     ModelLoader* m_loader = nullptr;

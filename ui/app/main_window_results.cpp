@@ -52,6 +52,7 @@ void MainWindow::createResultsUi()
     });
     m_exporter = new ModelExporter(this);
     connect(m_results, &ResultsView::exportModelRequested, this, [this](const QString& dir) { showExportModelDialog(dir); });
+    connect(m_results, &ResultsView::refineRequested, this, [this](const QString& dir) { showRefineDialog(dir); });
     connect(m_exporter, &ModelExporter::finished, this, [this](const QString&, const QString& summary) {
         m_log->append(static_cast<int>(zsq::LogLevel::Info), summary);
         statusBar()->showMessage(summary, 15000);

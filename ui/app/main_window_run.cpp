@@ -154,6 +154,9 @@ void MainWindow::createRunActions()
     m_stopAction->setStatusTip(tr("Stop the run; generative methods keep run.ckpt for a resume"));
     QAction* resume = run->addAction(tr("Resume from &Checkpoint..."), this, &MainWindow::showResumeDialog);
     resume->setStatusTip(tr("Continue a stopped or interrupted run from its run.ckpt"));
+    QAction* refine = run->addAction(tr("Re&fine Finished Run…"), this, [this] { showRefineDialog(); });
+    refine->setStatusTip(tr("Refine the selected run of the Results tab (ranges, AdaRound, BRECQ) without "
+                            "training again"));
     run->addSeparator();
     m_demoAction = run->addAction(tr("&Demo: LRQ vs ClusterQ"), this, &MainWindow::runDemoComparison);
     m_demoAction->setStatusTip(tr("Open the demo model and run quick LRQ, then quick ClusterQ; the Results tab "
@@ -224,10 +227,14 @@ void MainWindow::startRun()
     m_checker->check(config);
 }
 
-void MainWindow::launchRun(const QString& config)
+void MainWindow::launchRun(const QString& config, const QStringList& givenKeys)
 {
+    // Read from the config itself: a refinement of a finished run does not
+    // come from the Run panel.
+    const QJsonObject runConfig = QJsonDocument::fromJson(config.toUtf8()).object();
     QStringList names;
-    for (const std::string& name : api::datasetClassNames(m_runPanel->datasetName().toStdString()))
+    for (const std::string& name :
+         api::datasetClassNames(runConfig.value(QStringLiteral("dataset")).toString().toStdString()))
         names << fromUtf8(name);
     m_imageGrid->clear();
     m_imageGrid->setClassNames(names);
@@ -235,12 +242,20 @@ void MainWindow::launchRun(const QString& config)
     // A resumed run continues its curves: the losses drawn before the stop
     // come back (those after the checkpoint are replaced as the run redoes
     // them), so losses.csv keeps the whole history.
-    const QJsonObject runConfig = QJsonDocument::fromJson(config.toUtf8()).object();
-    if (!runConfig.value(QStringLiteral("train")).toObject().value(QStringLiteral("resume")).toString().isEmpty())
-        m_lossPlot->addRecordedSamples(readLossesCsv(
-            QDir(runConfig.value(QStringLiteral("output")).toString()).filePath(QStringLiteral("losses.csv"))));
+    const QString resume =
+        runConfig.value(QStringLiteral("train")).toObject().value(QStringLiteral("resume")).toString();
+    if (!resume.isEmpty()) {
+        // The checkpoint's own folder: the output for a resume, the finished
+        // run for a refinement into a new folder.
+        m_lossPlot->addRecordedSamples(
+            readLossesCsv(QFileInfo(resume).absoluteDir().filePath(QStringLiteral("losses.csv"))));
+    }
     m_bestTop1 = -1;
-    m_accuracy->setText(tr("Running %1…").arg(m_runPanel->method()));
+    QString method = runConfig.value(QStringLiteral("method")).toString();
+    const QString refine = runConfig.value(QStringLiteral("refine")).toObject().value(QStringLiteral("method")).toString();
+    if (!refine.isEmpty() && refine != QLatin1String("none"))
+        method += QStringLiteral(" + ") + refine;
+    m_accuracy->setText(tr("Running %1…").arg(method));
     m_log->append(static_cast<int>(zsq::LogLevel::Info), tr("Run settings: %1").arg(config));
     m_runStatus->reset();
     m_runStatus->show();
@@ -253,7 +268,7 @@ void MainWindow::launchRun(const QString& config)
     // After a check, the controller's state takes over locking the settings.
     m_runPanel->setRunning(false);
     preprocessingEditor()->setEnabled(true);
-    m_run->start(config, m_runPanel->givenKeys());
+    m_run->start(config, givenKeys.isEmpty() ? m_runPanel->givenKeys() : givenKeys);
     // A resumed run (after a recovery) resumes once; the next Start is a new
     // run in a new folder.
     if (!m_runPanel->parameter(QStringLiteral("train.resume")).toString().isEmpty()) {

@@ -84,8 +84,18 @@ ResultsView::ResultsView(QWidget* parent) : QWidget(parent)
         if (!dir.isEmpty())
             emit exportModelRequested(dir);
     });
+    auto* refine = new QToolButton(this);
+    refine->setText(tr("Re&fine…"));
+    refine->setToolTip(tr("Refine the selected run's student (ranges, AdaRound, BRECQ) without training again; "
+                          "the result is a new run"));
+    connect(refine, &QToolButton::clicked, this, [this] {
+        const QString dir = currentRunDir();
+        if (!dir.isEmpty())
+            emit refineRequested(dir);
+    });
     auto* tools = new QHBoxLayout;
     tools->addWidget(m_hint, 1);
+    tools->addWidget(refine);
     tools->addWidget(exportModel);
     tools->addWidget(remove);
     tools->addWidget(csv);

@@ -46,6 +46,8 @@ signals:
     // "Export Model…": the run whose quantized.zsq the user wants as ONNX or
     // TorchScript.
     void exportModelRequested(const QString& runDir);
+    // "Refine…": the run to refine afterwards without training again.
+    void refineRequested(const QString& runDir);
 
 protected:
     void changeEvent(QEvent* event) override;

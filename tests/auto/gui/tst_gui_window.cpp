@@ -3,6 +3,7 @@
 // session changes, a running job) and Cancel keeps the window open. The run
 // is a PTQ run without data (ZeroQ-distilled inputs), so nothing here needs
 // Fashion-MNIST.
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -88,6 +89,44 @@ private slots:
         QVERIFY(window->close());
         QVERIFY(window->runController()->state() == RunController::State::Stopping ||
                 !window->runController()->isActive());
+    }
+
+    void refinesAFinishedRun()
+    {
+        // Results ▸ Refine… (Run ▸ Refine Finished Run…): a finished
+        // data-free PTQ run refined with the range search, without the
+        // user setting anything up again; the refined run is a new row.
+        std::unique_ptr<MainWindow> window(zsq::test::newTestWindow(1024, 700));
+        QVERIFY(zsq::test::loadDemoModel(*window).isEmpty());
+        zsq::ui::RunPanel* panel = window->runPanel();
+        const QString run = m_runs.filePath(QStringLiteral("to-refine"));
+        QVERIFY(panel->setParameter(QStringLiteral("method"), QStringLiteral("ptq")));
+        QVERIFY(panel->setParameter(QStringLiteral("dataset"), QStringLiteral("none")));
+        QVERIFY(panel->setParameter(QStringLiteral("output"), run));
+        QVERIFY(panel->setParameter(QStringLiteral("threads"), 2));
+        QVERIFY(panel->setParameter(QStringLiteral("ptq.iterations"), 5));
+        QVERIFY(panel->setParameter(QStringLiteral("ptq.batch_size"), 8));
+        QSignalSpy ran(window.get(), &MainWindow::runFinished);
+        window->startAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!ran.isEmpty(), 120000);
+        QVERIFY2(ran.takeFirst().at(0).toBool(), "the run to refine failed");
+
+        // A folder that is not a finished run: refused, nothing starts.
+        QVERIFY(!window->refineFinishedRun(m_runs.filePath(QStringLiteral("no-such-run")), QStringLiteral("ranges")));
+        QVERIFY(!window->runController()->isActive());
+
+        QVERIFY(window->refineFinishedRun(run, QStringLiteral("ranges")));
+        QTRY_VERIFY_WITH_TIMEOUT(!ran.isEmpty(), 300000);
+        QVERIFY2(ran.at(0).at(0).toBool(), qPrintable(ran.at(0).at(1).toString()));
+        const QList<zsq::ui::SessionRun> runs = window->resultsView()->runs();
+        QCOMPARE(runs.size(), 2);
+        const zsq::ui::SessionRun& refined = runs.last();
+        qInfo("refined into %s: %s", qPrintable(refined.outputDir), qPrintable(refined.methodLabel()));
+        QCOMPARE(refined.methodLabel(), QStringLiteral("ptq + ranges"));
+        QVERIFY(QDir::cleanPath(refined.outputDir) != QDir::cleanPath(run));
+        QVERIFY(QFileInfo::exists(QDir(refined.outputDir).filePath(QStringLiteral("quantized.zsq"))));
+        // The original run is untouched.
+        QCOMPARE(runs.first().methodLabel(), QStringLiteral("ptq"));
     }
 
     void exportsAFinishedRun()

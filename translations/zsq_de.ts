@@ -499,6 +499,26 @@
         <source>The compared run was refined by %1, which stores its weights already rounded: in its “after” single and cumulative columns, the layers kept in float have the float model&apos;s weights.</source>
         <translation>Der verglichene Lauf wurde mit %1 verfeinert, der seine Gewichte bereits gerundet speichert: In seinen „Nachher“-Spalten (einzeln und kumulativ) haben die in Gleitkomma belassenen Schichten die Gewichte des Gleitkommamodells.</translation>
     </message>
+    <message>
+        <source>Analysing: %1 % done, about %2 left.</source>
+        <translation>Analyse: %1 % erledigt, noch etwa %2.</translation>
+    </message>
+    <message>
+        <source>The table shows the figures over the samples measured so far.</source>
+        <translation>Die Tabelle zeigt die Werte über die bisher gemessenen Stichproben.</translation>
+    </message>
+    <message>
+        <source>The analysis kept with %1 (%2 samples, %3): press Start to measure again.</source>
+        <translation>Die bei %1 abgelegte Analyse (%2 Stichproben, %3): Starten misst erneut.</translation>
+    </message>
+    <message>
+        <source>Kept in %1.</source>
+        <translation>Abgelegt in %1.</translation>
+    </message>
+    <message>
+        <source>Could not keep it with the run: %1</source>
+        <translation>Konnte nicht beim Lauf abgelegt werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::LogView</name>
@@ -531,7 +551,7 @@
     </message>
     <message>
         <source>student top-1</source>
-        <translation>Student Top-1</translation>
+        <translation>Top-1 des Schülers</translation>
     </message>
     <message>
         <source>&amp;Smoothing:</source>
@@ -847,10 +867,6 @@
     <message>
         <source>Full screen with large fonts, one view at a time (Page Up/Down)</source>
         <translation>Vollbild mit großer Schrift, eine Ansicht nach der anderen (Bild auf/ab)</translation>
-    </message>
-    <message>
-        <source>Page Up/Down: previous/next view; F11: leave presentation mode</source>
-        <translation>Bild auf/ab: vorherige/nächste Ansicht; F11: Präsentationsmodus verlassen</translation>
     </message>
     <message>
         <source>Could not write %1</source>
@@ -1173,6 +1189,74 @@ Die eigenen Werte des Modells im Reiter Modell eintragen und „Am Datensatz pr�
     <message>
         <source>Cannot start: %1</source>
         <translation>Start nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2): quantized top-1 %3 % (full precision %4 %).</source>
+        <translation>%1 (%2): quantisiert Top-1 %3 % (volle Genauigkeit %4 %).</translation>
+    </message>
+    <message>
+        <source>%1 (%2): accuracy not measured (no dataset).</source>
+        <translation>%1 (%2): Genauigkeit nicht gemessen (kein Datensatz).</translation>
+    </message>
+    <message>
+        <source>Its folder has no losses.csv to draw.</source>
+        <translation>Sein Ordner enthält keine losses.csv zum Zeichnen.</translation>
+    </message>
+    <message>
+        <source>Not refined</source>
+        <translation>Nicht verfeinert</translation>
+    </message>
+    <message>
+        <source>Cannot Refine</source>
+        <translation>Verfeinern nicht möglich</translation>
+    </message>
+    <message>
+        <source>A run is going; refine when it has ended.</source>
+        <translation>Ein Lauf ist im Gange; verfeinern Sie, wenn er beendet ist.</translation>
+    </message>
+    <message>
+        <source>Refining %1 with %2</source>
+        <translation>%1 wird mit %2 verfeinert</translation>
+    </message>
+    <message>
+        <source>Finish a run first: Refine works on a run of the Results tab.</source>
+        <translation>Schließen Sie zuerst einen Lauf ab: Verfeinern arbeitet mit einem Lauf des Reiters „Ergebnisse“.</translation>
+    </message>
+    <message>
+        <source>ranges: Lp search of every weight and activation range (seconds)</source>
+        <translation>ranges: Lp-Suche jedes Gewichts- und Aktivierungsbereichs (Sekunden)</translation>
+    </message>
+    <message>
+        <source>adaround: the ranges, then each layer&apos;s rounding learned (minutes)</source>
+        <translation>adaround: die Bereiche, dann die Rundung jeder Schicht gelernt (Minuten)</translation>
+    </message>
+    <message>
+        <source>brecq: the ranges, then each block&apos;s rounding and ranges learned (minutes)</source>
+        <translation>brecq: die Bereiche, dann Rundung und Bereiche jedes Blocks gelernt (Minuten)</translation>
+    </message>
+    <message>
+        <source>Refine Finished Run</source>
+        <translation>Abgeschlossenen Lauf verfeinern</translation>
+    </message>
+    <message>
+        <source>Refine %1 without training again; the result goes to a new folder beside it:</source>
+        <translation>%1 ohne erneutes Training verfeinern; das Ergebnis kommt in einen neuen Ordner daneben:</translation>
+    </message>
+    <message>
+        <source>PgUp/PgDn: other views · F11: leave</source>
+        <translation>Bild auf/ab: andere Ansichten · F11: verlassen</translation>
+    </message>
+    <message>
+        <source>Could not keep the images: %1</source>
+        <translation>Die Bilder konnten nicht abgelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Re&amp;fine Finished Run…</source>
+        <translation>Abgeschlossenen Lauf &amp;verfeinern…</translation>
+    </message>
+    <message>
+        <source>Refine the selected run of the Results tab (ranges, AdaRound, BRECQ) without training again</source>
+        <translation>Den gewählten Lauf des Reiters „Ergebnisse“ verfeinern (ranges, AdaRound, BRECQ), ohne erneut zu trainieren</translation>
     </message>
 </context>
 <context>
@@ -1618,6 +1702,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>GENIE: swing convolution, pixels by which a strided convolution&apos;s input is shifted at random while distilling (0 = off)</source>
         <translation>GENIE: Swing-Faltung, um wie viele Pixel die Eingabe einer Faltung mit Schrittweite &gt; 1 beim Destillieren zufällig verschoben wird (0 = aus)</translation>
     </message>
+    <message>
+        <source>brecq: Adam learning rate of each weight channel&apos;s step size (GENIE-M; 0: keep the searched ranges)</source>
+        <translation>brecq: Adam-Lernrate der Schrittweite jedes Gewichtskanals (GENIE-M; 0: die gesuchten Bereiche behalten)</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::PreprocessingEditor</name>
@@ -1859,6 +1947,99 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source> (real data)</source>
         <translation> (echte Daten)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fine…</source>
+        <translation>&amp;Verfeinern…</translation>
+    </message>
+    <message>
+        <source>Refine the selected run&apos;s student (ranges, AdaRound, BRECQ) without training again; the result is a new run</source>
+        <translation>Den Schüler des gewählten Laufs verfeinern (ranges, AdaRound, BRECQ), ohne erneut zu trainieren; das Ergebnis ist ein neuer Lauf</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::RunAnalysisReport</name>
+    <message>
+        <source>Per-layer analysis</source>
+        <translation>Analyse je Schicht</translation>
+    </message>
+    <message>
+        <source>%1 layers, measured on %2.</source>
+        <translation>%1 Schichten, gemessen auf %2.</translation>
+    </message>
+    <message>
+        <source>Accuracy with only this layer quantized</source>
+        <translation>Genauigkeit, wenn nur diese Schicht quantisiert ist</translation>
+    </message>
+    <message>
+        <source>Accuracy with this layer and all before it quantized</source>
+        <translation>Genauigkeit, wenn diese Schicht und alle davor quantisiert sind</translation>
+    </message>
+    <message>
+        <source>SQNR of each layer&apos;s output in the fully quantized model</source>
+        <translation>SQNR der Ausgabe jeder Schicht im vollständig quantisierten Modell</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>W bits</source>
+        <translation>W-Bits</translation>
+    </message>
+    <message>
+        <source>Single (%)</source>
+        <translation>Einzeln (%)</translation>
+    </message>
+    <message>
+        <source>Cumulative (%)</source>
+        <translation>Kumulativ (%)</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>Kosinus</translation>
+    </message>
+    <message numerus="yes">
+        <source>t-SNE of the student&apos;s penultimate features (%n point(s))</source>
+        <translation>
+            <numerusform>t-SNE der vorletzten Merkmale des Schülers (%n Punkt)</numerusform>
+            <numerusform>t-SNE der vorletzten Merkmale des Schülers (%n Punkte)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>Analyses of %1 (%2 W%3A%4)</source>
+        <translation>Analysen von %1 (%2 W%3A%4)</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::RunChooser</name>
+    <message>
+        <source>Look again at the curves and images of a finished run of this session</source>
+        <translation>Kurven und Bilder eines abgeschlossenen Laufs dieser Sitzung erneut ansehen</translation>
+    </message>
+    <message>
+        <source>Sho&amp;wn run:</source>
+        <translation>&amp;Gezeigter Lauf:</translation>
+    </message>
+    <message>
+        <source>the run in progress</source>
+        <translation>der laufende Lauf</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
     </message>
 </context>
 <context>
@@ -2263,6 +2444,21 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>Thet&amp;a:</source>
         <translation>Thet&amp;a:</translation>
+    </message>
+    <message>
+        <source>Kept in %1.</source>
+        <translation>Abgelegt in %1.</translation>
+    </message>
+    <message>
+        <source>Could not keep it with the run: %1</source>
+        <translation>Konnte nicht beim Lauf abgelegt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The embedding kept with %1 (%n point(s)): press Start to compute it again.</source>
+        <translation>
+            <numerusform>Die bei %1 abgelegte Einbettung (%n Punkt): Starten berechnet sie erneut.</numerusform>
+            <numerusform>Die bei %1 abgelegte Einbettung (%n Punkte): Starten berechnet sie erneut.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -498,6 +498,26 @@
         <source>The compared run was refined by %1, which stores its weights already rounded: in its “after” single and cumulative columns, the layers kept in float have the float model&apos;s weights.</source>
         <translation>所比较的运行经过 %1 细化，其权重已按舍入后的值保存：在其“之后”的单层和累积列中，保持浮点的层使用浮点模型的权重。</translation>
     </message>
+    <message>
+        <source>Analysing: %1 % done, about %2 left.</source>
+        <translation>分析中：已完成 %1 %，约剩 %2。</translation>
+    </message>
+    <message>
+        <source>The table shows the figures over the samples measured so far.</source>
+        <translation>表格显示的是目前已测样本上的数值。</translation>
+    </message>
+    <message>
+        <source>The analysis kept with %1 (%2 samples, %3): press Start to measure again.</source>
+        <translation>保存在 %1 中的分析（%2 个样本，%3）：按“开始”重新测量。</translation>
+    </message>
+    <message>
+        <source>Kept in %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Could not keep it with the run: %1</source>
+        <translation>无法随运行保存：%1</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::LogView</name>
@@ -848,10 +868,6 @@
         <translation>全屏大字体，每次显示一个视图（Page Up/Down 切换）</translation>
     </message>
     <message>
-        <source>Page Up/Down: previous/next view; F11: leave presentation mode</source>
-        <translation>Page Up/Down：上一个/下一个视图；F11：退出演示模式</translation>
-    </message>
-    <message>
         <source>Could not write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -1170,6 +1186,74 @@ Set the model&apos;s own values on the Model tab and press Check on Dataset, or 
     <message>
         <source>Cannot start: %1</source>
         <translation>无法开始：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2): quantized top-1 %3 % (full precision %4 %).</source>
+        <translation>%1（%2）：量化后 Top-1 %3 %（全精度 %4 %）。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): accuracy not measured (no dataset).</source>
+        <translation>%1（%2）：未测量准确率（无数据集）。</translation>
+    </message>
+    <message>
+        <source>Its folder has no losses.csv to draw.</source>
+        <translation>其文件夹中没有可绘制的 losses.csv。</translation>
+    </message>
+    <message>
+        <source>Not refined</source>
+        <translation>未精调</translation>
+    </message>
+    <message>
+        <source>Cannot Refine</source>
+        <translation>无法精调</translation>
+    </message>
+    <message>
+        <source>A run is going; refine when it has ended.</source>
+        <translation>有运行正在进行；请在其结束后再精调。</translation>
+    </message>
+    <message>
+        <source>Refining %1 with %2</source>
+        <translation>正在用 %2 精调 %1</translation>
+    </message>
+    <message>
+        <source>Finish a run first: Refine works on a run of the Results tab.</source>
+        <translation>请先完成一次运行：精调作用于“结果”页中的运行。</translation>
+    </message>
+    <message>
+        <source>ranges: Lp search of every weight and activation range (seconds)</source>
+        <translation>ranges：对每个权重和激活范围做 Lp 搜索（几秒）</translation>
+    </message>
+    <message>
+        <source>adaround: the ranges, then each layer&apos;s rounding learned (minutes)</source>
+        <translation>adaround：先搜索范围，再学习每层的舍入（几分钟）</translation>
+    </message>
+    <message>
+        <source>brecq: the ranges, then each block&apos;s rounding and ranges learned (minutes)</source>
+        <translation>brecq：先搜索范围，再学习每个块的舍入和范围（几分钟）</translation>
+    </message>
+    <message>
+        <source>Refine Finished Run</source>
+        <translation>精调已完成的运行</translation>
+    </message>
+    <message>
+        <source>Refine %1 without training again; the result goes to a new folder beside it:</source>
+        <translation>不重新训练而精调 %1；结果写入其旁边的新文件夹：</translation>
+    </message>
+    <message>
+        <source>PgUp/PgDn: other views · F11: leave</source>
+        <translation>PgUp/PgDn：其他视图 · F11：退出</translation>
+    </message>
+    <message>
+        <source>Could not keep the images: %1</source>
+        <translation>无法保存图像：%1</translation>
+    </message>
+    <message>
+        <source>Re&amp;fine Finished Run…</source>
+        <translation>精调已完成的运行(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Refine the selected run of the Results tab (ranges, AdaRound, BRECQ) without training again</source>
+        <translation>不重新训练，精调“结果”页中选中的运行（ranges、AdaRound、BRECQ）</translation>
     </message>
 </context>
 <context>
@@ -1615,6 +1699,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>GENIE: swing convolution, pixels by which a strided convolution&apos;s input is shifted at random while distilling (0 = off)</source>
         <translation>GENIE：摆动卷积，蒸馏时步长大于 1 的卷积的输入随机平移的像素数（0 = 关闭）</translation>
     </message>
+    <message>
+        <source>brecq: Adam learning rate of each weight channel&apos;s step size (GENIE-M; 0: keep the searched ranges)</source>
+        <translation>brecq：每个权重通道步长的 Adam 学习率（GENIE-M；0：保留搜索得到的范围）</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::PreprocessingEditor</name>
@@ -1856,6 +1944,98 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source> (real data)</source>
         <translation>（真实数据）</translation>
+    </message>
+    <message>
+        <source>Re&amp;fine…</source>
+        <translation>精调(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Refine the selected run&apos;s student (ranges, AdaRound, BRECQ) without training again; the result is a new run</source>
+        <translation>不重新训练，精调选中运行的学生模型（ranges、AdaRound、BRECQ）；结果是一次新的运行</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::RunAnalysisReport</name>
+    <message>
+        <source>Per-layer analysis</source>
+        <translation>逐层分析</translation>
+    </message>
+    <message>
+        <source>%1 layers, measured on %2.</source>
+        <translation>%1 层，在 %2 上测量。</translation>
+    </message>
+    <message>
+        <source>Accuracy with only this layer quantized</source>
+        <translation>只量化该层时的准确率</translation>
+    </message>
+    <message>
+        <source>Accuracy with this layer and all before it quantized</source>
+        <translation>量化该层及其之前所有层时的准确率</translation>
+    </message>
+    <message>
+        <source>SQNR of each layer&apos;s output in the fully quantized model</source>
+        <translation>完全量化模型中每层输出的 SQNR</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>W bits</source>
+        <translation>W 位宽</translation>
+    </message>
+    <message>
+        <source>Single (%)</source>
+        <translation>单层 (%)</translation>
+    </message>
+    <message>
+        <source>Cumulative (%)</source>
+        <translation>累积 (%)</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message numerus="yes">
+        <source>t-SNE of the student&apos;s penultimate features (%n point(s))</source>
+        <translation>
+            <numerusform>学生模型倒数第二层特征的 t-SNE（%n 个点）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>Analyses of %1 (%2 W%3A%4)</source>
+        <translation>%1 的分析（%2 W%3A%4）</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::RunChooser</name>
+    <message>
+        <source>Look again at the curves and images of a finished run of this session</source>
+        <translation>重新查看本会话中已完成运行的曲线和图像</translation>
+    </message>
+    <message>
+        <source>Sho&amp;wn run:</source>
+        <translation>显示的运行(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>the run in progress</source>
+        <translation>正在进行的运行</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -2259,6 +2439,20 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>Thet&amp;a:</source>
         <translation>Theta(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Kept in %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Could not keep it with the run: %1</source>
+        <translation>无法随运行保存：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The embedding kept with %1 (%n point(s)): press Start to compute it again.</source>
+        <translation>
+            <numerusform>保存在 %1 中的嵌入（%n 个点）：按“开始”重新计算。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

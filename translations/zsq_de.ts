@@ -1706,6 +1706,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>brecq: Adam learning rate of each weight channel&apos;s step size (GENIE-M; 0: keep the searched ranges)</source>
         <translation>brecq: Adam-Lernrate der Schrittweite jedes Gewichtskanals (GENIE-M; 0: die gesuchten Bereiche behalten)</translation>
     </message>
+    <message>
+        <source>weights the refinement starts from: the method&apos;s student, or the float teacher&apos;s (the method then gives only its calibration images)</source>
+        <translation>Gewichte, von denen die Verfeinerung ausgeht: der Student der Methode oder die des Float-Lehrers (die Methode liefert dann nur ihre Kalibrierbilder)</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::PreprocessingEditor</name>

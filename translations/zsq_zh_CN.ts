@@ -1703,6 +1703,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>brecq: Adam learning rate of each weight channel&apos;s step size (GENIE-M; 0: keep the searched ranges)</source>
         <translation>brecq：每个权重通道步长的 Adam 学习率（GENIE-M；0：保留搜索得到的范围）</translation>
     </message>
+    <message>
+        <source>weights the refinement starts from: the method&apos;s student, or the float teacher&apos;s (the method then gives only its calibration images)</source>
+        <translation>细化的起点权重：方法得到的学生模型，或浮点教师模型的权重（此时方法只提供其校准图像）</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::PreprocessingEditor</name>

@@ -192,6 +192,8 @@ const std::vector<ParamSpec>& runConfigSchema()
         // Refinement after the method (engine/reconstruction.h).
         choiceParam("refine.method", "none", {"none", "ranges", "adaround", "brecq"},
                     "after the method: ranges = weight and activation ranges by Lp error search; adaround = that, then every layer's rounding learned on calibration data; brecq = ranges, then each block's rounding and activation ranges learned together"),
+        choiceParam("refine.start", "student", {"student", "teacher"},
+                    "weights the refinement starts from: the method's student, or the float teacher's (the method then gives only its calibration images)"),
         choiceParam("refine.source", "method", {"method", "real"},
                     "calibration data: method = the method's own (ZeroQ's distilled images, the generator's samples); real = real training images (the ceiling, not zero-shot)"),
         intParam("refine.samples", 256, 1, 100000, "calibration images", true),
@@ -199,6 +201,7 @@ const std::vector<ParamSpec>& runConfigSchema()
         intParam("refine.batch_size", 32, 1, 4096, "calibration images per refinement step", true),
         doubleParam("refine.lr", 1e-2, 0, 10, "Adam learning rate of the rounding variables (0: round to nearest)"),
         doubleParam("refine.act_lr", 1e-3, 0, 10, "brecq: Adam learning rate of the activation ranges (LSQ+; 0: keep the searched ranges)"),
+        doubleParam("refine.weight_lr", 0, 0, 10, "brecq: Adam learning rate of each weight channel's step size (GENIE-M; 0: keep the searched ranges)"),
         doubleParam("refine.reg_weight", 0.01, 0, 100, "weight of the rounding regulariser"),
         doubleParam("refine.p", 2.4, 1, 10, "norm of the range search (2.4 as GENIE)"),
         doubleParam("refine.qdrop", -1, -1, 1, "QDrop: probability that an activation element stays float while refining (0 = off; -1: 0.5 for brecq, 0 for adaround)"),

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <tuple>
 
 #include "common/error.h"
 #include "common/progress_meter.h"
@@ -236,11 +237,19 @@ std::vector<LayerReconstruction> reconstructBlocks(models::ZooModelImpl& teacher
             }
         } clearTrainingState{roundings, learned};
         const bool learnRounding = config.adaround && config.lr > 0 && !roundingParams.empty();
-        std::unique_ptr<torch::optim::Adam> roundingOpt, rangeOpt;
+        std::unique_ptr<torch::optim::Adam> roundingOpt, rangeOpt, stepOpt;
         if (learnRounding)
             roundingOpt = std::make_unique<torch::optim::Adam>(roundingParams, torch::optim::AdamOptions(config.lr));
         if (!rangeParams.empty())
             rangeOpt = std::make_unique<torch::optim::Adam>(rangeParams, torch::optim::AdamOptions(config.actLr));
+        if (learnRounding && config.weightLr > 0) {
+            std::vector<torch::Tensor> stepParams;
+            for (auto& [layer, r] : roundings) {
+                r->learnStep();
+                stepParams.push_back(r->stepFactor());
+            }
+            stepOpt = std::make_unique<torch::optim::Adam>(stepParams, torch::optim::AdamOptions(config.weightLr));
+        }
 
         if (roundingOpt || rangeOpt) {
             for (int it = 0; it < config.iterations; ++it) {
@@ -264,11 +273,15 @@ std::vector<LayerReconstruction> reconstructBlocks(models::ZooModelImpl& teacher
                     roundingOpt->zero_grad();
                 if (rangeOpt)
                     rangeOpt->zero_grad();
+                if (stepOpt)
+                    stepOpt->zero_grad();
                 loss.backward();
                 if (roundingOpt)
                     roundingOpt->step();
                 if (rangeOpt)
                     rangeOpt->step();
+                if (stepOpt)
+                    stepOpt->step();
                 if (!std::isfinite(mse))
                     throw RuntimeFailure("refinement diverged in block " + block.name);
                 if (it % 50 == 0 || it + 1 == config.iterations)
@@ -288,6 +301,9 @@ std::vector<LayerReconstruction> reconstructBlocks(models::ZooModelImpl& teacher
             for (auto& [layer, r] : roundings) {
                 undecided += r->undecidedFraction();
                 layer->weight().copy_(r->hardWeight());
+                // A learned step moves the layer's fixed range with it.
+                std::tie(layer->setting().lo, layer->setting().hi) =
+                    r->decidedRange(layer->setting().lo, layer->setting().hi);
             }
             report.undecided = roundings.empty() ? 0 : undecided / static_cast<double>(roundings.size());
             for (models::ActQuantImpl* act : learned) {

@@ -11,7 +11,6 @@
 #include "common/error.h"
 #include "common/runtime.h"
 #include "config/method_defaults.h"
-#include "config/method_defaults.h"
 #include "config/preprocessing_keys.h"
 #include "config/run_config.h"
 #include "data/dataset_registry.h"
@@ -26,6 +25,7 @@
 #include "io/atomic_file.h"
 #include "io/image_export.h"
 #include "io/model_file.h"
+#include "io/state_dict.h"
 #include "methods/method.h"
 #include "models/preprocessing.h"
 #include "models/zoo.h"
@@ -162,6 +162,24 @@ void writeUnfinishedRun(const std::filesystem::path& out, const nlohmann::json& 
 }
 
 constexpr const char* kRefineCheckpoint = "refine.ckpt";
+
+// refine.start=teacher: the refinement starts from the float weights and
+// BatchNorm statistics (quantized afresh by its range search), so that the
+// method contributes only its calibration images and every source gets the
+// very same refinement; "student" keeps what the method fine-tuned.
+void startFromTeacherWeights(models::ZooModelImpl& teacher, models::ZooModelImpl& student)
+{
+    torch::NoGradGuard noGrad;
+    const io::TensorMap source = io::stateDict(teacher);
+    for (auto& [key, target] : io::stateDict(student)) {
+        const std::string leaf = key.substr(key.rfind('.') + 1);
+        const bool modelState = leaf == "weight" || leaf == "bias" || leaf == "running_mean" ||
+                                leaf == "running_var" || leaf == "num_batches_tracked";
+        auto it = source.find(key);
+        if (modelState && it != source.end() && it->second.sizes() == target.sizes())
+            target.copy_(it->second);
+    }
+}
 
 // What --resume (train.resume) continues: a run.ckpt resumes the method's
 // training, and a refine.ckpt lying beside it the refinement after the
@@ -307,7 +325,6 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
     const models::ModelInfo info = teacher.model->info();
     config::applyProfile(cfg, givenKeys, info.inputSize);
     config::applyMethodDefaults(cfg, givenKeys);
-    config::applyMethodDefaults(cfg, givenKeys);
     sink.onMessage(LogLevel::Info, "preprocessing: " + models::describePreprocessing(info));
     if (info.preprocessingAssumed)
         sink.onMessage(LogLevel::Warning, models::assumedPreprocessingNote(info, teacher.path));
@@ -451,6 +468,8 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
                 throw InputError(file + ": calibration images must be a float tensor [N, " +
                                  std::to_string(info.inChannels) + ", H, W]");
         }
+        if (cfg["refine"]["start"].get<std::string>() == "teacher")
+            startFromTeacherWeights(*teacher.model, *student);
         // Kept with the run: a later refinement with other settings can
         // start from the same images (refine.calibration).
         try {
@@ -461,6 +480,7 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
         rc.adaround = refineMethod == "adaround" || refineMethod == "brecq";
         rc.blocks = refineMethod == "brecq";
         rc.actLr = cfg["refine"]["act_lr"].get<double>();
+        rc.weightLr = cfg["refine"]["weight_lr"].get<double>();
         if (rc.blocks) {
             rc.checkpointPath = (out / kRefineCheckpoint).string();
             rc.resumePath = resume.refinement;
@@ -472,6 +492,7 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
                 layers.push_back({{"layer", l.layer}, {"mse_before", l.mseBefore}, {"mse_after", l.mseAfter},
                                   {"undecided", l.undecided}});
             details["refine"] = {{"method", refineMethod}, {"source", refineSource},
+                                 {"start", cfg["refine"]["start"]},
                                  {"samples", calibration.size(0)}, {"seconds", rr.seconds}, {"layers", layers}};
         } catch (const Cancelled&) {
             // Refinement changes the student in place, block by block (or

@@ -41,6 +41,10 @@ struct ReconstructionConfig {
     // Adam learning rate of the activation range ends in block mode (LSQ+);
     // 0 keeps the searched ranges.
     double actLr = 1e-3;
+    // Adam learning rate of every weight channel's step size in block mode
+    // (GENIE-M: a factor on the searched step, learned with the rounding);
+    // 0 keeps the searched weight ranges.
+    double weightLr = 0;
     // Block mode: the refinement's state is written here after every block
     // but the last (engine/refine_checkpoint.h; "" = not written), and a
     // refinement resumes from resumePath (a refine.ckpt of the same

@@ -43,6 +43,7 @@ nlohmann::json refineSettings(const ReconstructionConfig& config, const torch::T
             {"batch_size", config.batchSize},
             {"lr", config.lr},
             {"act_lr", config.actLr},
+            {"weight_lr", config.weightLr},
             {"reg_weight", config.regWeight},
             {"warmup", config.warmup},
             {"beta", {config.betaStart, config.betaEnd}},

@@ -20,12 +20,24 @@ public:
     torch::Tensor softWeight() const;                      // differentiable in V
     torch::Tensor hardWeight() const;                      // rounding decided: h = [V >= 0]
     torch::Tensor regularizer(double beta) const;
+
+    // GENIE-M (Jeon et al. 2023): each output channel's step size learned
+    // too, as a factor on the initial step (starting at 1) while floor(u)
+    // stays that of the initial step: w = factor * (clamp(floor + h) + zp) / scale.
+    void learnStep();
+    bool learnsStep() const { return factor_.defined(); }
+    torch::Tensor& stepFactor() { return factor_; }
+    // The fixed range (lo/hi of [out] or [1], as given to the constructor)
+    // whose grid holds hardWeight(): both ends times the learned factor.
+    std::pair<torch::Tensor, torch::Tensor> decidedRange(const torch::Tensor& lo, const torch::Tensor& hi) const;
     // Share of variables whose h is still strictly between 0.01 and 0.99.
     double undecidedFraction() const;
 
 private:
     torch::Tensor rectified() const;
     torch::Tensor floor_, scale_, zp_, v_;
+    torch::Tensor lo_, hi_, factor_; // broadcast range; factor undefined unless learnStep()
+    int bits_ = 0;
     double qmin_ = 0, qmax_ = 0;
 };
 

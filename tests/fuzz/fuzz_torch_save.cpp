@@ -1,5 +1,6 @@
 // The torch.save reader (io/torch_zip + io/torch_save_reader): the bytes of
-// a model file, checkpoint, tensor file or run.ckpt. Accepted: a value whose
+// a model file, checkpoint, tensor file or run.ckpt, and the same bytes as a
+// TorchScript archive. Accepted: a value whose
 // tensors all lie inside their storages; refused: an InputError. Anything
 // else (a crash, a sanitizer report, another exception) is a finding.
 #include "fuzz_common.h"
@@ -8,6 +9,7 @@
 
 #include "common/error.h"
 #include "io/tensor_file.h"
+#include "io/torch_save_reader.h"
 #include "io/torch_zip.h"
 
 namespace {
@@ -44,6 +46,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         zsq::fuzz::touchValue(value);
         checkStoragesAreRecords(bytes, value);
         zsq::fuzz::noteAccepted("torch.save file");
+    } catch (const zsq::InputError& e) {
+        zsq::fuzz::noteRefusal(e);
+    }
+    // A TorchScript archive's module tensors (data.pkl through the same
+    // unpickler, module objects read as their attributes; no code run).
+    try {
+        const std::map<std::string, at::Tensor> tensors = zsq::io::readTorchScriptTensors(bytes);
+        c10::impl::GenericList list(c10::TensorType::get());
+        for (const auto& [name, t] : tensors)
+            list.push_back(t);
+        const c10::IValue value(list);
+        zsq::fuzz::touchValue(value);
+        checkStoragesAreRecords(bytes, value);
+        zsq::fuzz::noteAccepted("TorchScript archive");
     } catch (const zsq::InputError& e) {
         zsq::fuzz::noteRefusal(e);
     }

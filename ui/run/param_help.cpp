@@ -44,6 +44,8 @@ const char* const kHelpTexts[] = {
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "calibration images per refinement step"),
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "Adam learning rate of the rounding variables (0: round to nearest)"),
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "brecq: Adam learning rate of the activation ranges (LSQ+; 0: keep the searched ranges)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "brecq: Adam learning rate of each weight channel's step size (GENIE-M; 0: keep the searched ranges)"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "weights the refinement starts from: the method's student, or the float teacher's (the method then gives only its calibration images)"),
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "weight of the rounding regulariser"),
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "norm of the range search (2.4 as GENIE)"),
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "QDrop: probability that an activation element stays float while refining (0 = off; -1: 0.5 for brecq, 0 for adaround)"),

@@ -213,7 +213,7 @@ const std::vector<ParamSpec>& runConfigSchema()
         // with brecq unless refine.method is given.
         intParam("genie.samples", 256, 1, 100000, "GENIE: distilled images (the calibration set of the refinement)", true),
         intParam("genie.batch_size", 64, 1, 4096, "GENIE: images per batch (each batch has its own generator and latent vectors)", true),
-        intParam("genie.iterations", 500, 1, 100000, "GENIE: optimisation steps per batch", true),
+        intParam("genie.iterations", 200, 1, 100000, "GENIE: optimisation steps per batch", true),
         doubleParam("genie.latent_lr", 0.1, 1e-6, 10, "GENIE: Adam learning rate of the latent vectors"),
         doubleParam("genie.generator_lr", 0.01, 1e-6, 10, "GENIE: Adam learning rate of the generator"),
         intParam("genie.swing", 1, 0, 8, "GENIE: swing convolution, pixels by which a strided convolution's input is shifted at random while distilling (0 = off)", true),

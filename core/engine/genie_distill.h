@@ -20,7 +20,7 @@ namespace zsq::engine {
 struct GenieConfig {
     std::int64_t samples = 256;   // images in all (the last batch may be smaller)
     std::int64_t batchSize = 64;  // images per generator (GENIE: 128)
-    int iterations = 500;         // steps per batch (GENIE: 4000)
+    int iterations = 200;         // steps per batch (GENIE: 4000; chosen on the val split, docs/methods.md)
     // Adam learning rates as GENIE's code applies them (its argument names
     // are swapped: lr_g = 0.1 reaches the latents, lr_z = 0.01 the generator).
     double latentLr = 0.1;

@@ -72,12 +72,13 @@ int runQuantize(const ArgList& argv)
     Args args(argv, valued, {"help", "quiet"});
     if (args.flag("help")) {
         std::printf(
-            "usage: zsq quantize [--config RUN.json] [--model FILE] [--method ptq|gdfq|clusterq|lrq|realdata]\n"
+            "usage: zsq quantize [--config RUN.json] [--model FILE] [--method ptq|genie|gdfq|clusterq|lrq|realdata]\n"
             "                    [--wbits 4] [--abits 4] [--profile quick|classroom|paper|custom] [--seed N] [--device D]\n"
             "                    [--output DIR] [--dataset NAME|DIR] [--resume DIR/run.ckpt] [--set key=value[,key=value]]\n"
             "                    [--print-losses N] (losses every N iterations on stderr)\n"
             "                    [--refine none|ranges|adaround|brecq] (refine.method: after the method, fit the\n"
-            "                    quantizers to calibration data; see refine.* below)\n"
+            "                    quantizers to calibration data; see refine.* below; --method genie: brecq\n"
+            "                    unless --refine or refine.method is given)\n"
             "                    [--from RUN] (refine the finished run in folder RUN without training again: its\n"
             "                    config.json and run.ckpt, --refine (default brecq), a new folder RUN-brecq unless --output)\n"
             "                    [--nproc N] (dist.nproc: N local processes split each batch; data-parallel)\n"

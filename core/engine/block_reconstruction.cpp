@@ -9,6 +9,7 @@
 
 #include "common/error.h"
 #include "common/progress_meter.h"
+#include "engine/frozen_parameters.h"
 #include "engine/reconstruction_steps.h"
 #include "engine/refine_checkpoint.h"
 #include "quant/adaround.h"
@@ -82,26 +83,6 @@ double blockMse(models::ZooModelImpl& student, const torch::nn::Module* next, co
     return sum / static_cast<double>(targets.numel());
 }
 
-// Turns every parameter's gradient off while blocks are refined (only the
-// rounding variables and activation ranges learn) and back on after.
-class FrozenParameters {
-public:
-    explicit FrozenParameters(torch::nn::Module& model)
-    {
-        for (auto& p : model.parameters()) {
-            saved_.emplace_back(p, p.requires_grad());
-            p.set_requires_grad(false);
-        }
-    }
-    ~FrozenParameters()
-    {
-        for (auto& [p, flag] : saved_)
-            p.set_requires_grad(flag);
-    }
-
-private:
-    std::vector<std::pair<torch::Tensor, bool>> saved_;
-};
 
 } // namespace
 

@@ -9,6 +9,7 @@
 #include "common/progress_meter.h"
 #include "data/dataset.h"
 #include "engine/bn_statistics.h"
+#include "engine/frozen_parameters.h"
 #include "models/preprocessing.h"
 #include "models/swing_convolution.h"
 
@@ -61,26 +62,6 @@ private:
 };
 TORCH_MODULE(GenieGenerator);
 
-// The teacher's parameters need no gradient while distilling; their flags
-// come back however the distillation ends.
-class FrozenParameters {
-public:
-    explicit FrozenParameters(torch::nn::Module& model)
-    {
-        for (auto& p : model.parameters()) {
-            saved_.emplace_back(p, p.requires_grad());
-            p.set_requires_grad(false);
-        }
-    }
-    ~FrozenParameters()
-    {
-        for (auto& [p, flag] : saved_)
-            p.set_requires_grad(flag);
-    }
-
-private:
-    std::vector<std::pair<torch::Tensor, bool>> saved_;
-};
 
 // PyTorch's ReduceLROnPlateau (mode min, relative threshold 1e-4, factor
 // 0.1), as GENIE steps it with every loss.

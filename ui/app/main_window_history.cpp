@@ -5,9 +5,12 @@
 // Per-layer tabs included (with the analyses kept in the runs' folders).
 #include "main_window.h"
 
+#include <algorithm>
+
 #include <QDir>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QVBoxLayout>
 
 #include "ui/analysis/analysis_controller.h"

@@ -39,6 +39,8 @@ private:
     QTimer* m_deadline = nullptr;
     QTimer* m_analysisLimit = nullptr;
     bool m_started = false;
+    bool m_timedOut = false;    // the deadline came first: capture, then exit 3
+    bool m_capturing = false;
 };
 
 } // namespace zsq::ui

@@ -221,6 +221,15 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent)
         m_advanced->setVisible(open);
     });
 
+    // Combo boxes as wide as their longest entry ("Classroom (half a minute,
+    // frequent images…)") made the settings wider than the dock at 1024x768:
+    // the method explanation and every field were cut at the right. They
+    // take the dock's width instead; the open list shows the whole entries.
+    for (QComboBox* combo : {m_method, m_profile, m_device, m_dataset}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(10);
+    }
+
     // Settings and the advanced form scroll; the buttons stay in view.
     auto* content = new QWidget(this);
     auto* contentLayout = new QVBoxLayout(content);
@@ -339,7 +348,11 @@ void RunPanel::updateDataset()
     if (dir.isEmpty())
         problem(tr("Not installed (for Fashion-MNIST: apt install dataset-fashion-mnist)."));
     else
-        m_datasetInfo->setText(tr("Found in %1").arg(QDir::toNativeSeparators(dir)));
+        // A zero-width space after each separator lets the path wrap: unbroken,
+        // it set the panel's minimum width beyond the dock's.
+        m_datasetInfo->setText(tr("Found in %1")
+                                   .arg(QDir::toNativeSeparators(dir).replace(QDir::separator(),
+                                                                             QString(QDir::separator()) + QChar(0x200B))));
 }
 
 void RunPanel::updateBaseline()

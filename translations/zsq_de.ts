@@ -2235,6 +2235,14 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>Classroom (half a minute, frequent images)</source>
         <translation>Unterricht (eine halbe Minute, häufige Bilder)</translation>
     </message>
+    <message>
+        <source>GENIE: distils images with a small generator and learnable latents per batch (BatchNorm statistics, swing convolution), then refines block by block (BRECQ); no fine-tuning.</source>
+        <translation>GENIE: destilliert Bilder mit einem kleinen Generator und lernbaren Latents je Batch (BatchNorm-Statistiken, Swing-Faltung) und verfeinert dann Block für Block (BRECQ); kein Feintuning.</translation>
+    </message>
+    <message>
+        <source>GENIE</source>
+        <translation>GENIE</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::RunQueue</name>

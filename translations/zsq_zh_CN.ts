@@ -2231,6 +2231,14 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>Classroom (half a minute, frequent images)</source>
         <translation>课堂（约半分钟，频繁更新图像）</translation>
     </message>
+    <message>
+        <source>GENIE: distils images with a small generator and learnable latents per batch (BatchNorm statistics, swing convolution), then refines block by block (BRECQ); no fine-tuning.</source>
+        <translation>GENIE：每个批次用一个小生成器和可学习的隐变量蒸馏图像（BatchNorm 统计量、摆动卷积），然后逐块细化（BRECQ）；不进行微调。</translation>
+    </message>
+    <message>
+        <source>GENIE</source>
+        <translation>GENIE</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::RunQueue</name>

@@ -253,4 +253,10 @@ void ParamForm::setGroupVisible(const QString& group, bool visible)
         box->setVisible(visible);
 }
 
+bool ParamForm::isGroupVisible(const QString& group) const
+{
+    const QGroupBox* box = m_groups.value(group);
+    return box && !box->isHidden();
+}
+
 } // namespace zsq::ui

@@ -36,6 +36,8 @@ public:
     void resetToBaseline();
     // Shows or hides a group ("train", "lrq", ...) without forgetting values.
     void setGroupVisible(const QString& group, bool visible);
+    // Whether the group is shown (not hidden by setGroupVisible).
+    bool isGroupVisible(const QString& group) const;
 
 signals:
     void edited();

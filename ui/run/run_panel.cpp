@@ -88,9 +88,17 @@ QString RunPanel::methodExplanation(const QString& method)
     if (method == QLatin1String("ptq"))
         return tr("ZeroQ-style PTQ: distils one batch from the BatchNorm statistics and calibrates; no "
                   "fine-tuning (the floor).");
+    if (method == QLatin1String("genie"))
+        return tr("GENIE: distils images with a small generator and learnable latents per batch (BatchNorm "
+                  "statistics, swing convolution), then refines block by block (BRECQ); no fine-tuning.");
     if (method == QLatin1String("realdata"))
         return tr("Real data: the same fine-tuning on the real training set. The ceiling, not zero-shot.");
     return {};
+}
+
+bool RunPanel::showsSettingsGroup(const QString& group) const
+{
+    return m_advanced->isGroupVisible(group);
 }
 
 QString RunPanel::defaultRunsDir()
@@ -112,6 +120,7 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent)
                                                {QStringLiteral("clusterq"), tr("ClusterQ")},
                                                {QStringLiteral("gdfq"), tr("GDFQ")},
                                                {QStringLiteral("ptq"), tr("PTQ (ZeroQ)")},
+                                               {QStringLiteral("genie"), tr("GENIE")},
                                                {QStringLiteral("realdata"), tr("Real-data ceiling")}};
     // Core's order puts PTQ first; the panel leads with the papers' methods.
     QStringList methods = schemaChoices(QStringLiteral("method"));
@@ -307,10 +316,12 @@ void RunPanel::updateMethod()
 {
     const QString m = method();
     m_methodHelp->setText(methodExplanation(m));
-    const bool generative = m != QLatin1String("ptq");
+    // ptq and genie distil their images: no generator is trained.
+    const bool generative = m != QLatin1String("ptq") && m != QLatin1String("genie");
     m_advanced->setGroupVisible(QStringLiteral("train"), generative);
     m_advanced->setGroupVisible(QStringLiteral("export"), generative);
-    m_advanced->setGroupVisible(QStringLiteral("ptq"), !generative);
+    m_advanced->setGroupVisible(QStringLiteral("ptq"), m == QLatin1String("ptq"));
+    m_advanced->setGroupVisible(QStringLiteral("genie"), m == QLatin1String("genie"));
     m_advanced->setGroupVisible(QStringLiteral("gdfq"), generative);
     m_advanced->setGroupVisible(QStringLiteral("clusterq"), m == QLatin1String("clusterq"));
     m_advanced->setGroupVisible(QStringLiteral("lrq"), m == QLatin1String("lrq"));

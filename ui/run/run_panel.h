@@ -50,6 +50,8 @@ public:
 
     static QString defaultRunsDir();
     static QString methodExplanation(const QString& method);
+    // Whether the advanced form shows the group of keys `group` ("ptq", "train", ...).
+    bool showsSettingsGroup(const QString& group) const;
 
     // Why the chosen dataset cannot be used (a folder that does not exist, a
     // named set not installed); empty when it can. Start stays disabled.

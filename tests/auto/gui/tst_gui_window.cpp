@@ -186,6 +186,17 @@ private slots:
                 QVERIFY2(panel.setParameter(key, choice.toString()), qPrintable(key + QLatin1Char('=') + choice.toString()));
                 QCOMPARE(panel.parameter(key).toString(), choice.toString());
                 ++checked;
+                if (key != QLatin1String("method"))
+                    continue;
+                // Every method explains itself, and the form shows the
+                // settings it uses: a generator's training only where one is
+                // trained (ptq and genie distil their images).
+                const QString m = choice.toString();
+                QVERIFY2(!zsq::ui::RunPanel::methodExplanation(m).isEmpty(), qPrintable(m));
+                const bool distils = m == QLatin1String("ptq") || m == QLatin1String("genie");
+                QCOMPARE(panel.showsSettingsGroup(QStringLiteral("train")), !distils);
+                QCOMPARE(panel.showsSettingsGroup(QStringLiteral("ptq")), m == QLatin1String("ptq"));
+                QCOMPARE(panel.showsSettingsGroup(QStringLiteral("genie")), m == QLatin1String("genie"));
             }
         }
         QVERIFY(checked >= 9);   // 5 methods, 4 profiles

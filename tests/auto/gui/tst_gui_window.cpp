@@ -98,16 +98,11 @@ private slots:
         // user setting anything up again; the refined run is a new row.
         std::unique_ptr<MainWindow> window(zsq::test::newTestWindow(1024, 700));
         QVERIFY(zsq::test::loadDemoModel(*window).isEmpty());
-        zsq::ui::RunPanel* panel = window->runPanel();
         const QString run = m_runs.filePath(QStringLiteral("to-refine"));
-        QVERIFY(panel->setParameter(QStringLiteral("method"), QStringLiteral("ptq")));
-        QVERIFY(panel->setParameter(QStringLiteral("dataset"), QStringLiteral("none")));
-        QVERIFY(panel->setParameter(QStringLiteral("output"), run));
-        QVERIFY(panel->setParameter(QStringLiteral("threads"), 2));
-        QVERIFY(panel->setParameter(QStringLiteral("ptq.iterations"), 5));
-        QVERIFY(panel->setParameter(QStringLiteral("ptq.batch_size"), 8));
         QSignalSpy ran(window.get(), &MainWindow::runFinished);
-        window->startAction()->trigger();
+        startTinyPtqRun(*window, run);
+        if (QTest::currentTestFailed())
+            return;
         QTRY_VERIFY_WITH_TIMEOUT(!ran.isEmpty(), 120000);
         QVERIFY2(ran.takeFirst().at(0).toBool(), "the run to refine failed");
 
@@ -135,16 +130,11 @@ private slots:
         // ONNX and TorchScript; a float model is refused in one line.
         std::unique_ptr<MainWindow> window(zsq::test::newTestWindow(1024, 700));
         QVERIFY(zsq::test::loadDemoModel(*window).isEmpty());
-        zsq::ui::RunPanel* panel = window->runPanel();
         const QString run = m_runs.filePath(QStringLiteral("exported"));
-        QVERIFY(panel->setParameter(QStringLiteral("method"), QStringLiteral("ptq")));
-        QVERIFY(panel->setParameter(QStringLiteral("dataset"), QStringLiteral("none")));
-        QVERIFY(panel->setParameter(QStringLiteral("output"), run));
-        QVERIFY(panel->setParameter(QStringLiteral("threads"), 2));
-        QVERIFY(panel->setParameter(QStringLiteral("ptq.iterations"), 5));
-        QVERIFY(panel->setParameter(QStringLiteral("ptq.batch_size"), 8));
         QSignalSpy ran(window.get(), &MainWindow::runFinished);
-        window->startAction()->trigger();
+        startTinyPtqRun(*window, run);
+        if (QTest::currentTestFailed())
+            return;
         QTRY_VERIFY_WITH_TIMEOUT(!ran.isEmpty(), 120000);
         QVERIFY2(ran.at(0).at(0).toBool(), qPrintable(ran.at(0).at(1).toString()));
         QCOMPARE(window->resultsView()->currentRunDir(), run);
@@ -267,6 +257,20 @@ private slots:
     }
 
 private:
+    // A data-free PTQ run of 5 distillation steps on 8 images into `output`,
+    // started through the Run panel as a user would.
+    static void startTinyPtqRun(MainWindow& window, const QString& output)
+    {
+        zsq::ui::RunPanel* panel = window.runPanel();
+        QVERIFY(panel->setParameter(QStringLiteral("method"), QStringLiteral("ptq")));
+        QVERIFY(panel->setParameter(QStringLiteral("dataset"), QStringLiteral("none")));
+        QVERIFY(panel->setParameter(QStringLiteral("output"), output));
+        QVERIFY(panel->setParameter(QStringLiteral("threads"), 2));
+        QVERIFY(panel->setParameter(QStringLiteral("ptq.iterations"), 5));
+        QVERIFY(panel->setParameter(QStringLiteral("ptq.batch_size"), 8));
+        window.startAction()->trigger();
+    }
+
     QTemporaryDir m_settings;
     QTemporaryDir m_runs;
 };

@@ -20,6 +20,15 @@
 
 using zsq::test::expectOneLineError;
 using zsq::test::runZsq;
+
+namespace {
+// A whole small output file (empty when it cannot be read).
+QByteArray fileBytes(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+} // namespace
 using Run = zsq::test::CliRun;
 
 class TestCli : public QObject {
@@ -315,12 +324,8 @@ private slots:
         const Run direct = runZsq(base + QStringList{"--output", out + "-direct", "--refine", "brecq", "--set",
                                                       tiny + "," + refine});
         QVERIFY2(direct.code == 0, qPrintable(direct.err));
-        auto bytes = [](const QString& path) {
-            QFile f(path);
-            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-        };
-        QVERIFY(!bytes(dir + "/quant_params.json").isEmpty());
-        QVERIFY2(bytes(dir + "/quant_params.json") == bytes(out + "-direct/quant_params.json"),
+        QVERIFY(!fileBytes(dir + "/quant_params.json").isEmpty());
+        QVERIFY2(fileBytes(dir + "/quant_params.json") == fileBytes(out + "-direct/quant_params.json"),
                  "refining afterwards gave another student than refining in the run");
 
         // A second refinement gets a folder of its own; bad requests are one line.
@@ -369,12 +374,8 @@ private slots:
         QVERIFY(!QFile::exists(out + "/refine.ckpt") && !QFile::exists(out + "/CANCELLED.txt"));
         const Run whole = runZsq(args + QStringList{"--quiet", "--output", out + "-whole"});
         QVERIFY2(whole.code == 0, qPrintable(whole.err));
-        auto bytes = [](const QString& path) {
-            QFile f(path);
-            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-        };
-        QVERIFY(!bytes(out + "/quant_params.json").isEmpty());
-        QVERIFY2(bytes(out + "/quant_params.json") == bytes(out + "-whole/quant_params.json"),
+        QVERIFY(!fileBytes(out + "/quant_params.json").isEmpty());
+        QVERIFY2(fileBytes(out + "/quant_params.json") == fileBytes(out + "-whole/quant_params.json"),
                  "the resumed refinement ended elsewhere than an uninterrupted one");
         // A ptq run has no run checkpoint to resume.
         expectOneLineError(runZsq({"quantize", "--method", "ptq", "--dataset", "none", "--output", out + "-x",

@@ -42,7 +42,9 @@ EvalData loadEvalData(const LayerAnalysisConfig& cfg, ZooModelImpl& teacher, con
     const models::ModelInfo& info = teacher.info();
     EvalData d;
     if (cfg.dataset != "none") {
-        data::DatasetPtr ds = data::openDataset(data::datasetRequestFor(cfg.dataset, cfg.split, info));
+        data::DatasetRequest request = data::datasetRequestFor(cfg.dataset, cfg.split, info);
+        request.cancel = cancel;
+        data::DatasetPtr ds = data::openDataset(request);
         if (ds->numClasses() != info.numClasses)
             throw InputError("the dataset has " + std::to_string(ds->numClasses()) + " classes but the model has " +
                              std::to_string(info.numClasses));

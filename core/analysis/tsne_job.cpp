@@ -71,7 +71,9 @@ TsneJobResult runTsneJob(const TsneJobConfig& config, EventSink& sink, const Can
     int dims = 0;
     for (std::size_t s = 0; s < config.sources.size(); ++s) {
         const TsneSource& src = config.sources[s];
-        data::DatasetPtr ds = data::openDataset(data::datasetRequestFor(src.dataset, src.split, info));
+        data::DatasetRequest dataRequest = data::datasetRequestFor(src.dataset, src.split, info);
+        dataRequest.cancel = cancel;
+        data::DatasetPtr ds = data::openDataset(dataRequest);
         if (ds->numClasses() != info.numClasses)
             throw InputError(src.name + ": the dataset has " + std::to_string(ds->numClasses()) +
                              " classes but the model has " + std::to_string(info.numClasses));

@@ -9,6 +9,7 @@
 
 #include <unistd.h>
 
+#include "common/cancel.h"
 #include "common/error.h"
 #include "data/readers.h"
 #include "io/atomic_file.h"
@@ -19,7 +20,8 @@ namespace {
 constexpr std::uint64_t kMaxCifarFileBytes = 512ull << 20;
 }
 
-std::shared_ptr<InMemoryDataset> readCifarBinary(const std::vector<std::string>& files, bool cifar100)
+std::shared_ptr<InMemoryDataset> readCifarBinary(const std::vector<std::string>& files, bool cifar100,
+                                                 const CancelToken* cancel)
 {
     const std::int64_t labelBytes = cifar100 ? 2 : 1;
     const std::int64_t record = labelBytes + 3 * 32 * 32;
@@ -46,7 +48,13 @@ std::shared_ptr<InMemoryDataset> readCifarBinary(const std::vector<std::string>&
         auto* out = reinterpret_cast<char*>(raw.data_ptr<std::uint8_t>());
         std::int64_t done = 0;
         while (done < bytes) {
-            const ssize_t r = ::read(fd, out + done, static_cast<std::size_t>(bytes - done));
+            try {
+                checkpoint(cancel); // waits while paused, throws Cancelled
+            } catch (...) {
+                ::close(fd);
+                throw;
+            }
+            const ssize_t r = ::read(fd, out + done, std::min(static_cast<std::size_t>(bytes - done), kReadChunkBytes));
             if (r < 0 && errno == EINTR)
                 continue;
             if (r <= 0) {

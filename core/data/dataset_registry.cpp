@@ -66,17 +66,17 @@ fs::path cifarDir(const fs::path& dir, bool cifar100)
     return {};
 }
 
-std::shared_ptr<InMemoryDataset> openIdx(const fs::path& dir, bool train)
+std::shared_ptr<InMemoryDataset> openIdx(const fs::path& dir, bool train, const CancelToken* cancel)
 {
     const std::string prefix = train ? "train" : "t10k";
     std::string images = findIdx(dir, prefix + "-images-idx3-ubyte");
     std::string labels = findIdx(dir, prefix + "-labels-idx1-ubyte");
     if (images.empty() || labels.empty())
         throw InputError("no " + prefix + " IDX files in " + dir.string());
-    return readIdx(images, labels, 10); // MNIST and Fashion-MNIST: 10 classes
+    return readIdx(images, labels, 10, cancel); // MNIST and Fashion-MNIST: 10 classes
 }
 
-std::shared_ptr<InMemoryDataset> openCifar(const fs::path& dir, bool cifar100, bool train)
+std::shared_ptr<InMemoryDataset> openCifar(const fs::path& dir, bool cifar100, bool train, const CancelToken* cancel)
 {
     std::vector<std::string> files;
     if (cifar100)
@@ -86,7 +86,7 @@ std::shared_ptr<InMemoryDataset> openCifar(const fs::path& dir, bool cifar100, b
             files.push_back((dir / ("data_batch_" + std::to_string(i) + ".bin")).string());
     else
         files.push_back((dir / "test_batch.bin").string());
-    auto ds = readCifarBinary(files, cifar100);
+    auto ds = readCifarBinary(files, cifar100, cancel);
     ds->classNames = cifar100 ? numberedClasses(100) : cifar10ClassNames();
     if (cifar100) {
         // Optional; when present it must be a regular text file of at most
@@ -205,7 +205,7 @@ DatasetPtr openDataset(const DatasetRequest& request)
 
     std::shared_ptr<InMemoryDataset> ds;
     if (kind == "idx") {
-        ds = openIdx(dir, !isTest);
+        ds = openIdx(dir, !isTest, request.cancel);
         if (ds->numClasses() == 0) {
             const bool fashion = src == "fashion-mnist" || dir.string().find("fashion") != std::string::npos;
             ds->classNames = fashion ? fashionMnistClassNames() : numberedClasses(10);
@@ -214,7 +214,7 @@ DatasetPtr openDataset(const DatasetRequest& request)
         fs::path cdir = cifarDir(dir, kind == "cifar100");
         if (cdir.empty())
             throw InputError("no CIFAR binary batches in " + dir.string());
-        ds = openCifar(cdir, kind == "cifar100", !isTest);
+        ds = openCifar(cdir, kind == "cifar100", !isTest, request.cancel);
     }
     ds->name = displayName;
     if (isTest)

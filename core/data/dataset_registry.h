@@ -11,6 +11,10 @@
 
 #include "data/dataset.h"
 
+namespace zsq {
+class CancelToken;
+}
+
 namespace zsq::data {
 
 struct DatasetRequest {
@@ -23,6 +27,9 @@ struct DatasetRequest {
     // default (whole image for <= 64 px, shorter side + centre crop above).
     std::string resize;
     std::int64_t resizeSize = 0;    // resize_crop: the shorter side before the crop (0: size / 0.875)
+    // Polled while IDX and CIFAR files are read into memory (Cancelled is
+    // thrown); the caller's token must outlive the call. Null: not cancellable.
+    const CancelToken* cancel = nullptr;
 };
 
 DatasetPtr openDataset(const DatasetRequest& request);

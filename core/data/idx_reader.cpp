@@ -25,6 +25,7 @@
 #include <zlib.h>
 #endif
 
+#include "common/cancel.h"
 #include "common/error.h"
 #include "data/readers.h"
 #include "io/atomic_file.h"
@@ -45,7 +46,7 @@ bool endsWithGz(const std::string& path)
 // Reads a plain or gzip IDX file sequentially, never more than asked for.
 class IdxFile {
 public:
-    explicit IdxFile(const std::string& path) : path_(path)
+    IdxFile(const std::string& path, const CancelToken* cancel) : path_(path), cancel_(cancel)
     {
         int fd = -1;
         try {
@@ -90,7 +91,8 @@ public:
         std::size_t done = 0;
         auto* out = static_cast<char*>(buffer);
         while (done < bytes) {
-            const unsigned chunk = static_cast<unsigned>(std::min<std::size_t>(bytes - done, 1u << 30));
+            checkpoint(cancel_);
+            const unsigned chunk = static_cast<unsigned>(std::min<std::size_t>(bytes - done, kReadChunkBytes));
             const long n = readSome(out + done, chunk);
             if (n <= 0)
                 throw InputError(path_ + " is truncated or corrupt while reading " + what + lastError());
@@ -134,6 +136,7 @@ private:
     }
 
     std::string path_;
+    const CancelToken* cancel_ = nullptr;
     std::uint64_t size_ = 0;
     int fd_ = -1;
 #ifdef ZSQ_HAVE_ZLIB
@@ -178,9 +181,9 @@ void checkPlainSize(const IdxFile& file, const std::string& path, std::uint64_t 
 } // namespace
 
 std::shared_ptr<InMemoryDataset> readIdx(const std::string& imagesPath, const std::string& labelsPath,
-                                         std::int64_t numClasses)
+                                         std::int64_t numClasses, const CancelToken* cancel)
 {
-    IdxFile images(imagesPath);
+    IdxFile images(imagesPath, cancel);
     const std::uint32_t imagesMagic = readBigEndian32(images, "the header");
     if (imagesMagic != 0x00000803)
         throw InputError(imagesPath + " is not an IDX image file (magic " + std::to_string(imagesMagic) + ")");
@@ -201,7 +204,7 @@ std::shared_ptr<InMemoryDataset> readIdx(const std::string& imagesPath, const st
     images.read(pixels.data_ptr<std::uint8_t>(), static_cast<std::size_t>(pixelBytes), "the pixels");
     images.expectEnd();
 
-    IdxFile labels(labelsPath);
+    IdxFile labels(labelsPath, cancel);
     const std::uint32_t labelsMagic = readBigEndian32(labels, "the header");
     if (labelsMagic != 0x00000801)
         throw InputError(labelsPath + " is not an IDX label file (magic " + std::to_string(labelsMagic) + ")");

@@ -303,11 +303,13 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
     const bool evaluateOnData = cfg["dataset"].get<std::string>() != "none";
     if (!evaluateOnData && cfg["method"].get<std::string>() == "realdata")
         throw InputError("method realdata needs a dataset (--dataset)");
-    data::DatasetPtr evalSet =
-        evaluateOnData ? data::openDataset(data::datasetRequestFor(cfg["dataset"].get<std::string>(),
-                                                                   cfg["eval_split"].get<std::string>(),
-                                                                   teacher.model->info()))
-                       : nullptr;
+    data::DatasetPtr evalSet;
+    if (evaluateOnData) {
+        data::DatasetRequest request = data::datasetRequestFor(cfg["dataset"].get<std::string>(),
+                                                               cfg["eval_split"].get<std::string>(), teacher.model->info());
+        request.cancel = comm ? nullptr : cancel; // ranks stop together, at cancelPoint's agreed places
+        evalSet = data::openDataset(request);
+    }
     cancelPoint();
     if (evalSet && evalSet->numClasses() != teacher.model->info().numClasses)
         throw InputError("the evaluation dataset has " + std::to_string(evalSet->numClasses()) +

@@ -7,6 +7,12 @@
 #include "io/model_file.h"
 #include "zsq_test_util.h"
 
+#include <chrono>
+#include <functional>
+#include <future>
+
+#include "common/cancel.h"
+
 #include <QImage>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -135,6 +141,66 @@ private slots:
         auto err = inputErrorOf([&] { zsq::data::openDataset({dir.path().toStdString(), "test", 0}); });
         QVERIFY(err.has_value());
         QVERIFY2(err->find("truncated") != std::string::npos, err->c_str());
+    }
+
+    // A stop request reaches the IDX and CIFAR readers while they copy a file
+    // into memory (issue #15: SIGTERM while a run read its dataset was
+    // ignored). The token is paused first, so the reader provably waits at its
+    // first chunk boundary instead of racing to the end of a small file.
+    void readingStopsOnCancel()
+    {
+        QTemporaryDir dir;
+        // 1200 images of 96x96 = 10.5 MiB of pixels: several chunks of
+        // zsq::data::kReadChunkBytes.
+        const std::uint32_t n = 1200, side = 96;
+        std::string idx("\x00\x00\x08\x03", 4);
+        for (std::uint32_t v : {n, side, side})
+            for (int shift = 24; shift >= 0; shift -= 8)
+                idx += static_cast<char>((v >> shift) & 0xff);
+        idx += std::string(std::size_t(n) * side * side, '\x20');
+        QVERIFY(idx.size() > 2 * zsq::data::kReadChunkBytes);
+        const std::string images = dir.filePath("train-images-idx3-ubyte").toStdString();
+        std::ofstream(images, std::ios::binary) << idx;
+        std::string lbl("\x00\x00\x08\x01", 4);
+        for (int shift = 24; shift >= 0; shift -= 8)
+            lbl += static_cast<char>((n >> shift) & 0xff);
+        lbl += std::string(n, '\x01');
+        const std::string labels = dir.filePath("train-labels-idx1-ubyte").toStdString();
+        std::ofstream(labels, std::ios::binary) << lbl;
+        const std::string cifar = dir.filePath("data_batch_1.bin").toStdString();
+        {
+            std::ofstream out(cifar, std::ios::binary);
+            for (int i = 0; i < 3000; ++i) // 9.2 MB
+                out << '\x03' << std::string(3072, '\x40');
+        }
+
+        const std::vector<std::pair<const char*, std::function<void(const zsq::CancelToken*)>>> readers{
+            {"idx", [&](const zsq::CancelToken* t) { zsq::data::readIdx(images, labels, 10, t); }},
+            {"cifar", [&](const zsq::CancelToken* t) { zsq::data::readCifarBinary({cifar}, false, t); }},
+            {"openDataset",
+             [&](const zsq::CancelToken* t) {
+                 zsq::data::DatasetRequest request{dir.path().toStdString(), "train", 0};
+                 request.cancel = t;
+                 zsq::data::openDataset(request);
+             }},
+        };
+        for (const auto& [name, read] : readers) {
+            read(nullptr); // readable as such
+            zsq::CancelToken token;
+            token.setPaused(true);
+            auto result = std::async(std::launch::async, [&] {
+                try {
+                    read(&token);
+                    return std::string("finished");
+                } catch (const zsq::Cancelled&) {
+                    return std::string("cancelled");
+                }
+            });
+            QVERIFY2(result.wait_for(std::chrono::milliseconds(300)) == std::future_status::timeout, name);
+            token.cancel();
+            QVERIFY2(result.wait_for(std::chrono::seconds(10)) == std::future_status::ready, name);
+            QCOMPARE(result.get(), std::string("cancelled"));
+        }
     }
 
     void imageFolder()

@@ -9,6 +9,7 @@
 
 #include <unistd.h>
 
+#include "api/event_json.h"
 #include "args.h"
 #include "commands.h"
 #include "common/error.h"
@@ -67,9 +68,12 @@ int runQuantize(const ArgList& argv)
 {
     std::set<std::string> valued = {"config", "model",  "arch",  "method", "wbits",  "abits",  "profile",     "seed",
                                     "device", "threads", "output", "dataset", "set", "resume", "print-losses",
-                                    "refine", "from", "nproc", "dist-backend", "dist-timeout"};
+                                    "refine", "from", "nproc", "dist-backend", "dist-timeout", "events"};
     valued.insert(preprocessingOptionNames().begin(), preprocessingOptionNames().end());
     Args args(argv, valued, {"help", "quiet"});
+    const std::string events = args.get("events").value_or("");
+    if (!events.empty() && events != "jsonl")
+        throw InputError("--events takes jsonl, got '" + events + "'");
     if (args.flag("help")) {
         std::printf(
             "usage: zsq quantize [--config RUN.json] [--model FILE] [--method ptq|genie|gdfq|clusterq|lrq|realdata]\n"
@@ -83,6 +87,9 @@ int runQuantize(const ArgList& argv)
             "                    config.json and run.ckpt, --refine (default brecq), a new folder RUN-brecq unless --output)\n"
             "                    [--nproc N] (dist.nproc: N local processes split each batch; data-parallel)\n"
             "                    [--dist-backend auto|gloo|nccl] [--dist-timeout SECONDS]\n"
+            "                    [--events jsonl] (for front ends: every event as one JSON line on stdout, the\n"
+            "                    outcome last, instead of the progress on stderr and the summary; see\n"
+            "                    core/api/event_json.h; with --nproc, rank 0's events)\n"
             "Data-parallel: --nproc N starts N ranks on this host; under torchrun, Slurm or any launcher that\n"
             "sets RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR and MASTER_PORT, each process is one rank (across\n"
             "hosts). train.batch_size is the global batch (a multiple of the processes); rank 0 writes the output.\n"
@@ -167,7 +174,9 @@ int runQuantize(const ArgList& argv)
     g_cancel = &cancel;
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
-    ConsoleSink sink(args.flag("quiet"), static_cast<int>(args.getInt("print-losses", 0)));
+    ConsoleSink console(args.flag("quiet"), static_cast<int>(args.getInt("print-losses", 0)));
+    api::JsonLinesSink jsonLines(api::lineWriter(stdout));
+    EventSink& sink = events.empty() ? static_cast<EventSink&>(console) : jsonLines;
     engine::JobOutcome o;
     try {
         o = engine::runQuantizationJob(cfg, given, sink, &cancel);
@@ -183,6 +192,18 @@ int runQuantize(const ArgList& argv)
     if (o.worker) // another rank of a data-parallel run: rank 0 reports
         return o.cancelled ? 1 : 0;
 
+    if (!events.empty()) {
+        // The outcome closes the stream: the reader needs nothing else.
+        api::RunOutcome outcome;
+        outcome.outputDir = o.outputDir;
+        outcome.evaluated = o.evaluated;
+        outcome.fpTop1 = o.fpTop1;
+        outcome.quantTop1 = o.quantTop1;
+        outcome.cancelled = o.cancelled;
+        outcome.resultJson = o.result.dump(2);
+        api::lineWriter(stdout)(api::outcomeJsonLine(outcome));
+        return o.cancelled ? 1 : 0;
+    }
     const auto& r = o.result;
     std::printf("method %s W%dA%d on %s (%s): %.1f s on %s\n", r["method"].get<std::string>().c_str(),
                 r["wbits"].get<int>(), r["abits"].get<int>(), r["arch"].get<std::string>().c_str(),

@@ -6,6 +6,10 @@
 // tensor's sizes, strides or offset against its storage, and crashes on
 // malformed pickles).
 //
+// In parts: restricted_unpickler (opcodes, stack, memo, containers),
+// pickle_globals (what a GLOBAL may name), archive_tensors (storages and the
+// views over them, checked against the zip's records), torch_zip (records).
+//
 // What it accepts
 //   - zip archives as torch.save / torch.jit.save write them: every record in
 //     one folder, stored (or, with zlib, deflated), zip64 or not; each record

@@ -247,7 +247,7 @@ std::string outcomeJsonLine(const RunOutcome& outcome)
 
 JsonLinesSink::JsonLinesSink(Writer write) : write_(std::move(write)) {}
 
-void JsonLinesSink::emit(const std::string& line)
+void JsonLinesSink::send(const std::string& line)
 {
     std::lock_guard<std::mutex> lock(mutex_);
     write_(line);
@@ -255,27 +255,27 @@ void JsonLinesSink::emit(const std::string& line)
 
 void JsonLinesSink::onMessage(LogLevel level, const std::string& text)
 {
-    emit(messageJsonLine(level, text));
+    send(messageJsonLine(level, text));
 }
 
 void JsonLinesSink::onProgress(const ProgressInfo& info)
 {
-    emit(progressJsonLine(info));
+    send(progressJsonLine(info));
 }
 
 void JsonLinesSink::onLosses(std::int64_t iteration, const std::map<std::string, double>& values)
 {
-    emit(lossesJsonLine(iteration, values));
+    send(lossesJsonLine(iteration, values));
 }
 
 void JsonLinesSink::onImages(const ImageBatch& batch)
 {
-    emit(imagesJsonLine(batch));
+    send(imagesJsonLine(batch));
 }
 
 void JsonLinesSink::onEvaluation(const EvaluationInfo& info)
 {
-    emit(evaluationJsonLine(info));
+    send(evaluationJsonLine(info));
 }
 
 JsonLinesSink::Writer lineWriter(std::FILE* out)

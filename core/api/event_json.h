@@ -48,7 +48,7 @@ public:
     void onEvaluation(const EvaluationInfo& info) override;
 
 private:
-    void emit(const std::string& line);
+    void send(const std::string& line);
     Writer write_;
     std::mutex mutex_;
 };

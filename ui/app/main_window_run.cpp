@@ -184,8 +184,14 @@ void MainWindow::updateRunActions()
                               datasetProblem.isEmpty());
     m_startAction->setToolTip(datasetProblem.isEmpty() ? m_startAction->text().remove(QLatin1Char('&'))
                                                        : tr("Cannot start: %1").arg(datasetProblem));
-    m_pauseAction->setEnabled(going);
+    m_pauseAction->setEnabled(going && m_run->canPause());
     m_pauseAction->setText(state == RunController::State::Paused ? tr("&Resume") : tr("&Pause"));
+    // A disabled Pause says why during a run of several processes.
+    m_pauseAction->setToolTip(going && !m_run->canPause()
+                                  ? tr("Pause is not available with %1 processes: they wait for each other at most "
+                                       "dist.timeout seconds. Stop keeps run.ckpt for a resume.")
+                                        .arg(m_run->processCount())
+                                  : m_pauseAction->text().remove(QLatin1Char('&')));
     m_stopAction->setEnabled(going || m_startPending);
 }
 

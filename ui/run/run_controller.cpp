@@ -2,11 +2,14 @@
 
 #include <exception>
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimer>
 
 #include "api/quantization_run.h"
 #include "common/cancel.h"
 #include "common/error.h"
+#include "process_run.h"
 #include "run_event_queue.h"
 #include "ui/base/worker.h"
 
@@ -59,6 +62,14 @@ bool RunController::start(const QString& configJson, const QStringList& givenKey
     if (m_state != State::Idle)
         return false;
     m_shared = std::make_shared<Shared>();
+    const int nproc = QJsonDocument::fromJson(configJson.toUtf8())
+                          .object()
+                          .value(QStringLiteral("dist"))
+                          .toObject()
+                          .value(QStringLiteral("nproc"))
+                          .toInt(1);
+    if (nproc > 1)
+        return startProcesses(configJson, nproc);
     const std::string config = configJson.toStdString();
     std::vector<std::string> keys;
     for (const QString& key : givenKeys)
@@ -83,9 +94,32 @@ bool RunController::start(const QString& configJson, const QStringList& givenKey
     return true;
 }
 
+bool RunController::startProcesses(const QString& configJson, int nproc)
+{
+    delete m_processRun;
+    m_processRun = new ProcessRun(m_shared->queue, this);
+    connect(m_processRun, &ProcessRun::ended, this, &RunController::onProcessesEnded);
+    QString error;
+    if (!m_processRun->start(configJson, nproc, &error)) {
+        m_shared.reset();
+        emit failed(error);
+        return false;
+    }
+    m_processes = nproc;
+    m_shared->queue.onMessage(
+        zsq::LogLevel::Info,
+        tr("Started %1 processes (zsq quantize --nproc %1); the progress shown is rank 0's, over the global batch.")
+            .arg(nproc)
+            .toStdString());
+    m_timer->start();
+    setState(State::Running);
+    emit started();
+    return true;
+}
+
 void RunController::pause()
 {
-    if (m_state != State::Running)
+    if (m_state != State::Running || !canPause())
         return;
     m_worker->setPaused(true);
     setState(State::Paused);
@@ -111,7 +145,10 @@ void RunController::stop()
 {
     if (m_state != State::Running && m_state != State::Paused)
         return;
-    m_worker->cancel();
+    if (m_processes)
+        m_processRun->interrupt();
+    else
+        m_worker->cancel();
     setState(State::Stopping);
 }
 
@@ -144,17 +181,42 @@ void RunController::deliver()
 
 void RunController::onWorkerDone(WorkOutcome outcome, const QString& error)
 {
-    // Everything the worker reported was queued before done() was posted.
-    deliver();
-    m_timer->stop();
-    RunResult result = m_shared->result;
-    m_shared.reset();
-    setState(State::Idle);
     // A generative run that was stopped returns normally (it still evaluates
     // the student) with result.cancelled set.
-    if (outcome == WorkOutcome::Failed)
+    finish(m_shared->result, outcome == WorkOutcome::Failed, outcome == WorkOutcome::Cancelled, error);
+}
+
+void RunController::onProcessesEnded(int exitCode, const QString& error)
+{
+    RunResult result;
+    const bool reported = m_processRun->hasOutcome();
+    if (reported) {
+        const api::RunOutcome& o = m_processRun->outcome();
+        result.outputDir = QString::fromStdString(o.outputDir);
+        result.evaluated = o.evaluated;
+        result.cancelled = o.cancelled;
+        result.fpTop1 = o.fpTop1;
+        result.quantTop1 = o.quantTop1;
+        result.resultJson = QString::fromStdString(o.resultJson);
+    }
+    // Stopped before training began, the ranks end without an outcome (exit
+    // code 1, "cancelled"), as an in-process run ends with Cancelled.
+    const bool stoppedEarly = !reported && m_state == State::Stopping && exitCode == 1;
+    const bool failedRun = !stoppedEarly && (!reported || (exitCode != 0 && !result.cancelled));
+    finish(result, failedRun, stoppedEarly, error.isEmpty() ? tr("zsq quantize ended without a result.") : error);
+}
+
+void RunController::finish(RunResult result, bool failedRun, bool cancelledRun, const QString& error)
+{
+    // Everything the run reported was queued before it ended.
+    deliver();
+    m_timer->stop();
+    m_shared.reset();
+    m_processes = 0;
+    setState(State::Idle);
+    if (failedRun)
         emit failed(error);
-    else if (outcome == WorkOutcome::Cancelled || result.cancelled) {
+    else if (cancelledRun || result.cancelled) {
         result.cancelled = true;
         emit cancelled(result);
     } else

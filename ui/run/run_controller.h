@@ -8,6 +8,11 @@
 // result comes back to the owner's thread. Events are buffered and delivered
 // in batches on a timer (deliveryInterval), so that losses reported every
 // iteration cost the GUI thread one signal per interval, not one per event.
+//
+// A run config with dist.nproc > 1 runs in child processes instead (the
+// `zsq` CLI's launcher of N data-parallel ranks, ProcessRun): their events
+// reach the same queue, so the signals are the same; only Pause is not
+// available (canPause()).
 #include <memory>
 
 #include <QObject>
@@ -19,6 +24,7 @@ class QTimer;
 
 namespace zsq::ui {
 
+class ProcessRun;
 class RunEventQueue;
 class Worker;
 enum class WorkOutcome;
@@ -33,7 +39,10 @@ public:
     ~RunController() override;   // stops a running job and waits for it
 
     // Starts a run of `configJson` (a partial run config; `givenKeys` are kept
-    // from the profile too). Returns false when a run is already going.
+    // from the profile too). Returns false when a run is already going, or
+    // when a multi-process run cannot start (then failed() says why).
+    // A multi-process run takes its given keys from the config itself: every
+    // key in it is given (a refinement's config holds all of its keys).
     bool start(const QString& configJson, const QStringList& givenKeys = {});
     void pause();
     void resume();
@@ -43,6 +52,11 @@ public:
     void stop();
 
     State state() const { return m_state; }
+    // False while a multi-process run goes: its ranks wait for each other
+    // at most dist.timeout seconds, so they cannot be held for long.
+    bool canPause() const { return !m_processes; }
+    // The processes of the run going (1 for an in-process run).
+    int processCount() const { return m_processes > 0 ? m_processes : 1; }
     bool isActive() const { return m_state != State::Idle; }
 
     int deliveryInterval() const;
@@ -65,9 +79,14 @@ private:
     void setState(State state);
     void deliver();
     void onWorkerDone(zsq::ui::WorkOutcome outcome, const QString& error);
+    bool startProcesses(const QString& configJson, int nproc);
+    void onProcessesEnded(int exitCode, const QString& error);
+    void finish(RunResult result, bool failed, bool cancelled, const QString& error);
 
     std::shared_ptr<Shared> m_shared;
     Worker* m_worker = nullptr;
+    ProcessRun* m_processRun = nullptr;
+    int m_processes = 0;            // > 0 while a multi-process run goes
     QTimer* m_timer = nullptr;
     State m_state = State::Idle;
 };

@@ -20,16 +20,20 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QThread>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include "api/quantization_run.h"
 #include "param_form.h"
+#include "param_help.h"
 
 namespace zsq::ui {
 
 namespace {
-const char* const kMainKeys[] = {"model", "method", "wbits", "abits", "profile", "seed", "device", "dataset", "output"};
+const char* const kMainKeys[] = {"model",   "method",     "wbits",   "abits", "profile",
+                                 "seed",    "device",     "dataset", "output", "dist.nproc"};
+const QLatin1String kProcessesKey("dist.nproc");
 
 QJsonArray loadSchema()
 {
@@ -179,6 +183,24 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent)
     m_device->setToolTip(tr("auto, cpu, cuda or cuda:N"));
     form->addRow(tr("&Device:"), m_device);
 
+    // dist.nproc, beside the device it shares out (its Advanced entry is
+    // this one). The range is the schema's.
+    m_processes = new QSpinBox(m_settings);
+    m_processes->setRange(1, 256);
+    for (const QJsonValue& v : loadSchema()) {
+        const QJsonObject entry = v.toObject();
+        if (entry.value(QStringLiteral("key")).toString() != kProcessesKey)
+            continue;
+        m_processes->setRange(entry.value(QStringLiteral("min")).toInt(1), entry.value(QStringLiteral("max")).toInt(256));
+        m_processes->setToolTip(translatedParamHelp(entry.value(QStringLiteral("help")).toString()));
+    }
+    m_processes->setValue(1);
+    m_processesInfo = new QLabel(m_settings);
+    m_processesInfo->setWordWrap(true);
+    m_processesInfo->setForegroundRole(QPalette::PlaceholderText);
+    form->addRow(tr("P&rocesses:"), m_processes);
+    form->addRow(QString(), m_processesInfo);
+
     m_dataset = new QComboBox(m_settings);
     m_dataset->setEditable(true);
     m_dataset->addItems({QStringLiteral("fashion-mnist"), QStringLiteral("mnist"), QStringLiteral("cifar10"),
@@ -268,8 +290,11 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent)
         connect(combo, &QComboBox::currentIndexChanged, this, &RunPanel::settingsChanged);
     for (QComboBox* combo : {m_device, m_dataset})
         connect(combo, &QComboBox::currentTextChanged, this, &RunPanel::settingsChanged);
-    for (QSpinBox* spin : {m_wbits, m_abits, m_seed})
+    for (QSpinBox* spin : {m_wbits, m_abits, m_seed, m_processes})
         connect(spin, &QSpinBox::valueChanged, this, &RunPanel::settingsChanged);
+    connect(m_processes, &QSpinBox::valueChanged, this, &RunPanel::updateProcesses);
+    connect(m_device, &QComboBox::currentTextChanged, this, &RunPanel::updateProcesses);
+    connect(m_advanced, &ParamForm::edited, this, &RunPanel::updateProcesses);
     connect(m_output, &QLineEdit::textChanged, this, &RunPanel::settingsChanged);
     connect(m_advanced, &ParamForm::edited, this, &RunPanel::settingsChanged);
     connect(m_method, &QComboBox::currentIndexChanged, this, &RunPanel::updateMethod);
@@ -278,6 +303,7 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent)
     updateMethod();
     updateDataset();
     updateBaseline();
+    updateProcesses();
 }
 
 void RunPanel::setActions(QAction* start, QAction* pause, QAction* stop)
@@ -325,6 +351,26 @@ void RunPanel::updateMethod()
     m_advanced->setGroupVisible(QStringLiteral("gdfq"), generative);
     m_advanced->setGroupVisible(QStringLiteral("clusterq"), m == QLatin1String("clusterq"));
     m_advanced->setGroupVisible(QStringLiteral("lrq"), m == QLatin1String("lrq"));
+}
+
+void RunPanel::updateProcesses()
+{
+    const int n = m_processes->value();
+    if (n <= 1) {
+        m_processesInfo->setText(tr("One process: the run goes on inside ZSQ Studio."));
+        return;
+    }
+    // As core shares the cores out (engine/quantization_job.cpp): "threads"
+    // per process when set, else the cores divided by the processes.
+    const int threads = m_advanced->value(QStringLiteral("threads")).toInt();
+    const int perProcess = threads > 0 ? threads : qMax(1, QThread::idealThreadCount() / n);
+    QString text = tr("%1 processes of zsq, %2 threads each; every batch is split between them. The progress "
+                      "shown is rank 0's, over the whole batch. Pause is not available.")
+                       .arg(n)
+                       .arg(perProcess);
+    if (m_device->currentText().trimmed().startsWith(QLatin1String("cuda")))
+        text += QLatin1Char(' ') + tr("On CUDA, process r uses GPU r.");
+    m_processesInfo->setText(text);
 }
 
 void RunPanel::updateDataset()
@@ -414,6 +460,9 @@ QString RunPanel::configJson() const
     cfg.insert(QStringLiteral("device"), m_device->currentText().trimmed());
     cfg.insert(QStringLiteral("dataset"), datasetName());
     cfg.insert(QStringLiteral("output"), output);
+    // One process is the default and leaves the key out, as before.
+    if (m_processes->value() > 1)
+        setDotted(cfg, QString(kProcessesKey).split(QLatin1Char('.')), m_processes->value());
     return QString::fromUtf8(QJsonDocument(cfg).toJson(QJsonDocument::Compact));
 }
 
@@ -433,6 +482,7 @@ void RunPanel::applySessionConfig(const QJsonObject& config)
         setParameter(QStringLiteral("profile"), config.value(QStringLiteral("profile")));
     m_advanced->resetToBaseline();
     m_output->clear();
+    m_processes->setValue(1);
     applyNested(config, QString());
 }
 
@@ -483,6 +533,8 @@ bool RunPanel::setParameter(const QString& key, const QJsonValue& value)
         m_dataset->setCurrentText(value.toString());
     else if (key == QLatin1String("output"))
         m_output->setText(value.toString());
+    else if (key == kProcessesKey)
+        m_processes->setValue(value.toInt(1));
     else if (key == QLatin1String("model"))
         m_modelPath = value.toString();
     else
@@ -492,6 +544,8 @@ bool RunPanel::setParameter(const QString& key, const QJsonValue& value)
 
 QJsonValue RunPanel::parameter(const QString& key) const
 {
+    if (key == kProcessesKey)
+        return m_processes->value();
     const QJsonObject cfg = QJsonDocument::fromJson(configJson().toUtf8()).object();
     if (cfg.contains(key))
         return cfg.value(key);

@@ -1,6 +1,7 @@
 #pragma once
 // The run settings: method (with a one-line explanation), bit widths,
-// profile, seed, device, dataset (named datasets are looked up where core
+// profile, seed, device, processes (a data-parallel run in N local
+// processes of the zsq CLI), dataset (named datasets are looked up where core
 // looks for them) and output folder, plus the advanced hyperparameters in a
 // collapsible ParamForm generated from the run-config schema. The Start /
 // Pause / Stop buttons show the main window's actions.
@@ -66,6 +67,7 @@ private:
     void updateDataset();
     void applyNested(const QJsonObject& object, const QString& prefix);
     void updateBaseline();
+    void updateProcesses();
     void browseDataset();
     void browseOutput();
 
@@ -76,6 +78,8 @@ private:
     QComboBox* m_profile = nullptr;
     QSpinBox* m_seed = nullptr;
     QComboBox* m_device = nullptr;
+    QSpinBox* m_processes = nullptr;
+    QLabel* m_processesInfo = nullptr;
     QComboBox* m_dataset = nullptr;
     QLabel* m_datasetInfo = nullptr;
     QString m_datasetProblem;

@@ -3,12 +3,17 @@
 // session changes, a running job) and Cancel keeps the window open. The run
 // is a PTQ run without data (ZeroQ-distilled inputs), so nothing here needs
 // Fashion-MNIST.
+#include <csignal>
+
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,7 +22,9 @@
 #include "ui/plots/loss_plot.h"
 #include "ui/plots/run_curves.h"
 #include "ui/results/results_view.h"
+#include "ui/run/param_help.h"
 #include "ui/run/run_controller.h"
+#include "ui/run/run_types.h"
 #include "ui/run/run_panel.h"
 #include "zsq_gui_test_util.h"
 
@@ -32,6 +39,9 @@ private slots:
         QVERIFY(m_settings.isValid());
         QVERIFY(m_runs.isValid());
         zsq::test::isolateSettings(m_settings.path());
+        // Multi-process runs start the CLI; this test's executable is not
+        // in the folder of zsq.
+        qputenv("ZSQ_CLI", ZSQ_CLI_PATH);
     }
 
     void freshSessionIsNotModified()
@@ -158,6 +168,167 @@ private slots:
         QVERIFY(!QFileInfo::exists(m_runs.filePath(QStringLiteral("float.onnx"))));
     }
 
+    void runsInTwoProcessesFromTheRunPanel()
+    {
+        // Processes = 2 in the Run panel: `zsq quantize --nproc 2` runs a tiny
+        // data-free GDFQ, and its rank 0's events (progress, losses, images)
+        // reach the same views as an in-process run's; the Results tab gets
+        // its folder. Pause is not offered while it goes.
+        std::unique_ptr<MainWindow> window(zsq::test::newTestWindow(1024, 700));
+        QVERIFY(zsq::test::loadDemoModel(*window).isEmpty());
+        const QString run = m_runs.filePath(QStringLiteral("two-processes"));
+        RunController* controller = window->runController();
+        QSignalSpy progress(controller, &RunController::progress);
+        QSignalSpy losses(controller, &RunController::lossesReceived);
+        QSignalSpy images(controller, &RunController::imagesReceived);
+        QSignalSpy finished(controller, &RunController::finished);
+        QSignalSpy ran(window.get(), &MainWindow::runFinished);
+        startTinyTwoProcessRun(*window, run, 1);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(controller->processCount(), 2);
+        QVERIFY(!window->pauseAction()->isEnabled());
+        QVERIFY(window->pauseAction()->toolTip().contains(QStringLiteral("2")));
+        QTRY_VERIFY_WITH_TIMEOUT(!ran.isEmpty(), 60000);
+        QVERIFY2(ran.at(0).at(0).toBool(), qPrintable(ran.at(0).at(1).toString()));
+        QCOMPARE(finished.count(), 1);
+        qInfo("%lld progress signals, %lld loss batches, %lld image sets", static_cast<long long>(progress.count()),
+              static_cast<long long>(losses.count()), static_cast<long long>(images.count()));
+        QVERIFY(!progress.isEmpty());
+        const auto last = progress.last().at(0).value<zsq::ui::RunProgress>();
+        QCOMPARE(last.total, qint64(4));
+        QCOMPARE(last.current, qint64(4));
+        QVERIFY(!losses.isEmpty());
+        QVERIFY(!images.isEmpty());
+        const auto set = images.last().at(0).value<zsq::ui::ImageSet>();
+        QVERIFY(!set.images.isEmpty());
+        QCOMPARE(set.images.size(), set.labels.size());
+        // Data-parallel: result.json says so, and the run is on the Results tab.
+        const auto result = finished.at(0).at(0).value<zsq::ui::RunResult>();
+        QCOMPARE(QDir::cleanPath(result.outputDir), QDir::cleanPath(run));
+        QCOMPARE(QJsonDocument::fromJson(result.resultJson.toUtf8()).object().value(QStringLiteral("processes")).toInt(),
+                 2);
+        const QList<zsq::ui::SessionRun> runs = window->resultsView()->runs();
+        QCOMPARE(runs.size(), 1);
+        QCOMPARE(QDir::cleanPath(runs.first().outputDir), QDir::cleanPath(run));
+        QVERIFY(QFileInfo::exists(QDir(run).filePath(QStringLiteral("quantized.zsq"))));
+        QCOMPARE(controller->processCount(), 1);
+        QVERIFY(controller->canPause());
+    }
+
+    void stopEndsEveryProcessOfARun()
+    {
+        // Stop during a 2-process run: Ctrl-C to the launcher reaches both
+        // ranks, they end, and the run is cancelled with its checkpoint.
+        std::unique_ptr<MainWindow> window(zsq::test::newTestWindow(1024, 700));
+        QVERIFY(zsq::test::loadDemoModel(*window).isEmpty());
+        const QString run = m_runs.filePath(QStringLiteral("two-processes-stopped"));
+        RunController* controller = window->runController();
+        QSignalSpy progress(controller, &RunController::progress);
+        QSignalSpy messages(controller, &RunController::message);
+        QSignalSpy cancelled(controller, &RunController::cancelled);
+        QSignalSpy ran(window.get(), &MainWindow::runFinished);
+        startTinyTwoProcessRun(*window, run, 100);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() && progress.last().at(0).value<zsq::ui::RunProgress>().current >= 3,
+                                 60000);
+        // The launcher's line names both ranks' processes.
+        QList<qint64> pids;
+        const QRegularExpression started(QStringLiteral("rank 0 pid (\\d+), rank 1 pid (\\d+)"));
+        for (const QList<QVariant>& m : messages) {
+            const QRegularExpressionMatch match = started.match(m.at(1).toString());
+            if (match.hasMatch())
+                pids = {match.captured(1).toLongLong(), match.captured(2).toLongLong()};
+        }
+        QCOMPARE(pids.size(), 2);
+        for (qint64 pid : pids)
+            QCOMPARE(::kill(static_cast<pid_t>(pid), 0), 0);
+        QElapsedTimer clock;
+        clock.start();
+        window->stopAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!ran.isEmpty(), 60000);
+        qInfo("stopped at iteration %lld; the run ended %lld ms after Stop",
+              static_cast<long long>(progress.last().at(0).value<zsq::ui::RunProgress>().current),
+              static_cast<long long>(clock.elapsed()));
+        QCOMPARE(cancelled.count(), 1);
+        const auto result = cancelled.at(0).at(0).value<zsq::ui::RunResult>();
+        QVERIFY(result.cancelled);
+        QCOMPARE(QDir::cleanPath(result.outputDir), QDir::cleanPath(run));
+        QVERIFY(QFileInfo::exists(QDir(run).filePath(QStringLiteral("run.ckpt"))));
+        QVERIFY(QFileInfo::exists(QDir(run).filePath(QStringLiteral("CANCELLED.txt"))));
+        QVERIFY(!QFileInfo::exists(QDir(run).filePath(QStringLiteral("quantized.zsq"))));
+        // Both ranks have ended (the launcher waits for them before it exits).
+        for (qint64 pid : pids)
+            QVERIFY2(::kill(static_cast<pid_t>(pid), 0) != 0, qPrintable(QString::number(pid)));
+    }
+
+    void aRefusedMultiProcessRunFailsInOneLine()
+    {
+        // A batch that does not split between the processes: the ranks
+        // refuse it (exit code 2) and their one error line is the run's.
+        std::unique_ptr<MainWindow> window(zsq::test::newTestWindow(1024, 700));
+        QVERIFY(zsq::test::loadDemoModel(*window).isEmpty());
+        QSignalSpy ran(window.get(), &MainWindow::runFinished);
+        startTinyTwoProcessRun(*window, m_runs.filePath(QStringLiteral("odd-batch")), 1, 7);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY_WITH_TIMEOUT(!ran.isEmpty(), 60000);
+        QVERIFY(!ran.at(0).at(0).toBool());
+        const QString why = ran.at(0).at(1).toString();
+        qInfo("refused: %s", qPrintable(why));
+        QVERIFY2(why.startsWith(QStringLiteral("train.batch_size 7")) && !why.contains(QLatin1Char('\n')),
+                 qPrintable(why));
+        QVERIFY(!window->runController()->isActive());
+    }
+
+    void aMissingCommandLineProgramIsRefused()
+    {
+        // Without zsq next to it, a multi-process run fails at once in one
+        // line that names the program; nothing runs.
+        std::unique_ptr<MainWindow> window(zsq::test::newTestWindow(1024, 700));
+        QVERIFY(zsq::test::loadDemoModel(*window).isEmpty());
+        const QByteArray saved = qgetenv("ZSQ_CLI");
+        qputenv("ZSQ_CLI", m_runs.filePath(QStringLiteral("no-such-zsq")).toUtf8());
+        QSignalSpy ran(window.get(), &MainWindow::runFinished);
+        startTinyTwoProcessRun(*window, m_runs.filePath(QStringLiteral("never")), 1);
+        qputenv("ZSQ_CLI", saved);
+        QCOMPARE(ran.count(), 1);
+        QVERIFY(!ran.at(0).at(0).toBool());
+        const QString why = ran.at(0).at(1).toString();
+        QVERIFY2(why.contains(QStringLiteral("no-such-zsq")) && !why.contains(QLatin1Char('\n')), qPrintable(why));
+        QVERIFY(!window->runController()->isActive());
+        QVERIFY(window->startAction()->isEnabled());
+        QVERIFY(!QFileInfo::exists(m_runs.filePath(QStringLiteral("never"))));
+    }
+
+    void processesAreOneMainSettingNotTwo()
+    {
+        // dist.nproc is the Run panel's Processes field; the schema-generated
+        // Advanced form does not show it a second time. One process leaves
+        // the key out of the config (an in-process run, as before).
+        zsq::ui::RunPanel panel;
+        const QJsonObject one = QJsonDocument::fromJson(panel.configJson().toUtf8()).object();
+        QVERIFY(!one.contains(QStringLiteral("dist")));
+        QVERIFY(panel.setParameter(QStringLiteral("dist.nproc"), 3));
+        QCOMPARE(panel.parameter(QStringLiteral("dist.nproc")).toInt(), 3);
+        const QJsonObject three = QJsonDocument::fromJson(panel.configJson().toUtf8()).object();
+        QCOMPARE(three.value(QStringLiteral("dist")).toObject().value(QStringLiteral("nproc")).toInt(), 3);
+        // The Advanced form names its editors by key: dist's other keys are
+        // there, dist.nproc is not; the one editor with its help is the panel's.
+        QVERIFY(panel.findChild<QWidget*>(QStringLiteral("dist.backend")));
+        QVERIFY(!panel.findChild<QWidget*>(QStringLiteral("dist.nproc")));
+        const QString help = zsq::ui::translatedParamHelp(QString::fromStdString(nprocHelp()));
+        QVERIFY(!help.isEmpty());
+        int nprocEditors = 0;
+        for (QSpinBox* spin : panel.findChildren<QSpinBox*>())
+            nprocEditors += spin->toolTip().startsWith(help) ? 1 : 0;
+        QCOMPARE(nprocEditors, 1);
+        // A session without the key is back to one process.
+        panel.applySessionConfig(QJsonObject{{QStringLiteral("method"), QStringLiteral("gdfq")}});
+        QCOMPARE(panel.parameter(QStringLiteral("dist.nproc")).toInt(), 1);
+    }
+
     void runPanelOffersEveryChoiceOfCoresSchema()
     {
         // The method and profile lists are core's: every choice of the schema
@@ -257,6 +428,36 @@ private slots:
     }
 
 private:
+    static std::string nprocHelp()
+    {
+        for (const QJsonValue& v :
+             QJsonDocument::fromJson(QByteArray::fromStdString(zsq::api::runConfigSchemaJson())).array())
+            if (v.toObject().value(QStringLiteral("key")).toString() == QLatin1String("dist.nproc"))
+                return v.toObject().value(QStringLiteral("help")).toString().toStdString();
+        return {};
+    }
+
+    // A data-free GDFQ run of `epochs` epochs of 4 iterations on batches of
+    // `batchSize` in 2 processes of one thread each, started through the Run panel.
+    static void startTinyTwoProcessRun(MainWindow& window, const QString& output, int epochs, int batchSize = 8)
+    {
+        zsq::ui::RunPanel* panel = window.runPanel();
+        QVERIFY(panel->setParameter(QStringLiteral("method"), QStringLiteral("gdfq")));
+        QVERIFY(panel->setParameter(QStringLiteral("profile"), QStringLiteral("custom")));
+        QVERIFY(panel->setParameter(QStringLiteral("dataset"), QStringLiteral("none")));
+        QVERIFY(panel->setParameter(QStringLiteral("device"), QStringLiteral("cpu")));
+        QVERIFY(panel->setParameter(QStringLiteral("output"), output));
+        QVERIFY(panel->setParameter(QStringLiteral("dist.nproc"), 2));
+        QVERIFY(panel->setParameter(QStringLiteral("threads"), 1));
+        QVERIFY(panel->setParameter(QStringLiteral("train.epochs"), epochs));
+        QVERIFY(panel->setParameter(QStringLiteral("train.iterations"), 4));
+        QVERIFY(panel->setParameter(QStringLiteral("train.batch_size"), batchSize));
+        QVERIFY(panel->setParameter(QStringLiteral("train.warmup_epochs"), 0));
+        QVERIFY(panel->setParameter(QStringLiteral("train.calibration_epochs"), 1));
+        QVERIFY(panel->setParameter(QStringLiteral("train.image_every"), 2));
+        window.startAction()->trigger();
+    }
+
     // A data-free PTQ run of 5 distillation steps on 8 images into `output`,
     // started through the Run panel as a user would.
     static void startTinyPtqRun(MainWindow& window, const QString& output)

@@ -1258,6 +1258,10 @@ Die eigenen Werte des Modells im Reiter Modell eintragen und „Am Datensatz pr�
         <source>Refine the selected run of the Results tab (ranges, AdaRound, BRECQ) without training again</source>
         <translation>Den gewählten Lauf des Reiters „Ergebnisse“ verfeinern (ranges, AdaRound, BRECQ), ohne erneut zu trainieren</translation>
     </message>
+    <message>
+        <source>Pause is not available with %1 processes: they wait for each other at most dist.timeout seconds. Stop keeps run.ckpt for a resume.</source>
+        <translation>Pausieren ist mit %1 Prozessen nicht möglich: Sie warten höchstens dist.timeout Sekunden aufeinander. Stoppen behält run.ckpt zum Fortsetzen.</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::ModelExporter</name>
@@ -1827,6 +1831,33 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     </message>
 </context>
 <context>
+    <name>zsq::ui::ProcessRun</name>
+    <message>
+        <source>A run is already going.</source>
+        <translation>Es läuft bereits ein Lauf.</translation>
+    </message>
+    <message>
+        <source>A run with %1 processes needs the command-line program zsq, which is not at %2. Install it next to ZSQ Studio (or name it in the ZSQ_CLI environment variable), or choose 1 process.</source>
+        <translation>Ein Lauf mit %1 Prozessen braucht das Kommandozeilenprogramm zsq, das nicht unter %2 liegt. Installieren Sie es neben ZSQ Studio (oder nennen Sie es in der Umgebungsvariablen ZSQ_CLI), oder wählen Sie 1 Prozess.</translation>
+    </message>
+    <message>
+        <source>Cannot write the run&apos;s settings to %1: %2</source>
+        <translation>Die Einstellungen des Laufs lassen sich nicht nach %1 schreiben: %2</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation>%1 lässt sich nicht starten: %2</translation>
+    </message>
+    <message>
+        <source>zsq quantize ended abnormally (%1).</source>
+        <translation>zsq quantize wurde abnormal beendet (%1).</translation>
+    </message>
+    <message>
+        <source>zsq quantize ended with exit code %1.</source>
+        <translation>zsq quantize endete mit dem Exit-Code %1.</translation>
+    </message>
+</context>
+<context>
     <name>zsq::ui::ResultsView</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -2047,6 +2078,17 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     </message>
 </context>
 <context>
+    <name>zsq::ui::RunController</name>
+    <message>
+        <source>Started %1 processes (zsq quantize --nproc %1); the progress shown is rank 0&apos;s, over the global batch.</source>
+        <translation>%1 Prozesse gestartet (zsq quantize --nproc %1); der angezeigte Fortschritt ist der von Rang 0, über den ganzen Batch.</translation>
+    </message>
+    <message>
+        <source>zsq quantize ended without a result.</source>
+        <translation>zsq quantize endete ohne Ergebnis.</translation>
+    </message>
+</context>
+<context>
     <name>zsq::ui::RunCurves</name>
     <message>
         <source>Iteration</source>
@@ -2242,6 +2284,22 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>GENIE</source>
         <translation>GENIE</translation>
+    </message>
+    <message>
+        <source>P&amp;rocesses:</source>
+        <translation>Pro&amp;zesse:</translation>
+    </message>
+    <message>
+        <source>One process: the run goes on inside ZSQ Studio.</source>
+        <translation>Ein Prozess: Der Lauf läuft in ZSQ Studio selbst.</translation>
+    </message>
+    <message>
+        <source>%1 processes of zsq, %2 threads each; every batch is split between them. The progress shown is rank 0&apos;s, over the whole batch. Pause is not available.</source>
+        <translation>%1 Prozesse von zsq mit je %2 Threads; jeder Batch wird zwischen ihnen aufgeteilt. Der angezeigte Fortschritt ist der von Rang 0, über den ganzen Batch. Pausieren ist nicht möglich.</translation>
+    </message>
+    <message>
+        <source>On CUDA, process r uses GPU r.</source>
+        <translation>Mit CUDA nutzt Prozess r die GPU r.</translation>
     </message>
 </context>
 <context>

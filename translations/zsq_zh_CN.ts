@@ -1255,6 +1255,10 @@ Set the model&apos;s own values on the Model tab and press Check on Dataset, or 
         <source>Refine the selected run of the Results tab (ranges, AdaRound, BRECQ) without training again</source>
         <translation>不重新训练，精调“结果”页中选中的运行（ranges、AdaRound、BRECQ）</translation>
     </message>
+    <message>
+        <source>Pause is not available with %1 processes: they wait for each other at most dist.timeout seconds. Stop keeps run.ckpt for a resume.</source>
+        <translation>%1 个进程时无法暂停：进程之间最多互相等待 dist.timeout 秒。停止会保留 run.ckpt 以便继续。</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::ModelExporter</name>
@@ -1824,6 +1828,33 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     </message>
 </context>
 <context>
+    <name>zsq::ui::ProcessRun</name>
+    <message>
+        <source>A run is already going.</source>
+        <translation>已有一个运行正在进行。</translation>
+    </message>
+    <message>
+        <source>A run with %1 processes needs the command-line program zsq, which is not at %2. Install it next to ZSQ Studio (or name it in the ZSQ_CLI environment variable), or choose 1 process.</source>
+        <translation>%1 个进程的运行需要命令行程序 zsq，但它不在 %2。请将它安装在 ZSQ Studio 旁边（或在环境变量 ZSQ_CLI 中指定），或选择 1 个进程。</translation>
+    </message>
+    <message>
+        <source>Cannot write the run&apos;s settings to %1: %2</source>
+        <translation>无法将运行设置写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>zsq quantize ended abnormally (%1).</source>
+        <translation>zsq quantize 异常结束（%1）。</translation>
+    </message>
+    <message>
+        <source>zsq quantize ended with exit code %1.</source>
+        <translation>zsq quantize 以退出码 %1 结束。</translation>
+    </message>
+</context>
+<context>
     <name>zsq::ui::ResultsView</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -2043,6 +2074,17 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     </message>
 </context>
 <context>
+    <name>zsq::ui::RunController</name>
+    <message>
+        <source>Started %1 processes (zsq quantize --nproc %1); the progress shown is rank 0&apos;s, over the global batch.</source>
+        <translation>已启动 %1 个进程（zsq quantize --nproc %1）；显示的进度来自 rank 0，覆盖整个全局批次。</translation>
+    </message>
+    <message>
+        <source>zsq quantize ended without a result.</source>
+        <translation>zsq quantize 结束但没有结果。</translation>
+    </message>
+</context>
+<context>
     <name>zsq::ui::RunCurves</name>
     <message>
         <source>Iteration</source>
@@ -2238,6 +2280,22 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>GENIE</source>
         <translation>GENIE</translation>
+    </message>
+    <message>
+        <source>P&amp;rocesses:</source>
+        <translation>进程数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>One process: the run goes on inside ZSQ Studio.</source>
+        <translation>一个进程：运行在 ZSQ Studio 内部进行。</translation>
+    </message>
+    <message>
+        <source>%1 processes of zsq, %2 threads each; every batch is split between them. The progress shown is rank 0&apos;s, over the whole batch. Pause is not available.</source>
+        <translation>%1 个 zsq 进程，每个 %2 个线程；每个批次在它们之间拆分。显示的进度来自 rank 0，覆盖整个批次。无法暂停。</translation>
+    </message>
+    <message>
+        <source>On CUDA, process r uses GPU r.</source>
+        <translation>在 CUDA 上，进程 r 使用 GPU r。</translation>
     </message>
 </context>
 <context>

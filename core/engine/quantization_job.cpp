@@ -3,6 +3,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <thread>
 
@@ -44,6 +45,30 @@ torch::Tensor realImages(const nlohmann::json& cfg, const models::ModelInfo& inf
     const data::Batch batch =
         train->get(std::vector<std::int64_t>(idx.data_ptr<std::int64_t>(), idx.data_ptr<std::int64_t>() + idx.numel()));
     return data::prepareInput(batch.images, info);
+}
+
+// "name:choice;name:choice" (whitespace around the parts ignored) -> map.
+std::map<std::string, std::string> namedChoices(const std::string& key, const std::string& text)
+{
+    std::map<std::string, std::string> out;
+    auto trim = [](std::string s) {
+        const auto b = s.find_first_not_of(" \t\n");
+        const auto e = s.find_last_not_of(" \t\n");
+        return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+    };
+    std::size_t begin = 0;
+    while (begin <= text.size()) {
+        const std::size_t end = std::min(text.find(';', begin), text.size());
+        const std::string item = trim(text.substr(begin, end - begin));
+        begin = end + 1;
+        if (item.empty())
+            continue;
+        const auto colon = item.rfind(':');
+        if (colon == std::string::npos || trim(item.substr(0, colon)).empty() || trim(item.substr(colon + 1)).empty())
+            throw InputError(key + " expects 'name:choice;name:choice', got '" + item + "'");
+        out[trim(item.substr(0, colon))] = trim(item.substr(colon + 1));
+    }
+    return out;
 }
 
 // Samples evaluated before a run to catch a wrong preprocessing early.
@@ -459,6 +484,9 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
         rc.lr = cfg["refine"]["lr"].get<double>();
         rc.regWeight = cfg["refine"]["reg_weight"].get<double>();
         rc.p = cfg["refine"]["p"].get<double>();
+        rc.rangeInit = cfg["refine"]["range_init"].get<std::string>();
+        rc.percentile = cfg["refine"]["percentile"].get<double>();
+        rc.layerRangeInit = namedChoices("refine.layer_range_init", cfg["refine"]["layer_range_init"].get<std::string>());
         // QDrop's default, chosen on the validation split (docs/results.md):
         // on for blocks (W4A4 +0.2, W3A3 +1.1 points), off layer by layer
         // (as measured before QDrop existed).

@@ -44,10 +44,11 @@ ReconstructionResult runReconstruction(models::ZooModelImpl& teacher, models::Zo
 
     // A resumed block refinement takes every range from its checkpoint.
     const bool resumingBlocks = config.blocks && !config.resumePath.empty();
+    const RangeInitChoice rangeInit(student, config);
     if (!resumingBlocks)
-        searchWeightRanges(student, config.p);
+        searchWeightRanges(student, rangeInit);
     if (config.searchActivations && !resumingBlocks)
-        searchActivationRanges(student, images, config.p, device, sink, cancel);
+        searchActivationRanges(student, images, rangeInit, device, sink, cancel);
     else
         quant::setActivationMode(student, models::ActQuantImpl::Mode::Frozen);
 

@@ -11,6 +11,7 @@
 //      (engine/block_reconstruction.h).
 // The calibration images come from the method (ZeroQ's distilled batch, a
 // trained generator's samples) or, for the labelled ceiling, real images.
+#include <map>
 #include <string>
 
 #include "common/cancel.h"
@@ -29,6 +30,13 @@ struct ReconstructionConfig {
     double warmup = 0.2;         // share of steps without the regulariser
     double betaStart = 20, betaEnd = 2;
     double p = 2.4;              // norm of the range search
+    // How ranges are initialised before rounding is learned: "lp" (the
+    // search above), "percentile" (clipped at `percentile`), "minmax"; and
+    // per quantizer, by the name of a weight layer or an activation
+    // quantizer, an override of it (unknown names are an InputError).
+    std::string rangeInit = "lp";
+    double percentile = 99.99;
+    std::map<std::string, std::string> layerRangeInit;
     // QDrop (Wei et al. 2022): each element of a layer's calibration input
     // is the teacher's float activation with this probability, else the
     // student's quantized one (0: always the student's).

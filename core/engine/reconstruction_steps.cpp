@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include <set>
+
+#include "common/error.h"
 #include "common/progress_meter.h"
 #include "quant/model_quantizer.h"
 #include "quant/range_search.h"
@@ -58,25 +61,47 @@ torch::Tensor collectOutputs(models::ZooModelImpl& teacher, std::size_t index, c
     return torch::cat(parts);
 }
 
-void searchWeightRanges(models::ZooModelImpl& student, double p)
+RangeInitChoice::RangeInitChoice(models::ZooModelImpl& student, const ReconstructionConfig& config)
 {
-    quant::RangeSearchOptions options;
-    options.p = p;
+    base_.init = quant::rangeInitFromName(config.rangeInit, "refine.range_init");
+    base_.p = config.p;
+    base_.percentile = config.percentile;
+    std::set<std::string> names;
+    for (auto& layer : student.quantLayers())
+        names.insert(layer.name);
+    for (auto& aq : student.actQuants())
+        names.insert(aq.name);
+    for (const auto& [name, init] : config.layerRangeInit) {
+        if (!names.count(name))
+            throw InputError("refine.layer_range_init names no weight layer or activation quantizer of this model: '" +
+                             name + "' (zsq info MODEL --layers lists them)");
+        overrides_[name] = quant::rangeInitFromName(init, "refine.layer_range_init '" + name + "'");
+    }
+}
+
+quant::RangeSearchOptions RangeInitChoice::forQuantizer(const std::string& name) const
+{
+    quant::RangeSearchOptions options = base_;
+    if (auto it = overrides_.find(name); it != overrides_.end())
+        options.init = it->second;
+    return options;
+}
+
+void searchWeightRanges(models::ZooModelImpl& student, const RangeInitChoice& choice)
+{
     for (auto& layer : student.quantLayers()) {
         if (layer.setting().bits <= 0)
             continue;
         auto [lo, hi] = quant::searchWeightRange(layer.weight(), layer.setting().bits, layer.setting().perChannel,
-                                                 options);
+                                                 choice.forQuantizer(layer.name));
         layer.setting().lo = lo;
         layer.setting().hi = hi;
     }
 }
 
-void searchActivationRanges(models::ZooModelImpl& student, const torch::Tensor& images, double p,
+void searchActivationRanges(models::ZooModelImpl& student, const torch::Tensor& images, const RangeInitChoice& choice,
                             const torch::Device& device, EventSink& sink, const CancelToken* cancel)
 {
-    quant::RangeSearchOptions options;
-    options.p = p;
     // Later quantizers are off while an earlier one is searched: each sees
     // the activations of the student quantized up to it.
     for (auto& aq : student.actQuants())
@@ -91,7 +116,7 @@ void searchActivationRanges(models::ZooModelImpl& student, const torch::Tensor& 
         if (samples.numel() > kMaxActivationSamples)
             samples = samples.index_select(0, torch::randint(samples.numel(), {kMaxActivationSamples},
                                                              torch::TensorOptions().dtype(torch::kLong).device(samples.device())));
-        const auto [lo, hi] = quant::searchActivationRange(samples, aq.act->bits, options);
+        const auto [lo, hi] = quant::searchActivationRange(samples, aq.act->bits, choice.forQuantizer(aq.name));
         aq.act->range.setRange(lo, hi);
         aq.act->range.to(device);
         aq.act->mode = models::ActQuantImpl::Mode::Frozen;

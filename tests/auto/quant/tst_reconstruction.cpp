@@ -24,11 +24,13 @@
 #include "quant/learned_quant.h"
 #include "quant/model_quantizer.h"
 #include "quant/range_search.h"
+#include "zsq_test_util.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace zsq;
+using zsq::test::inputErrorOf;
 
 class tst_Reconstruction : public QObject {
     Q_OBJECT
@@ -36,6 +38,8 @@ class tst_Reconstruction : public QObject {
 private slots:
     void initTestCase();
     void rangeSearchBeatsMinMaxOnHeavyTails();
+    void percentileAndMinMaxRanges();
+    void rangeInitPerQuantizer();
     void adaroundStartsAtNearestAndDecides();
     void refinementLowersEveryLayersError();
     void cancelStopsRefinement();
@@ -92,6 +96,71 @@ void tst_Reconstruction::rangeSearchBeatsMinMaxOnHeavyTails()
     const auto [alo, ahi] = quant::searchActivationRange(w.relu(), 3);
     QVERIFY(ahi < mhi.max().item<double>());
     QVERIFY(alo >= 0);
+}
+
+void tst_Reconstruction::percentileAndMinMaxRanges()
+{
+    // 0, 1/9999, ..., 1 and one outlier at 1000: the 99th percentile clips
+    // the outlier, min/max keeps it, and a non-negative tensor keeps lo = 0.
+    torch::Tensor x = torch::cat({torch::arange(10000, torch::kFloat) / 9999.0, torch::full({1}, 1000.0f)});
+    quant::RangeSearchOptions percentile;
+    percentile.init = quant::RangeInit::Percentile;
+    percentile.percentile = 99.0;
+    const auto [plo, phi] = quant::searchActivationRange(x, 4, percentile);
+    QCOMPARE(plo, 0.0);
+    QVERIFY2(phi > 0.985 && phi < 0.995, std::to_string(phi).c_str());
+    quant::RangeSearchOptions minmax;
+    minmax.init = quant::RangeInit::MinMax;
+    const auto [mlo, mhi] = quant::searchActivationRange(x, 4, minmax);
+    QCOMPARE(mlo, 0.0);
+    QCOMPARE(mhi, 1000.0);
+
+    // Weights, per channel: each row clipped at its own percentiles; a row of
+    // negative values only keeps hi = 0.
+    torch::Tensor w = torch::stack({torch::linspace(-1, 1, 1001), torch::linspace(-3, -1, 1001)});
+    percentile.percentile = 90.0;
+    const auto [wlo, whi] = quant::searchWeightRange(w, 4, true, percentile);
+    QCOMPARE(wlo.sizes(), torch::IntArrayRef({2}));
+    QVERIFY(std::abs(wlo[0].item<double>() + 0.8) < 0.003 && std::abs(whi[0].item<double>() - 0.8) < 0.003);
+    QVERIFY(std::abs(wlo[1].item<double>() + 2.8) < 0.003);
+    QCOMPARE(whi[1].item<double>(), 0.0);
+    const auto [wmlo, wmhi] = quant::searchWeightRange(w, 4, true, minmax);
+    QVERIFY(torch::equal(wmlo, std::get<0>(w.min(1))) && torch::equal(wmhi, std::get<0>(w.max(1))));
+    QVERIFY(inputErrorOf([] { quant::rangeInitFromName("mse", "refine.range_init"); }).has_value());
+}
+
+// refine.layer_range_init: the named weight layer and activation quantizer
+// start from min/max, every other one from the Lp search; a name the model
+// does not have is refused, naming it.
+void tst_Reconstruction::rangeInitPerQuantizer()
+{
+    engine::ReconstructionConfig config;
+    config.adaround = false; // `--refine ranges`: the ranges alone
+    models::ModelPtr searched = quantizedStudent(teacher_, 3);
+    engine::runReconstruction(*teacher_, *searched, calibration_, config, torch::kCPU);
+
+    models::ModelPtr student = quantizedStudent(teacher_, 3);
+    auto& layers = student->quantLayers();
+    auto& acts = student->actQuants();
+    QVERIFY(layers.size() > 2 && acts.size() > 2);
+    const std::string layer = layers[1].name, act = acts[1].name;
+    config.layerRangeInit = {{layer, "minmax"}, {act, "minmax"}};
+    engine::runReconstruction(*teacher_, *student, calibration_, config, torch::kCPU);
+
+    const auto [mlo, mhi] = quant::weightRange(layers[1].weight(), layers[1].setting().perChannel);
+    QVERIFY(torch::equal(layers[1].setting().lo, mlo) && torch::equal(layers[1].setting().hi, mhi));
+    QVERIFY(!torch::equal(searched->quantLayers()[1].setting().hi, mhi)); // the search clips some channel
+    QVERIFY(torch::equal(layers[2].setting().hi, searched->quantLayers()[2].setting().hi));
+    const double lpHi = searched->actQuants()[1].act->range.hi().item<double>();
+    const double minmaxHi = acts[1].act->range.hi().item<double>();
+    qInfo("%s: hi %.4f by Lp search, %.4f by min/max", act.c_str(), lpHi, minmaxHi);
+    QVERIFY(minmaxHi > lpHi);
+
+    config.layerRangeInit = {{"no.such.layer", "minmax"}};
+    models::ModelPtr other = quantizedStudent(teacher_, 3);
+    const auto err = inputErrorOf([&] { engine::runReconstruction(*teacher_, *other, calibration_, config, torch::kCPU); });
+    QVERIFY(err.has_value());
+    QVERIFY2(err->find("no.such.layer") != std::string::npos, err->c_str());
 }
 
 void tst_Reconstruction::adaroundStartsAtNearestAndDecides()

@@ -378,23 +378,6 @@ private slots:
         QTRY_VERIFY(window->startAction()->isEnabled());
     }
 
-    void dataParallelRunIsRefusedNotIgnored()
-    {
-        // The GUI runs one process; dist.nproc 2 must not silently run on one.
-        std::unique_ptr<MainWindow> window(zsq::test::newTestWindow(1024, 700));
-        QVERIFY(zsq::test::loadDemoModel(*window).isEmpty());
-        zsq::ui::RunPanel* panel = window->runPanel();
-        QVERIFY(panel->setParameter(QStringLiteral("method"), QStringLiteral("ptq")));
-        QVERIFY(panel->setParameter(QStringLiteral("dataset"), QStringLiteral("none")));
-        QVERIFY(panel->setParameter(QStringLiteral("output"), m_runs.filePath(QStringLiteral("nproc"))));
-        QVERIFY(panel->setParameter(QStringLiteral("dist.nproc"), 2));
-        QSignalSpy ran(window.get(), &MainWindow::runFinished);
-        window->startAction()->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(!ran.isEmpty(), 60000);
-        QVERIFY(!ran.at(0).at(0).toBool());
-        QVERIFY2(ran.at(0).at(1).toString().contains(QStringLiteral("--nproc 2")), qPrintable(ran.at(0).at(1).toString()));
-    }
-
     void resultsOverlayOneLossForAllRuns()
     {
         // An LRQ run (G/total, S/total) beside a ClusterQ run whose file has

@@ -1714,6 +1714,18 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>weights the refinement starts from: the method&apos;s student, or the float teacher&apos;s (the method then gives only its calibration images)</source>
         <translation>Gewichte, von denen die Verfeinerung ausgeht: der Student der Methode oder die des Float-Lehrers (die Methode liefert dann nur ihre Kalibrierbilder)</translation>
     </message>
+    <message>
+        <source>how weight and activation ranges start before the refinement: lp = the clipping with the least Lp error; percentile = clipped at refine.percentile; minmax = the raw extremes</source>
+        <translation>wie Gewichts- und Aktivierungsbereiche vor der Verfeinerung beginnen: lp = die Begrenzung mit dem kleinsten Lp-Fehler; percentile = begrenzt bei refine.percentile; minmax = die rohen Extremwerte</translation>
+    </message>
+    <message>
+        <source>range_init percentile: the percentile (and 100 minus it) where ranges are clipped</source>
+        <translation>range_init percentile: das Perzentil (und 100 minus dieses), bei dem Bereiche begrenzt werden</translation>
+    </message>
+    <message>
+        <source>per-quantizer range_init overrides, &apos;name:init;name:init&apos; (weight layer or activation quantizer names, as zsq info --layers lists them)</source>
+        <translation>range_init je Quantisierer überschreiben, &apos;name:init;name:init&apos; (Namen von Gewichtsschichten oder Aktivierungsquantisierern, wie zsq info --layers sie auflistet)</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::PreprocessingEditor</name>
@@ -2529,6 +2541,14 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
             <numerusform>Die bei %1 abgelegte Einbettung (%n Punkt): Starten berechnet sie erneut.</numerusform>
             <numerusform>Die bei %1 abgelegte Einbettung (%n Punkte): Starten berechnet sie erneut.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Plot</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Abbildungen</translation>
     </message>
 </context>
 <context>

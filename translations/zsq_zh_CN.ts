@@ -1711,6 +1711,18 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>weights the refinement starts from: the method&apos;s student, or the float teacher&apos;s (the method then gives only its calibration images)</source>
         <translation>细化的起点权重：方法得到的学生模型，或浮点教师模型的权重（此时方法只提供其校准图像）</translation>
     </message>
+    <message>
+        <source>how weight and activation ranges start before the refinement: lp = the clipping with the least Lp error; percentile = clipped at refine.percentile; minmax = the raw extremes</source>
+        <translation>细化前权重和激活范围的初始方式：lp = Lp 误差最小的截断；percentile = 在 refine.percentile 处截断；minmax = 原始极值</translation>
+    </message>
+    <message>
+        <source>range_init percentile: the percentile (and 100 minus it) where ranges are clipped</source>
+        <translation>range_init 百分位：范围被截断处的百分位（及 100 减去它）</translation>
+    </message>
+    <message>
+        <source>per-quantizer range_init overrides, &apos;name:init;name:init&apos; (weight layer or activation quantizer names, as zsq info --layers lists them)</source>
+        <translation>按量化器覆盖 range_init，&apos;name:init;name:init&apos;（权重层或激活量化器的名称，见 zsq info --layers）</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::PreprocessingEditor</name>
@@ -2523,6 +2535,14 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <translation>
             <numerusform>保存在 %1 中的嵌入（%n 个点）：按“开始”重新计算。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Plot</source>
+        <translation>图</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>图表</translation>
     </message>
 </context>
 <context>

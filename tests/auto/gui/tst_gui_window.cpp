@@ -233,14 +233,7 @@ private slots:
             return;
         QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() && progress.last().at(0).value<zsq::ui::RunProgress>().current >= 3,
                                  60000);
-        // The launcher's line names both ranks' processes.
-        QList<qint64> pids;
-        const QRegularExpression started(QStringLiteral("rank 0 pid (\\d+), rank 1 pid (\\d+)"));
-        for (const QList<QVariant>& m : messages) {
-            const QRegularExpressionMatch match = started.match(m.at(1).toString());
-            if (match.hasMatch())
-                pids = {match.captured(1).toLongLong(), match.captured(2).toLongLong()};
-        }
+        const QList<qint64> pids = rankPids(messages);
         QCOMPARE(pids.size(), 2);
         for (qint64 pid : pids)
             QCOMPARE(::kill(static_cast<pid_t>(pid), 0), 0);
@@ -261,6 +254,30 @@ private slots:
         // Both ranks have ended (the launcher waits for them before it exits).
         for (qint64 pid : pids)
             QVERIFY2(::kill(static_cast<pid_t>(pid), 0) != 0, qPrintable(QString::number(pid)));
+    }
+
+    void closingTheWindowEndsEveryProcessOfARun()
+    {
+        // The window goes away during a 2-process run (after its close was
+        // confirmed): the controller interrupts the launcher and waits, so
+        // no rank outlives the app and rank 0 still writes its checkpoint.
+        std::unique_ptr<MainWindow> window(zsq::test::newTestWindow(1024, 700));
+        QVERIFY(zsq::test::loadDemoModel(*window).isEmpty());
+        const QString run = m_runs.filePath(QStringLiteral("two-processes-closed"));
+        RunController* controller = window->runController();
+        QSignalSpy progress(controller, &RunController::progress);
+        QSignalSpy messages(controller, &RunController::message);
+        startTinyTwoProcessRun(*window, run, 100);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty(), 60000);
+        const QList<qint64> pids = rankPids(messages);
+        QCOMPARE(pids.size(), 2);
+        window.reset();
+        for (qint64 pid : pids)
+            QVERIFY2(::kill(static_cast<pid_t>(pid), 0) != 0, qPrintable(QString::number(pid)));
+        QVERIFY(QFileInfo::exists(QDir(run).filePath(QStringLiteral("CANCELLED.txt"))));
+        QVERIFY(QFileInfo::exists(QDir(run).filePath(QStringLiteral("run.ckpt"))));
     }
 
     void aRefusedMultiProcessRunFailsInOneLine()
@@ -417,6 +434,19 @@ private:
              QJsonDocument::fromJson(QByteArray::fromStdString(zsq::api::runConfigSchemaJson())).array())
             if (v.toObject().value(QStringLiteral("key")).toString() == QLatin1String("dist.nproc"))
                 return v.toObject().value(QStringLiteral("help")).toString().toStdString();
+        return {};
+    }
+
+    // The pids of both ranks, from the launcher's line in the log
+    // ("started 2 processes on 127.0.0.1:PORT (rank 0 pid A, rank 1 pid B)").
+    static QList<qint64> rankPids(const QSignalSpy& messages)
+    {
+        const QRegularExpression started(QStringLiteral("rank 0 pid (\\d+), rank 1 pid (\\d+)"));
+        for (const QList<QVariant>& m : messages) {
+            const QRegularExpressionMatch match = started.match(m.at(1).toString());
+            if (match.hasMatch())
+                return {match.captured(1).toLongLong(), match.captured(2).toLongLong()};
+        }
         return {};
     }
 

@@ -205,8 +205,11 @@ int runQuantize(const ArgList& argv)
         return o.cancelled ? 1 : 0;
     }
     const auto& r = o.result;
-    std::printf("method %s W%dA%d on %s (%s): %.1f s on %s\n", r["method"].get<std::string>().c_str(),
-                r["wbits"].get<int>(), r["abits"].get<int>(), r["arch"].get<std::string>().c_str(),
+    const int firstLast = r.value("first_last_bits", 0);
+    std::printf("method %s W%dA%d%s on %s (%s): %.1f s on %s\n", r["method"].get<std::string>().c_str(),
+                r["wbits"].get<int>(), r["abits"].get<int>(),
+                firstLast ? (" (first/last layer " + std::to_string(firstLast) + "-bit)").c_str() : "",
+                r["arch"].get<std::string>().c_str(),
                 r["model"].get<std::string>().c_str(), r["seconds"].get<double>(),
                 r["device"].get<std::string>().c_str());
     std::printf("size: %.1f KiB quantized vs %.1f KiB float (%.2f average weight bits)\n",

@@ -164,6 +164,10 @@ const std::vector<ParamSpec>& runConfigSchema()
         {"per_channel", ParamType::Bool, true, 0, 0, {}, "weights quantized per output channel (else per tensor)", true},
         {"layer_bits", ParamType::BitsMap, nlohmann::json::object(), 0, 0, {}, "per-layer weight bit overrides: {layer name: bits}", true},
         {"act_bits", ParamType::BitsMap, nlohmann::json::object(), 0, 0, {}, "per-quantizer activation bit overrides: {name: bits}", true},
+        // GENIE's and BRECQ's protocol (their set_first_last_layer_to_8bit);
+        // 0 keeps GDFQ's, every layer at the target width. Rows with it are
+        // labelled (result.json "first_last_bits", the Results tab).
+        intParam("first_last_bits", 0, 0, 8, "GENIE/BRECQ protocol: the first and last layer's weights and the last layer's input activations at this width (0 = every layer at wbits/abits, as GDFQ)", true),
         choiceParam("profile", "quick", {"quick", "classroom", "paper", "custom"}, "schedule profile: quick (2-core CPU), classroom (a 1-minute run with frequent images, for demos), paper (published schedules), custom"),
         intParam("seed", 0, 0, 2147483647, "random seed (CPU runs repeat exactly)"),
         stringParam("device", "auto", "auto, cpu, cuda or cuda:N"),

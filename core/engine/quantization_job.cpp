@@ -93,6 +93,7 @@ quant::QuantConfig quantConfigFrom(const nlohmann::json& cfg)
         q.layerWbits[name] = bits.get<int>();
     for (const auto& [name, bits] : cfg["act_bits"].items())
         q.actAbits[name] = bits.get<int>();
+    q.firstLastBits = cfg["first_last_bits"].get<int>();
     return q;
 }
 
@@ -561,6 +562,7 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
                              {"uses_real_data", method == "realdata"},
                              {"wbits", qc.wbits},
                              {"abits", qc.abits},
+                             {"first_last_bits", qc.firstLastBits},
                              {"model", teacher.path},
                              {"arch", info.arch},
                              {"dataset", cfg["dataset"]},

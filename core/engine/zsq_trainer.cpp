@@ -93,6 +93,8 @@ struct ZsqTrainer::State {
         out["per_channel"] = quant.perChannel;
         out["layer_bits"] = quant.layerWbits;
         out["act_bits"] = quant.actAbits;
+        if (quant.firstLastBits != 0) // absent otherwise, so older run.ckpt files still resume
+            out["first_last_bits"] = quant.firstLastBits;
         out["real_data"] = realData != nullptr;
         nlohmann::json& t = out["train"];
         t["iterations"] = config.iterationsPerEpoch;

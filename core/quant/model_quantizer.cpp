@@ -45,8 +45,16 @@ void applyQuantConfig(models::ZooModelImpl& model, const QuantConfig& config)
     checkedBits(config.wbits, "wbits");
     checkedBits(config.abits, "abits");
     std::map<std::string, int> layerLeft = config.layerWbits, actLeft = config.actAbits;
+    const auto& layers = model.quantLayers();
+    const std::string firstLayer = layers.empty() ? "" : layers.front().name;
+    const std::string lastLayer = layers.empty() ? "" : layers.back().name;
+    const std::string lastAct = model.actQuants().empty() ? "" : model.actQuants().back().name;
+    if (config.firstLastBits != 0)
+        checkedBits(config.firstLastBits, "first_last_bits");
     for (auto& layer : model.quantLayers()) {
         int bits = config.wbits;
+        if (config.firstLastBits != 0 && (layer.name == firstLayer || layer.name == lastLayer))
+            bits = config.firstLastBits;
         if (auto it = layerLeft.find(layer.name); it != layerLeft.end()) {
             bits = it->second;
             layerLeft.erase(it);
@@ -58,6 +66,8 @@ void applyQuantConfig(models::ZooModelImpl& model, const QuantConfig& config)
     }
     for (auto& aq : model.actQuants()) {
         int bits = config.abits;
+        if (config.firstLastBits != 0 && aq.name == lastAct)
+            bits = config.firstLastBits;
         if (auto it = actLeft.find(aq.name); it != actLeft.end()) {
             bits = it->second;
             actLeft.erase(it);

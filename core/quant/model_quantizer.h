@@ -20,6 +20,11 @@ struct QuantConfig {
     // quantizer -> activation bits. 0 (or 32) keeps that one in float.
     std::map<std::string, int> layerWbits;
     std::map<std::string, int> actAbits;
+    // GENIE's / BRECQ's protocol: the first and last quantized layer's
+    // weights and the last activation quantizer (the classifier's input in
+    // the zoo's models) at this width, unless layerWbits / actAbits name them
+    // (0 = off, every layer at wbits/abits).
+    int firstLastBits = 0;
 };
 
 // Sets every layer's weight setting and every activation quantizer's bits.

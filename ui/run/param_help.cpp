@@ -47,6 +47,7 @@ const char* const kHelpTexts[] = {
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "brecq: Adam learning rate of each weight channel's step size (GENIE-M; 0: keep the searched ranges)"),
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "weights the refinement starts from: the method's student, or the float teacher's (the method then gives only its calibration images)"),
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "weight of the rounding regulariser"),
+    QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "GENIE/BRECQ protocol: the first and last layer's weights and the last layer's input activations at this width (0 = every layer at wbits/abits, as GDFQ)"),
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "norm of the range search (2.4 as GENIE)"),
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "how weight and activation ranges start before the refinement: lp = the clipping with the least Lp error; percentile = clipped at refine.percentile; minmax = the raw extremes"),
     QT_TRANSLATE_NOOP("zsq::ui::ParamHelp", "range_init percentile: the percentile (and 100 minus it) where ranges are clipped"),

@@ -40,6 +40,7 @@ private slots:
     void rangeSearchBeatsMinMaxOnHeavyTails();
     void percentileAndMinMaxRanges();
     void rangeInitPerQuantizer();
+    void firstLastBitsIsGeniesProtocol();
     void adaroundStartsAtNearestAndDecides();
     void refinementLowersEveryLayersError();
     void cancelStopsRefinement();
@@ -161,6 +162,36 @@ void tst_Reconstruction::rangeInitPerQuantizer()
     const auto err = inputErrorOf([&] { engine::runReconstruction(*teacher_, *other, calibration_, config, torch::kCPU); });
     QVERIFY(err.has_value());
     QVERIFY2(err->find("no.such.layer") != std::string::npos, err->c_str());
+}
+
+// first_last_bits = 8 (GENIE's / BRECQ's set_first_last_layer_to_8bit): the
+// first and last layer's weights and the classifier's input activations at
+// 8 bits, everything else at the target width; an explicit layer_bits entry
+// still wins, and a width outside 2..8 is refused.
+void tst_Reconstruction::firstLastBitsIsGeniesProtocol()
+{
+    models::ModelPtr model = models::cloneModel(*teacher_);
+    quant::QuantConfig qc;
+    qc.wbits = 3;
+    qc.abits = 3;
+    qc.firstLastBits = 8;
+    quant::applyQuantConfig(*model, qc);
+    auto& layers = model->quantLayers();
+    auto& acts = model->actQuants();
+    for (std::size_t i = 0; i < layers.size(); ++i)
+        QCOMPARE(layers[i].setting().bits, (i == 0 || i + 1 == layers.size()) ? 8 : 3);
+    for (std::size_t i = 0; i < acts.size(); ++i)
+        QCOMPARE(acts[i].act->bits, i + 1 == acts.size() ? 8 : 3);
+
+    qc.layerWbits[layers.back().name] = 4;
+    quant::applyQuantConfig(*model, qc);
+    QCOMPARE(layers.front().setting().bits, 8);
+    QCOMPARE(layers.back().setting().bits, 4);
+
+    qc.firstLastBits = 1;
+    const auto err = inputErrorOf([&] { quant::applyQuantConfig(*model, qc); });
+    QVERIFY(err.has_value());
+    QVERIFY2(err->find("first_last_bits") != std::string::npos, err->c_str());
 }
 
 void tst_Reconstruction::adaroundStartsAtNearestAndDecides()

@@ -25,7 +25,10 @@ const char* const kFormatName = "zsq-session";
 
 QString SessionRun::methodLabel() const
 {
-    return isRefined() ? QStringLiteral("%1 + %2").arg(method, refine) : method;
+    QString label = isRefined() ? QStringLiteral("%1 + %2").arg(method, refine) : method;
+    if (firstLastBits > 0)
+        label += QCoreApplication::translate("zsq::ui::SessionRun", " (first/last layer %1-bit)").arg(firstLastBits);
+    return label;
 }
 
 QJsonObject SessionRun::toJson() const
@@ -36,6 +39,7 @@ QJsonObject SessionRun::toJson() const
             {QStringLiteral("refine_source"), refineSource},
             {QStringLiteral("wbits"), wbits},
             {QStringLiteral("abits"), abits},
+            {QStringLiteral("first_last_bits"), firstLastBits},
             {QStringLiteral("average_weight_bits"), averageWeightBits},
             {QStringLiteral("size_bits"), sizeBits},
             {QStringLiteral("evaluated"), evaluated},
@@ -57,6 +61,7 @@ SessionRun SessionRun::fromJson(const QJsonObject& o)
     r.refineSource = r.isRefined() ? o.value(QStringLiteral("refine_source")).toString() : QString();
     r.wbits = o.value(QStringLiteral("wbits")).toInt();
     r.abits = o.value(QStringLiteral("abits")).toInt();
+    r.firstLastBits = o.value(QStringLiteral("first_last_bits")).toInt();
     r.averageWeightBits = o.value(QStringLiteral("average_weight_bits")).toDouble();
     r.sizeBits = o.value(QStringLiteral("size_bits")).toInteger();
     r.evaluated = o.value(QStringLiteral("evaluated")).toBool();
@@ -80,6 +85,7 @@ SessionRun SessionRun::fromResultJson(const QString& outputDir, const QByteArray
     r.refineSource = r.isRefined() ? o.value(QStringLiteral("refine_source")).toString() : QString();
     r.wbits = o.value(QStringLiteral("wbits")).toInt();
     r.abits = o.value(QStringLiteral("abits")).toInt();
+    r.firstLastBits = o.value(QStringLiteral("first_last_bits")).toInt();
     r.averageWeightBits = o.value(QStringLiteral("average_weight_bits")).toDouble();
     r.sizeBits = o.value(QStringLiteral("size_bits")).toInteger();
     // result.json has no accuracy keys when the run had no dataset.

@@ -22,6 +22,10 @@ struct SessionRun {
     QString refineSource;
     int wbits = 0;
     int abits = 0;
+    // GENIE's / BRECQ's protocol (result.json "first_last_bits"): the first
+    // and last layer at this width; 0 = every layer at wbits/abits. Part of
+    // the label, so that such a row is never compared as an all-layer one.
+    int firstLastBits = 0;
     double averageWeightBits = 0;
     qint64 sizeBits = 0;
     bool evaluated = false;

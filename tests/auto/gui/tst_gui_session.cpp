@@ -91,6 +91,7 @@ private slots:
     void reportHasTheRunsAnalyses();
     void runAddsResultRow();
     void refinedRunIsLabelled();
+    void firstLastProtocolIsLabelled();
     void exports();
     void cleanupTestCase();
 
@@ -410,6 +411,21 @@ void TstGuiSession::runAddsResultRow()
     // The run's name (its folder) and whether it finished or was stopped.
     QCOMPARE(results->table()->item(0, 0)->text(), QDir(output).dirName());
     QCOMPARE(results->table()->item(0, 1)->text(), QStringLiteral("finished"));
+}
+
+// A run with GENIE's protocol (first_last_bits) never reads as an all-layer
+// row: its label says so, from result.json and through a session file.
+void TstGuiSession::firstLastProtocolIsLabelled()
+{
+    const QByteArray result = R"({"method": "genie", "refine": "brecq", "refine_source": "method", "wbits": 4,
+                                  "abits": 4, "first_last_bits": 8, "quant_top1": 91.5, "fp_top1": 92.46})";
+    const zsq::ui::SessionRun r = zsq::ui::SessionRun::fromResultJson(m_tmp.filePath(QStringLiteral("g")), result);
+    QCOMPARE(r.firstLastBits, 8);
+    QCOMPARE(r.methodLabel(), QStringLiteral("genie + brecq (first/last layer 8-bit)"));
+    QCOMPARE(zsq::ui::SessionRun::fromJson(r.toJson()).methodLabel(), r.methodLabel());
+    const QByteArray plain = R"({"method": "genie", "refine": "brecq", "wbits": 4, "abits": 4, "first_last_bits": 0})";
+    QCOMPARE(zsq::ui::SessionRun::fromResultJson(m_tmp.filePath(QStringLiteral("h")), plain).methodLabel(),
+             QStringLiteral("genie + brecq"));
 }
 
 void TstGuiSession::refinedRunIsLabelled()

@@ -1262,6 +1262,10 @@ Die eigenen Werte des Modells im Reiter Modell eintragen und „Am Datensatz pr�
         <source>Pause is not available with %1 processes: they wait for each other at most dist.timeout seconds. Stop keeps run.ckpt for a resume.</source>
         <translation>Pausieren ist mit %1 Prozessen nicht möglich: Sie warten höchstens dist.timeout Sekunden aufeinander. Stoppen behält run.ckpt zum Fortsetzen.</translation>
     </message>
+    <message>
+        <source>%1 was stopped before it finished and has no quantized.zsq to export; finish it first with Run &gt; Resume from Checkpoint (its run.ckpt).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::ModelExporter</name>
@@ -1726,6 +1730,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>per-quantizer range_init overrides, &apos;name:init;name:init&apos; (weight layer or activation quantizer names, as zsq info --layers lists them)</source>
         <translation>range_init je Quantisierer überschreiben, &apos;name:init;name:init&apos; (Namen von Gewichtsschichten oder Aktivierungsquantisierern, wie zsq info --layers sie auflistet)</translation>
     </message>
+    <message>
+        <source>GENIE/BRECQ protocol: the first and last layer&apos;s weights and the last layer&apos;s input activations at this width (0 = every layer at wbits/abits, as GDFQ)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::PreprocessingEditor</name>
@@ -2099,6 +2107,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>zsq quantize ended without a result.</source>
         <translation>zsq quantize endete ohne Ergebnis.</translation>
     </message>
+    <message>
+        <source>%1 · rank 0 of %2</source>
+        <translation>%1 · Rang 0 von %2</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::RunCurves</name>
@@ -2357,6 +2369,13 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::SessionRun</name>
+    <message>
+        <source> (first/last layer %1-bit)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1259,6 +1259,10 @@ Set the model&apos;s own values on the Model tab and press Check on Dataset, or 
         <source>Pause is not available with %1 processes: they wait for each other at most dist.timeout seconds. Stop keeps run.ckpt for a resume.</source>
         <translation>%1 个进程时无法暂停：进程之间最多互相等待 dist.timeout 秒。停止会保留 run.ckpt 以便继续。</translation>
     </message>
+    <message>
+        <source>%1 was stopped before it finished and has no quantized.zsq to export; finish it first with Run &gt; Resume from Checkpoint (its run.ckpt).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::ModelExporter</name>
@@ -1723,6 +1727,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>per-quantizer range_init overrides, &apos;name:init;name:init&apos; (weight layer or activation quantizer names, as zsq info --layers lists them)</source>
         <translation>按量化器覆盖 range_init，&apos;name:init;name:init&apos;（权重层或激活量化器的名称，见 zsq info --layers）</translation>
     </message>
+    <message>
+        <source>GENIE/BRECQ protocol: the first and last layer&apos;s weights and the last layer&apos;s input activations at this width (0 = every layer at wbits/abits, as GDFQ)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::PreprocessingEditor</name>
@@ -2095,6 +2103,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>zsq quantize ended without a result.</source>
         <translation>zsq quantize 结束但没有结果。</translation>
     </message>
+    <message>
+        <source>%1 · rank 0 of %2</source>
+        <translation>%1 · rank 0 / 共 %2 个</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::RunCurves</name>
@@ -2353,6 +2365,13 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>zsq::ui::SessionRun</name>
+    <message>
+        <source> (first/last layer %1-bit)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -175,8 +175,12 @@ void RunController::deliver()
         emit imagesReceived(set);
     for (const EvaluationPoint& e : p.evaluations)
         emit evaluationReceived(e);
-    if (p.progress)
+    if (p.progress) {
+        // Rank 0 reports for every rank; the status bar says so.
+        if (m_processes > 0)
+            p.progress->stage = tr("%1 · rank 0 of %2").arg(p.progress->stage).arg(m_processes);
         emit progress(*p.progress);
+    }
 }
 
 void RunController::onWorkerDone(WorkOutcome outcome, const QString& error)

@@ -198,6 +198,7 @@ private slots:
         const auto last = progress.last().at(0).value<zsq::ui::RunProgress>();
         QCOMPARE(last.total, qint64(4));
         QCOMPARE(last.current, qint64(4));
+        QVERIFY2(last.stage.endsWith(QStringLiteral("rank 0 of 2")), qPrintable(last.stage));
         QVERIFY(!losses.isEmpty());
         QVERIFY(!images.isEmpty());
         const auto set = images.last().at(0).value<zsq::ui::ImageSet>();

@@ -2388,6 +2388,14 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
 <context>
     <name>zsq::ui::TsneView</name>
     <message>
+        <source>Plot</source>
+        <translation>散点图</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
         <source>&lt;p&gt;t-SNE places every sample as a point so that samples that are neighbours in the model&apos;s feature space (the layer before the classifier) stay neighbours in the plane. One tight cluster per class means the model separates the classes well; the distances between clusters and their sizes mean little.&lt;/p&gt;&lt;p&gt;Synthetic samples (open markers) that fall inside the real clusters of their class look like real data to the model: they make good calibration and fine-tuning data. Synthetic clusters away from all real ones are shortcuts that satisfy the model but that real images never show.&lt;/p&gt;&lt;p&gt;The &lt;b&gt;intra-class angle&lt;/b&gt; is the mean angle between a sample&apos;s features and its class mean: a small angle is a compact class. LRQ&apos;s Adversarial Margin Add (AMA) with its negative margin lets synthetic samples stay further from the class centre, so a larger angle on a synthetic set means more diverse samples. The &lt;b&gt;silhouette&lt;/b&gt; is +1 for well separated classes and 0 for overlapping ones; &lt;b&gt;10-NN class agreement&lt;/b&gt; is the share of a point&apos;s ten nearest neighbours that have its class, &lt;b&gt;preservation&lt;/b&gt; the share of its neighbours that t-SNE kept.&lt;/p&gt;</source>
         <translation>&lt;p&gt;t-SNE 把每个样本画成一个点，使在模型特征空间（分类器之前的那一层）中相邻的样本在平面上仍然相邻。每个类别形成一个紧密的簇，说明模型能很好地区分各类；簇之间的距离和簇的大小意义不大。&lt;/p&gt;&lt;p&gt;落在本类真实样本簇内的合成样本（空心标记）在模型看来与真实数据相似：它们是很好的校准和微调数据。远离所有真实簇的合成簇则是捷径——能满足模型，但真实图像中从不出现。&lt;/p&gt;&lt;p&gt;&lt;b&gt;类内角度&lt;/b&gt;是样本特征与其类别均值之间的平均夹角：角度小表示类别紧凑。LRQ 的对抗边距附加（AMA）采用负边距，使合成样本可以离类中心更远，因此合成样本集的角度更大意味着样本更多样。&lt;b&gt;轮廓系数&lt;/b&gt;对分离良好的类别为 +1，对重叠的类别为 0；&lt;b&gt;10-NN 类别一致率&lt;/b&gt;是一个点的十个最近邻中与其同类的比例，&lt;b&gt;保持率&lt;/b&gt;是 t-SNE 保留下来的近邻所占的比例。&lt;/p&gt;</translation>
     </message>

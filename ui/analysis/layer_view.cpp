@@ -76,17 +76,25 @@ LayerView::LayerView(QWidget* parent) : QWidget(parent)
     bitsRow->addWidget(m_budget);
     bitsRow->addWidget(m_suggest);
     bitsRow->addWidget(m_reset);
-    bitsRow->addWidget(m_average, 1);
+    bitsRow->addStretch(1);
+    // The average and the number of changed layers on a line of their own,
+    // wrapped: beside the buttons the sentence made the tab scroll sideways
+    // on a 1024-pixel projector.
+    m_average->setWordWrap(true);
     auto* tablePanel = new QWidget(this);
     auto* tableLayout = new QVBoxLayout(tablePanel);
     tableLayout->setContentsMargins(0, 0, 0, 0);
     tableLayout->addWidget(m_table, 1);
     tableLayout->addLayout(bitsRow);
+    tableLayout->addWidget(m_average);
 
     auto* right = new QSplitter(Qt::Vertical, this);
     right->addWidget(m_chart);
     right->addWidget(tablePanel);
+    right->setChildrenCollapsible(false);
+    right->setSizes({1, 2});   // a third for the bars, the rest for the table
     auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setChildrenCollapsible(false);
     splitter->addWidget(createOptions());
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
@@ -116,6 +124,9 @@ QWidget* LayerView::createOptions()
     m_options = new QWidget(this);
     auto* form = new QFormLayout(m_options);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // Labels above their fields where both do not fit side by side (German
+    // labels made the tab scroll sideways on a 1024-pixel projector).
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     m_quantized = new CheckpointPicker(tr("None (before only)"), QStringLiteral("%1"), m_options);
     m_quantized->setToolTip(tr("A method's fine-tuned quantized.zsq: the figures before AND after fine-tuning"));
     connect(m_quantized, &CheckpointPicker::currentPathChanged, this, [this](const QString& path) {

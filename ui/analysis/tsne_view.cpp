@@ -15,8 +15,11 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStackedLayout>
+#include <QTabWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -55,13 +58,28 @@ TsneView::TsneView(QWidget* parent) : QWidget(parent)
     m_plot = new TsnePlot(this);
     m_figures = new QTextBrowser(this);
     m_figures->setPlaceholderText(tr("The figures appear here when the embedding has finished."));
-    m_figures->setMinimumWidth(220);
+    // The plot and its figures sit side by side where the plot keeps at
+    // least a square beside them; on a narrower tab (a 1024-pixel projector
+    // beside the Run dock) they are two tabs, so that the plot keeps the
+    // whole height. arrangeResults() decides on every resize.
+    m_results = new QWidget(this);
+    m_sideBySide = new QSplitter(Qt::Horizontal, m_results);
+    m_sideBySide->setChildrenCollapsible(false);
+    m_resultTabs = new QTabWidget(m_results);
+    m_resultTabs->setDocumentMode(true);
+    m_resultsLayout = new QStackedLayout(m_results);
+    m_resultsLayout->addWidget(m_sideBySide);
+    m_resultsLayout->addWidget(m_resultTabs);
+    m_sideBySide->addWidget(m_plot);
+    m_sideBySide->addWidget(m_figures);
+    m_sideBySide->setStretchFactor(0, 1);
+    m_results->installEventFilter(this);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setChildrenCollapsible(false);
     splitter->addWidget(createOptions());
-    splitter->addWidget(m_plot);
-    splitter->addWidget(m_figures);
+    splitter->addWidget(m_results);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({260, 520, 260});
+    splitter->setSizes({260, 780});
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(explanation);
@@ -162,21 +180,63 @@ QWidget* TsneView::createOptions()
     exports->addWidget(m_exportPng);
     exports->addWidget(m_exportCsv);
 
-    // The options scroll; the buttons and progress stay in view.
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(m_options);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The options scroll down; the buttons and progress stay in view. The
+    // column is never narrower than the options (a label or a field was cut
+    // at the right): their width is kept as the scroll area's minimum.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    m_optionsScroll = new QScrollArea(this);
+    m_optionsScroll->setWidget(m_options);
+    m_optionsScroll->setWidgetResizable(true);
+    m_optionsScroll->setFrameShape(QFrame::NoFrame);
+    m_optionsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_options->installEventFilter(this);
+    keepOptionsWhole();
     auto* panel = new QWidget(this);
     auto* layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(scroll, 1);
+    layout->addWidget(m_optionsScroll, 1);
     layout->addLayout(buttons);
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
     layout->addLayout(exports);
     return panel;
+}
+
+void TsneView::keepOptionsWhole()
+{
+    const int scrollBar = m_optionsScroll->verticalScrollBar()->sizeHint().width();
+    m_optionsScroll->setMinimumWidth(m_options->minimumSizeHint().width() + scrollBar);
+}
+
+void TsneView::arrangeResults()
+{
+    // The figures need about 36 characters; the plot at least its height.
+    const int figuresWidth = qMax(m_figures->minimumWidth(), 36 * fontMetrics().averageCharWidth());
+    const bool sideBySide = m_results->width() - figuresWidth >= m_results->height();
+    if (sideBySide == (m_resultsLayout->currentWidget() == m_sideBySide))
+        return;
+    if (sideBySide) {
+        m_resultTabs->clear();
+        m_sideBySide->addWidget(m_plot);
+        m_sideBySide->addWidget(m_figures);
+        m_sideBySide->setSizes({m_results->width() - figuresWidth, figuresWidth});
+        m_resultsLayout->setCurrentWidget(m_sideBySide);
+        m_plot->show();   // the tab widget had hidden the page not shown
+        m_figures->show();
+    } else {
+        m_resultTabs->addTab(m_plot, tr("Plot"));
+        m_resultTabs->addTab(m_figures, tr("Figures"));
+        m_resultsLayout->setCurrentWidget(m_resultTabs);
+    }
+}
+
+bool TsneView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_options && event->type() == QEvent::LayoutRequest)
+        keepOptionsWhole();
+    else if (watched == m_results && event->type() == QEvent::Resize)
+        arrangeResults();
+    return QWidget::eventFilter(watched, event);
 }
 
 void TsneView::addQuantizedModel(const QString& path, bool select)

@@ -3,7 +3,8 @@
 // a model's feature space. Options on the left (model: the FP one or a
 // quantized .zsq; real data with a sample limit; synthetic folders, a
 // finished run's export offered automatically; perplexity, theta,
-// iterations), the animated scatter in the middle, the figures on the right.
+// iterations), the animated scatter in the middle, the figures on the right
+// (the scatter and the figures on two tabs when the tab is narrow).
 #include <functional>
 
 #include <QWidget>
@@ -17,6 +18,10 @@ class QLabel;
 class QListWidget;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
+class QSplitter;
+class QStackedLayout;
+class QTabWidget;
 class QSpinBox;
 class QTextBrowser;
 
@@ -62,8 +67,15 @@ public slots:
 signals:
     void finished(bool ok, const QString& message);   // after every job (cancelled: ok)
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     QWidget* createOptions();
+    // The options column's minimum: the options' own width.
+    void keepOptionsWhole();
+    // Figures beside the plot, or on a tab of their own when the width is short.
+    void arrangeResults();
     void browseSynthetic();
     void showExportPngDialog();
     void showExportCsvDialog();
@@ -76,6 +88,11 @@ private:
     AnalysisController* m_controller = nullptr;
     TsnePlot* m_plot = nullptr;
     QTextBrowser* m_figures = nullptr;
+    QWidget* m_results = nullptr;              // the plot and the figures, in one of:
+    QStackedLayout* m_resultsLayout = nullptr;
+    QSplitter* m_sideBySide = nullptr;         // a wide tab
+    QTabWidget* m_resultTabs = nullptr;        // a narrow one
+    QScrollArea* m_optionsScroll = nullptr;
     CheckpointPicker* m_model = nullptr;
     QCheckBox* m_real = nullptr;
     QSpinBox* m_limit = nullptr;

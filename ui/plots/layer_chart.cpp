@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 
 #include "qcustomplot.h"
+#include "legend_columns.h"
 
 namespace zsq::ui {
 
@@ -52,8 +53,13 @@ LayerChart::LayerChart(QWidget* parent) : QWidget(parent)
     m_plot = new QCustomPlot(this);
     m_plot->setMinimumSize(240, 160);
     m_plot->legend->setVisible(false);
-    m_plot->legend->setFont(QFont(m_plot->legend->font().family(), 8));
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    // The legend on a row above the bars, its entries side by side as far as
+    // the width takes (legend_columns.h): inside the axis rect it covered
+    // the bars, which mostly reach the top.
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    connect(m_plot, &QCustomPlot::beforeReplot, this, [this] { fitLegendColumns(m_plot, m_plot->legend); });
     m_metric = new QComboBox(this);
     m_metric->addItem(tr("Single-layer accuracy"), SingleAccuracy);
     m_metric->addItem(tr("Cumulative accuracy"), CumulativeAccuracy);

@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "qcustomplot.h"
+#include "legend_columns.h"
 #include "ui/base/signal_compressor.h"
 
 namespace zsq::ui {
@@ -66,13 +67,17 @@ TsnePlot::TsnePlot(QWidget* parent) : QWidget(parent)
     m_plot->setMinimumSize(240, 180);
     m_plot->setAutoAddPlottableToLegend(false);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    // t-SNE axes have no units; the legend sits beside the points, not on them.
+    // t-SNE axes have no units; the legend sits under the points, not on
+    // them, in as many columns as the width takes (legend_columns.h).
     m_plot->xAxis->setTickLabels(false);
     m_plot->yAxis->setTickLabels(false);
-    m_plot->plotLayout()->addElement(0, 1, m_plot->legend);
-    m_plot->plotLayout()->setColumnStretchFactor(1, 0.001);
-    m_plot->legend->setFont(QFont(m_plot->legend->font().family(), 8));
+    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    // The keys are single markers: a line-sized icon only widened the columns.
+    m_plot->legend->setIconSize(14, 14);
     m_plot->legend->setVisible(false);
+    connect(m_plot, &QCustomPlot::beforeReplot, this, [this] { fitLegendColumns(m_plot, m_plot->legend); });
     m_plot->setMouseTracking(true);
     m_plot->installEventFilter(this);
 

@@ -71,6 +71,21 @@ bool MainWindow::exportQuantizedModel(const QString& model, const QString& outpu
 {
     const QString source =
         QFileInfo(model).isDir() ? QDir(model).filePath(QStringLiteral("quantized.zsq")) : model;
+    // A stopped run keeps run.ckpt and CANCELLED.txt but never a
+    // quantized.zsq (a partial student must not pass for a result): say so
+    // and how to finish it, rather than "file not found".
+    if (QFileInfo(model).isDir() && !QFileInfo::exists(source) &&
+        QFileInfo::exists(QDir(model).filePath(QStringLiteral("CANCELLED.txt")))) {
+        const QString message =
+            tr("%1 was stopped before it finished and has no quantized.zsq to export; finish it first with "
+               "Run > Resume from Checkpoint (its run.ckpt).")
+                .arg(QDir::toNativeSeparators(model));
+        m_log->append(static_cast<int>(zsq::LogLevel::Error), message);
+        emit exportFinished(false, message);
+        if (m_errorDialogs)
+            QMessageBox::warning(this, tr("Cannot Export"), message);
+        return true; // handled: the outcome is reported like any export's
+    }
     if (!m_exporter->start(source, ModelExporter::formatForPath(outputPath), outputPath)) {
         statusBar()->showMessage(tr("An export is already going."), 5000);
         return false;

@@ -92,6 +92,7 @@ private slots:
     void runAddsResultRow();
     void refinedRunIsLabelled();
     void firstLastProtocolIsLabelled();
+    void stoppedRunIsNotExported();
     void exports();
     void cleanupTestCase();
 
@@ -426,6 +427,30 @@ void TstGuiSession::firstLastProtocolIsLabelled()
     const QByteArray plain = R"({"method": "genie", "refine": "brecq", "wbits": 4, "abits": 4, "first_last_bits": 0})";
     QCOMPARE(zsq::ui::SessionRun::fromResultJson(m_tmp.filePath(QStringLiteral("h")), plain).methodLabel(),
              QStringLiteral("genie + brecq"));
+}
+
+// Export Model on a run that was stopped (run.ckpt + CANCELLED.txt, no
+// quantized.zsq): refused in one line that says why and how to finish it;
+// nothing is written.
+void TstGuiSession::stoppedRunIsNotExported()
+{
+    QDir dir(m_tmp.filePath(QStringLiteral("stopped")));
+    QVERIFY(dir.mkpath(QStringLiteral(".")));
+    for (const char* name : {"run.ckpt", "CANCELLED.txt", "result.json"}) {
+        QFile f(dir.filePath(QString::fromLatin1(name)));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("partial");
+    }
+    QSignalSpy exported(m_window, &MainWindow::exportFinished);
+    const QString out = m_tmp.filePath(QStringLiteral("stopped.onnx"));
+    QVERIFY(m_window->exportQuantizedModel(dir.path(), out));
+    QTRY_VERIFY_WITH_TIMEOUT(!exported.isEmpty(), 30000);
+    QVERIFY(!exported.at(0).at(0).toBool());
+    const QString why = exported.at(0).at(1).toString();
+    qInfo("%s", qPrintable(why));
+    QVERIFY2(why.contains(QStringLiteral("stopped")) && why.contains(QStringLiteral("Resume")), qPrintable(why));
+    QVERIFY(!why.contains(QLatin1Char('\n')));
+    QVERIFY(!QFileInfo::exists(out));
 }
 
 void TstGuiSession::refinedRunIsLabelled()

@@ -26,6 +26,7 @@
 #include "ui/run/run_status.h"
 #include "ui/run/run_types.h"
 #include "zsq_gui_test_util.h"
+#include "zsq_made_up_results.h"
 
 using zsq::ui::MainWindow;
 
@@ -33,39 +34,7 @@ namespace {
 constexpr int kScreenWidth = 1024;
 constexpr int kScreenHeight = 700;
 
-// A per-layer result as a ResNet-50 would give: long names, two states.
-zsq::ui::LayerResultPtr madeUpLayerResult()
-{
-    auto r = std::make_shared<zsq::analysis::LayerAnalysisResult>();
-    r->arch = "resnet50";
-    r->data = "fashion-mnist/test (2000 samples, top-1 against labels)";
-    r->sensitivityData = "fashion-mnist/val (2000 samples, top-1 against labels)";
-    r->samples = 2000;
-    r->abits = 4;
-    for (const char* state : {"before", "after"}) {
-        zsq::analysis::LayerStateReport s;
-        s.state = state;
-        s.fpTop1 = 92.46;
-        s.quantTop1 = 90.1;
-        s.averageWeightBits = 4;
-        for (int i = 0; i < 54; ++i) {
-            zsq::analysis::LayerFigures f;
-            f.name = "features.stage" + std::to_string(i / 12 + 1) + ".unit" + std::to_string(i % 12 + 1) +
-                     ".body.conv" + std::to_string(i % 3 + 1) + ".conv";
-            f.kind = "conv";
-            f.parameters = 1000 * (i + 1);
-            f.bits = 4;
-            f.singleTop1 = 92 - 0.01 * i;
-            f.cumulativeTop1 = 92 - 0.05 * i;
-            f.sqnrDb = 20 + i % 7;
-            f.cosine = 0.99;
-            f.sensitivity = {{2, 0.5}, {4, 0.05}, {8, 0.001}};
-            s.layers.push_back(f);
-        }
-        r->states.push_back(s);
-    }
-    return r;
-}
+using zsq::test::madeUpLayerResult;
 
 int settle(MainWindow& w)
 {

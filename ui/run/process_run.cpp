@@ -116,11 +116,11 @@ void ProcessRun::readStdout()
     while ((end = m_stdoutBuffer.indexOf('\n')) >= 0) {
         const std::string line = m_stdoutBuffer.left(end).toStdString();
         m_stdoutBuffer.remove(0, end + 1);
-        if (api::readEventJsonLine(line, m_sink, &m_outcome) == api::EventLineKind::Outcome)
+        const api::EventLineKind kind = api::readEventJsonLine(line, m_sink, &m_outcome);
+        if (kind == api::EventLineKind::Outcome)
             m_hasOutcome = true;
-        else if (line.find_first_not_of(" \t\r") != std::string::npos &&
-                 line[line.find_first_not_of(" \t\r")] != '{')
-            // Not ours (a library printing on stdout): shown, not lost.
+        else if (kind == api::EventLineKind::Other && !QByteArray::fromStdString(line).trimmed().isEmpty())
+            // Not an event (a library printing on stdout): shown, not lost.
             m_sink.onMessage(zsq::LogLevel::Info, line);
     }
 }

@@ -2325,6 +2325,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>On CUDA, process r uses GPU r.</source>
         <translation>Mit CUDA nutzt Prozess r die GPU r.</translation>
     </message>
+    <message>
+        <source>%1 distils on rank 0 alone: more processes do not make it faster.</source>
+        <translation>%1 destilliert nur auf Rang 0: Mehr Prozesse machen es nicht schneller.</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::RunQueue</name>

@@ -2321,6 +2321,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <source>On CUDA, process r uses GPU r.</source>
         <translation>在 CUDA 上，进程 r 使用 GPU r。</translation>
     </message>
+    <message>
+        <source>%1 distils on rank 0 alone: more processes do not make it faster.</source>
+        <translation>%1 只在 rank 0 上蒸馏：更多进程不会让它更快。</translation>
+    </message>
 </context>
 <context>
     <name>zsq::ui::RunQueue</name>

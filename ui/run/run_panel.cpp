@@ -293,6 +293,7 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent)
     for (QSpinBox* spin : {m_wbits, m_abits, m_seed, m_processes})
         connect(spin, &QSpinBox::valueChanged, this, &RunPanel::settingsChanged);
     connect(m_processes, &QSpinBox::valueChanged, this, &RunPanel::updateProcesses);
+    connect(m_method, &QComboBox::currentIndexChanged, this, &RunPanel::updateProcesses);
     connect(m_device, &QComboBox::currentTextChanged, this, &RunPanel::updateProcesses);
     connect(m_advanced, &ParamForm::edited, this, &RunPanel::updateProcesses);
     connect(m_output, &QLineEdit::textChanged, this, &RunPanel::settingsChanged);
@@ -368,6 +369,11 @@ void RunPanel::updateProcesses()
                       "shown is rank 0's, over the whole batch. Pause is not available.")
                        .arg(n)
                        .arg(perProcess);
+    // engine/quantization_job.cpp: the other ranks exit after the rendezvous.
+    const QString m = method();
+    if (m == QLatin1String("ptq") || m == QLatin1String("genie"))
+        text += QLatin1Char(' ') + tr("%1 distils on rank 0 alone: more processes do not make it faster.")
+                                       .arg(m_method->currentText());
     if (m_device->currentText().trimmed().startsWith(QLatin1String("cuda")))
         text += QLatin1Char(' ') + tr("On CUDA, process r uses GPU r.");
     m_processesInfo->setText(text);

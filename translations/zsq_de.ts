@@ -1264,7 +1264,7 @@ Die eigenen Werte des Modells im Reiter Modell eintragen und „Am Datensatz pr�
     </message>
     <message>
         <source>%1 was stopped before it finished and has no quantized.zsq to export; finish it first with Run &gt; Resume from Checkpoint (its run.ckpt).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde vor dem Ende angehalten und hat kein quantized.zsq zum Exportieren; zuerst mit Lauf &gt; Ab Checkpoint fortsetzen (sein run.ckpt) abschließen.</translation>
     </message>
 </context>
 <context>
@@ -1732,7 +1732,7 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     </message>
     <message>
         <source>GENIE/BRECQ protocol: the first and last layer&apos;s weights and the last layer&apos;s input activations at this width (0 = every layer at wbits/abits, as GDFQ)</source>
-        <translation type="unfinished"></translation>
+        <translation>GENIE/BRECQ-Protokoll: Gewichte der ersten und letzten Schicht und die Eingangsaktivierungen der letzten Schicht mit dieser Breite (0 = jede Schicht mit wbits/abits, wie GDFQ)</translation>
     </message>
 </context>
 <context>
@@ -2379,7 +2379,7 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <name>zsq::ui::SessionRun</name>
     <message>
         <source> (first/last layer %1-bit)</source>
-        <translation type="unfinished"></translation>
+        <translation> (erste/letzte Schicht %1 Bit)</translation>
     </message>
 </context>
 <context>
@@ -2572,14 +2572,6 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
             <numerusform>Die bei %1 abgelegte Einbettung (%n Punkt): Starten berechnet sie erneut.</numerusform>
             <numerusform>Die bei %1 abgelegte Einbettung (%n Punkte): Starten berechnet sie erneut.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Plot</source>
-        <translation>Diagramm</translation>
-    </message>
-    <message>
-        <source>Figures</source>
-        <translation>Abbildungen</translation>
     </message>
 </context>
 <context>

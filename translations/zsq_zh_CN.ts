@@ -1261,7 +1261,7 @@ Set the model&apos;s own values on the Model tab and press Check on Dataset, or 
     </message>
     <message>
         <source>%1 was stopped before it finished and has no quantized.zsq to export; finish it first with Run &gt; Resume from Checkpoint (its run.ckpt).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在完成前已停止，没有可导出的 quantized.zsq；请先通过 运行 &gt; 从检查点继续（其 run.ckpt）完成它。</translation>
     </message>
 </context>
 <context>
@@ -1729,7 +1729,7 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     </message>
     <message>
         <source>GENIE/BRECQ protocol: the first and last layer&apos;s weights and the last layer&apos;s input activations at this width (0 = every layer at wbits/abits, as GDFQ)</source>
-        <translation type="unfinished"></translation>
+        <translation>GENIE/BRECQ 协议：第一层和最后一层的权重以及最后一层的输入激活使用此位宽（0 = 每层都用 wbits/abits，同 GDFQ）</translation>
     </message>
 </context>
 <context>
@@ -2375,7 +2375,7 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <name>zsq::ui::SessionRun</name>
     <message>
         <source> (first/last layer %1-bit)</source>
-        <translation type="unfinished"></translation>
+        <translation>（首/末层 %1 位）</translation>
     </message>
 </context>
 <context>
@@ -2566,14 +2566,6 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <translation>
             <numerusform>保存在 %1 中的嵌入（%n 个点）：按“开始”重新计算。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Plot</source>
-        <translation>图</translation>
-    </message>
-    <message>
-        <source>Figures</source>
-        <translation>图表</translation>
     </message>
 </context>
 <context>

@@ -194,14 +194,7 @@ int runQuantize(const ArgList& argv)
 
     if (!events.empty()) {
         // The outcome closes the stream: the reader needs nothing else.
-        api::RunOutcome outcome;
-        outcome.outputDir = o.outputDir;
-        outcome.evaluated = o.evaluated;
-        outcome.fpTop1 = o.fpTop1;
-        outcome.quantTop1 = o.quantTop1;
-        outcome.cancelled = o.cancelled;
-        outcome.resultJson = o.result.dump(2);
-        api::lineWriter(stdout)(api::outcomeJsonLine(outcome));
+        api::lineWriter(stdout)(api::outcomeJsonLine(api::runOutcomeFrom(o)));
         return o.cancelled ? 1 : 0;
     }
     const auto& r = o.result;

@@ -72,6 +72,18 @@ void validateRunConfig(const std::string& configJson)
     config::resolveRunConfig(parseUserConfig(configJson));
 }
 
+RunOutcome runOutcomeFrom(const engine::JobOutcome& job)
+{
+    RunOutcome out;
+    out.outputDir = job.outputDir;
+    out.evaluated = job.evaluated;
+    out.fpTop1 = job.fpTop1;
+    out.quantTop1 = job.quantTop1;
+    out.cancelled = job.cancelled;
+    out.resultJson = job.result.dump(2);
+    return out;
+}
+
 RunOutcome runQuantization(const std::string& configJson, const std::vector<std::string>& givenKeys,
                            EventSink& sink, const CancelToken* cancel)
 {
@@ -102,14 +114,7 @@ RunOutcome runQuantization(const std::string& configJson, const std::vector<std:
         // c10::Error, filesystem errors, json type errors: one line for the UI.
         throw RuntimeFailure(firstLine(e.what()));
     }
-    RunOutcome out;
-    out.outputDir = o.outputDir;
-    out.evaluated = o.evaluated;
-    out.fpTop1 = o.fpTop1;
-    out.quantTop1 = o.quantTop1;
-    out.cancelled = o.cancelled;
-    out.resultJson = o.result.dump(2);
-    return out;
+    return runOutcomeFrom(o);
 }
 
 std::string refineRunConfigJson(const std::string& runDir, const std::string& refineMethod,

@@ -20,6 +20,16 @@ struct RunOutcome {
     std::string resultJson;     // what result.json holds
 };
 
+} // namespace zsq::api
+namespace zsq::engine {
+struct JobOutcome;
+}
+namespace zsq::api {
+
+// The engine's outcome as front ends see it (the CLI's --events jsonl line,
+// runQuantization's return value).
+RunOutcome runOutcomeFrom(const engine::JobOutcome& job);
+
 // The run-config schema as a JSON array of
 //   {"key", "type" (bool|int|double|string|choice|bits), "default", "min",
 //    "max", "choices", "help", "advanced"}

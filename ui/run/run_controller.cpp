@@ -26,6 +26,20 @@ const int kRegistered = [] {
     qRegisterMetaType<RunResult>();
     return 0;
 }();
+
+// core's outcome (an in-process run's, or a multi-process run's last event
+// line) as the GUI's views take it.
+RunResult runResultFrom(const api::RunOutcome& o)
+{
+    RunResult result;
+    result.outputDir = QString::fromStdString(o.outputDir);
+    result.evaluated = o.evaluated;
+    result.cancelled = o.cancelled;
+    result.fpTop1 = o.fpTop1;
+    result.quantTop1 = o.quantTop1;
+    result.resultJson = QString::fromStdString(o.resultJson);
+    return result;
+}
 } // namespace
 
 // What the worker and the GUI thread share; kept alive by both.
@@ -78,14 +92,7 @@ bool RunController::start(const QString& configJson, const QStringList& givenKey
     std::shared_ptr<Shared> shared = m_shared;
     m_worker->start(
         [shared, config, keys](const zsq::CancelToken& token) {
-            const api::RunOutcome o = api::runQuantization(config, keys, shared->queue, &token);
-            RunResult& result = shared->result;
-            result.outputDir = QString::fromStdString(o.outputDir);
-            result.evaluated = o.evaluated;
-            result.cancelled = o.cancelled;
-            result.fpTop1 = o.fpTop1;
-            result.quantTop1 = o.quantTop1;
-            result.resultJson = QString::fromStdString(o.resultJson);
+            shared->result = runResultFrom(api::runQuantization(config, keys, shared->queue, &token));
         },
         QThread::LowPriority);
     m_timer->start();
@@ -194,15 +201,8 @@ void RunController::onProcessesEnded(int exitCode, const QString& error)
 {
     RunResult result;
     const bool reported = m_processRun->hasOutcome();
-    if (reported) {
-        const api::RunOutcome& o = m_processRun->outcome();
-        result.outputDir = QString::fromStdString(o.outputDir);
-        result.evaluated = o.evaluated;
-        result.cancelled = o.cancelled;
-        result.fpTop1 = o.fpTop1;
-        result.quantTop1 = o.quantTop1;
-        result.resultJson = QString::fromStdString(o.resultJson);
-    }
+    if (reported)
+        result = runResultFrom(m_processRun->outcome());
     // Stopped before training began, the ranks end without an outcome (exit
     // code 1, "cancelled"), as an in-process run ends with Cancelled.
     const bool stoppedEarly = !reported && m_state == State::Stopping && exitCode == 1;

@@ -1,6 +1,7 @@
 #pragma once
 // Setup shared by the GUI suites: settings kept out of the user's home, the
 // Fashion-MNIST check, and a shown MainWindow with the demo model loaded.
+#include <QAction>
 #include <QFileInfo>
 #include <QSettings>
 #include <QSignalSpy>
@@ -32,6 +33,20 @@ inline zsq::ui::MainWindow* newTestWindow(int width, int height)
     window->resize(width, height);
     window->show();
     return window;
+}
+
+// Presses Start as a user would, once the Run panel's settings have reached
+// the Start action: it follows them through a queued connection, and while a
+// named dataset that is not installed is still set (the default
+// fashion-mnist on a machine without it) Start is disabled, so a trigger
+// right after setting dataset "none" did nothing. Empty on success, else why
+// Start stayed disabled.
+inline QString pressStart(zsq::ui::MainWindow& window, int timeoutMs = 10000)
+{
+    if (!QTest::qWaitFor([&] { return window.startAction()->isEnabled(); }, timeoutMs))
+        return QStringLiteral("Start stayed disabled: %1").arg(window.startAction()->toolTip());
+    window.startAction()->trigger();
+    return {};
 }
 
 // Loads the demo model; an empty string on success, else why not.

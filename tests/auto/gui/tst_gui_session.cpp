@@ -246,7 +246,10 @@ void TstGuiSession::sessionRestoresEveryView()
     QVERIFY(panel->setParameter(QStringLiteral("train.image_every"), 1));
     QVERIFY(panel->setParameter(QStringLiteral("threads"), 2));
     QSignalSpy done(m_window, &MainWindow::runFinished);
-    m_window->startAction()->trigger();
+    {
+        const QString notStarted = zsq::test::pressStart(*m_window);
+        QVERIFY2(notStarted.isEmpty(), qPrintable(notStarted));
+    }
     QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 300000);
     QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
     const int livePoints = m_window->lossPlot()->pointCount();
@@ -395,7 +398,10 @@ void TstGuiSession::runAddsResultRow()
     QVERIFY(panel->setParameter(QStringLiteral("ptq.iterations"), 3));
     QVERIFY(panel->setParameter(QStringLiteral("threads"), 2));
     QSignalSpy done(m_window, &MainWindow::runFinished);
-    m_window->startAction()->trigger();
+    {
+        const QString notStarted = zsq::test::pressStart(*m_window);
+        QVERIFY2(notStarted.isEmpty(), qPrintable(notStarted));
+    }
     QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 300000);
     QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
     zsq::ui::ResultsView* results = m_window->resultsView();
@@ -484,7 +490,10 @@ void TstGuiSession::refinedRunIsLabelled()
                 }
             });
     QSignalSpy done(m_window, &MainWindow::runFinished);
-    m_window->startAction()->trigger();
+    {
+        const QString notStarted = zsq::test::pressStart(*m_window);
+        QVERIFY2(notStarted.isEmpty(), qPrintable(notStarted));
+    }
     QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 300000);
     QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
     disconnect(m_window->runController(), &zsq::ui::RunController::lossesReceived, this, nullptr);

@@ -87,7 +87,10 @@ private slots:
         QVERIFY(panel->setParameter(QStringLiteral("threads"), 2));
         // Long enough to still be going when we try to close.
         QVERIFY(panel->setParameter(QStringLiteral("ptq.iterations"), 5000));
-        window->startAction()->trigger();
+        {
+            const QString notStarted = zsq::test::pressStart(*window);
+            QVERIFY2(notStarted.isEmpty(), qPrintable(notStarted));
+        }
         QTRY_VERIFY_WITH_TIMEOUT(window->runController()->isActive(), 60000);
         QSignalSpy asked(window.get(), &MainWindow::quitAsked);
         window->setQuitAnswer(MainWindow::QuitAnswer::Cancel);
@@ -469,7 +472,10 @@ private:
         QVERIFY(panel->setParameter(QStringLiteral("train.warmup_epochs"), 0));
         QVERIFY(panel->setParameter(QStringLiteral("train.calibration_epochs"), 1));
         QVERIFY(panel->setParameter(QStringLiteral("train.image_every"), 2));
-        window.startAction()->trigger();
+        {
+            const QString notStarted = zsq::test::pressStart(window);
+            QVERIFY2(notStarted.isEmpty(), qPrintable(notStarted));
+        }
     }
 
     // A data-free PTQ run of 5 distillation steps on 8 images into `output`,
@@ -483,7 +489,10 @@ private:
         QVERIFY(panel->setParameter(QStringLiteral("threads"), 2));
         QVERIFY(panel->setParameter(QStringLiteral("ptq.iterations"), 5));
         QVERIFY(panel->setParameter(QStringLiteral("ptq.batch_size"), 8));
-        window.startAction()->trigger();
+        {
+            const QString notStarted = zsq::test::pressStart(window);
+            QVERIFY2(notStarted.isEmpty(), qPrintable(notStarted));
+        }
     }
 
     QTemporaryDir m_settings;

@@ -164,7 +164,14 @@ int main(int argc, char** argv)
         window.resize(1280, 800);
         // The demo model has its dataset; another model is quantized without data.
         const QString dataset = positional.isEmpty() ? QStringLiteral("fashion-mnist") : QStringLiteral("none");
-        auto* script = new zsq::ui::ScriptDemo(&window, scriptDemo, dataset);
+        // Which tabs, sizes and time limits: tools/screenshots.sh sets them.
+        QString optionsError;
+        const auto options = zsq::ui::ScriptDemoOptions::fromEnvironment(scriptDemo, &optionsError);
+        if (!optionsError.isEmpty()) {
+            printError(optionsError);
+            return 2;
+        }
+        auto* script = new zsq::ui::ScriptDemo(&window, scriptDemo, dataset, options);
         QObject::connect(script, &zsq::ui::ScriptDemo::done, &app, &QCoreApplication::exit);
     }
     window.show();

@@ -108,7 +108,13 @@ TsneView::TsneView(QWidget* parent) : QWidget(parent)
 QWidget* TsneView::createOptions()
 {
     m_options = new QWidget(this);
-    auto* form = new QFormLayout(m_options);
+    // The rows keep their heights at the top; the scroll area makes the
+    // widget as tall as the column, and a form alone spread that height
+    // between its rows (a gap under "Features of:" on a tall window).
+    auto* column = new QVBoxLayout(m_options);
+    auto* form = new QFormLayout;
+    column->addLayout(form);
+    column->addStretch(1);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 
     m_model = new CheckpointPicker(tr("Open model (full precision)"), tr("%1 (quantized)"), m_options);
@@ -210,11 +216,17 @@ void TsneView::keepOptionsWhole()
 
 void TsneView::arrangeResults()
 {
-    // The figures need about 36 characters; the plot at least its height.
-    const int figuresWidth = qMax(m_figures->minimumWidth(), 36 * fontMetrics().averageCharWidth());
-    const bool sideBySide = m_results->width() - figuresWidth >= m_results->height();
-    if (sideBySide == (m_resultsLayout->currentWidget() == m_sideBySide))
+    // The figures need about 44 characters (fewer wrapped names); the plot
+    // beside them at least 4/5 of its height.
+    const int figuresWidth = qMax(m_figures->minimumWidth(), 44 * fontMetrics().averageCharWidth());
+    const bool sideBySide = 5 * (m_results->width() - figuresWidth) >= 4 * m_results->height();
+    if (sideBySide == (m_resultsLayout->currentWidget() == m_sideBySide)) {
+        // A larger font (presentation mode) needs wider figures: the names
+        // broke inside words.
+        if (sideBySide && m_sideBySide->sizes().value(1) < figuresWidth)
+            m_sideBySide->setSizes({m_results->width() - figuresWidth, figuresWidth});
         return;
+    }
     if (sideBySide) {
         m_resultTabs->clear();
         m_sideBySide->addWidget(m_plot);

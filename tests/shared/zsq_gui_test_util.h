@@ -8,6 +8,7 @@
 #include <QString>
 #include <QtTest>
 
+#include "data/dataset_registry.h"
 #include "ui/app/main_window.h"
 
 namespace zsq::test {
@@ -19,10 +20,14 @@ inline void isolateSettings(const QString& dir)
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir);
 }
 
+// Where core looks for it (also $ZSQ_DATA_DIR/fashion-mnist and the user's
+// data folder; a set ZSQ_DATA_DIR without it counted as installed).
 inline bool fashionMnistInstalled()
 {
-    return QFileInfo::exists(QStringLiteral("/usr/share/datasets/fashion-mnist")) ||
-           !qEnvironmentVariableIsEmpty("ZSQ_DATA_DIR");
+    for (const std::string& dir : zsq::data::datasetSearchDirs("fashion-mnist"))
+        if (QFileInfo(QString::fromStdString(dir)).isDir())
+            return true;
+    return false;
 }
 
 // A shown main window without error dialogs.

@@ -3,7 +3,9 @@
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
+#include <QGridLayout>
 #include <QHBoxLayout>
+#include <QStyle>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -93,13 +95,13 @@ ResultsView::ResultsView(QWidget* parent) : QWidget(parent)
         if (!dir.isEmpty())
             emit refineRequested(dir);
     });
-    auto* tools = new QHBoxLayout;
-    tools->addWidget(m_hint, 1);
-    tools->addWidget(refine);
-    tools->addWidget(exportModel);
-    tools->addWidget(remove);
-    tools->addWidget(csv);
-    tools->addWidget(html);
+    // The hint on a line of its own above the buttons, and the buttons in as
+    // many columns as the width takes (flowButtons): in one row beside the
+    // hint, German labels made the tab scroll sideways on a 1024-pixel
+    // projector.
+    m_buttons = {refine, exportModel, remove, csv, html};
+    m_buttonGrid = new QGridLayout;
+    flowButtons();
 
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
@@ -109,7 +111,8 @@ ResultsView::ResultsView(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(new ExplanationBox(ViewExplanations::results(), this));
-    layout->addLayout(tools);
+    layout->addWidget(m_hint);
+    layout->addLayout(m_buttonGrid);
     layout->addWidget(split, 1);
     applyPlotTheme(m_plot, palette());
 }
@@ -297,9 +300,42 @@ void ResultsView::showExportHtmlDialog()
         reportError(error);
 }
 
+void ResultsView::flowButtons()
+{
+    const int spacing = qMax(0, style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing));
+    int widest = 0;
+    for (QWidget* button : std::as_const(m_buttons))
+        widest = qMax(widest, button->sizeHint().width());
+    const int columns = qBound<int>(1, (width() + spacing) / (widest + spacing), m_buttons.size());
+    // Every button in one row where they all fit at their own widths.
+    int total = 0;
+    for (QWidget* button : std::as_const(m_buttons))
+        total += button->sizeHint().width() + spacing;
+    const int perRow = total <= width() + spacing ? static_cast<int>(m_buttons.size()) : columns;
+    if (perRow == m_buttonsPerRow)
+        return;
+    m_buttonsPerRow = perRow;
+    for (QWidget* button : std::as_const(m_buttons))
+        m_buttonGrid->removeWidget(button);
+    for (int i = 0; i < m_buttons.size(); ++i)
+        m_buttonGrid->addWidget(m_buttons[i], i / perRow, i % perRow);
+    for (int c = 0; c <= m_buttons.size(); ++c)
+        m_buttonGrid->setColumnStretch(c, c == perRow ? 1 : 0);
+}
+
+void ResultsView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    flowButtons();
+}
+
 void ResultsView::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::LanguageChange) {
+        m_buttonsPerRow = 0;
+        flowButtons();
+    }
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
         applyPlotTheme(m_plot, palette());
 }

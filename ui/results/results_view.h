@@ -6,6 +6,8 @@
 #include <QList>
 #include <QWidget>
 
+class QGridLayout;
+
 #include "ui/session/session.h"
 
 class QCustomPlot;
@@ -51,9 +53,13 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void fillRow(int row, const SessionRun& run);
+    // The tool buttons in one row where they fit, else in as many columns
+    // as the width takes.
+    void flowButtons();
     void updatePlot();
     void reportError(const QString& message);
 
@@ -61,6 +67,9 @@ private:
     QTableWidget* m_table = nullptr;
     QCustomPlot* m_plot = nullptr;
     QLabel* m_hint = nullptr;
+    QList<QWidget*> m_buttons;   // the tool buttons
+    QGridLayout* m_buttonGrid = nullptr;
+    int m_buttonsPerRow = 0;
 };
 
 } // namespace zsq::ui

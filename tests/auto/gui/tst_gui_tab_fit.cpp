@@ -1,4 +1,4 @@
-// The t-SNE and Per-layer tabs fit a projector: at 1024x768, 1280x720 and
+// The t-SNE, Per-layer and Results tabs fit a projector: at 1024x768, 1280x720 and
 // 1920x1080, in English, German and Chinese, and in presentation mode, with a
 // finished t-SNE (ten classes, three sources) and a per-layer result of 54
 // layers, neither page scrolls, no widget is cut (narrower or lower than it
@@ -167,10 +167,15 @@ private slots:
         }
         QStringList problems;
         const QString shots = qEnvironmentVariable("ZSQ_TAB_FIT_SHOTS");
-        for (const int tab : {int(MainWindow::TsneTab), int(MainWindow::LayersTab)}) {
+        for (const int tab : {int(MainWindow::TsneTab), int(MainWindow::LayersTab), int(MainWindow::ResultsTab)}) {
             window->tabs()->setCurrentIndex(tab);
             settle();
-            const QString what = tab == MainWindow::TsneTab ? QStringLiteral("t-SNE") : QStringLiteral("Per-layer");
+            const QString name = tab == MainWindow::TsneTab     ? QStringLiteral("tsne")
+                                 : tab == MainWindow::LayersTab ? QStringLiteral("layers")
+                                                                : QStringLiteral("results");
+            const QString what = tab == MainWindow::TsneTab     ? QStringLiteral("t-SNE")
+                                 : tab == MainWindow::LayersTab ? QStringLiteral("Per-layer")
+                                                                : QStringLiteral("Results");
             if (!shots.isEmpty()) {
                 QDir().mkpath(shots);
                 window->grab().save(QDir(shots).filePath(QStringLiteral("%1-%2x%3%4-%5.png")
@@ -179,7 +184,7 @@ private slots:
                                                              .arg(size.height())
                                                              .arg(presentation ? QStringLiteral("-presentation")
                                                                                : QString())
-                                                             .arg(tab == MainWindow::TsneTab ? "tsne" : "layers")));
+                                                             .arg(name)));
             }
             const QString scrolls = pageScrolls(window->tabs(), tab);
             if (!scrolls.isEmpty())

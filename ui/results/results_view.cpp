@@ -302,16 +302,20 @@ void ResultsView::showExportHtmlDialog()
 
 void ResultsView::flowButtons()
 {
+    // The width there is to fill: the scroll area's viewport around the page
+    // (this widget is never narrower than its layout, so its own width would
+    // always make room for one row).
+    const int available = parentWidget() ? parentWidget()->width() : width();
     const int spacing = qMax(0, style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing));
     int widest = 0;
     for (QWidget* button : std::as_const(m_buttons))
         widest = qMax(widest, button->sizeHint().width());
-    const int columns = qBound<int>(1, (width() + spacing) / (widest + spacing), m_buttons.size());
+    const int columns = qBound<int>(1, (available + spacing) / (widest + spacing), m_buttons.size());
     // Every button in one row where they all fit at their own widths.
     int total = 0;
     for (QWidget* button : std::as_const(m_buttons))
         total += button->sizeHint().width() + spacing;
-    const int perRow = total <= width() + spacing ? static_cast<int>(m_buttons.size()) : columns;
+    const int perRow = total <= available ? static_cast<int>(m_buttons.size()) : columns;
     if (perRow == m_buttonsPerRow)
         return;
     m_buttonsPerRow = perRow;
@@ -323,10 +327,19 @@ void ResultsView::flowButtons()
         m_buttonGrid->setColumnStretch(c, c == perRow ? 1 : 0);
 }
 
-void ResultsView::resizeEvent(QResizeEvent* event)
+bool ResultsView::event(QEvent* event)
 {
-    QWidget::resizeEvent(event);
-    flowButtons();
+    // Follow the viewport the page is shown in (scrollable_page.h).
+    if (event->type() == QEvent::ParentChange && parentWidget())
+        parentWidget()->installEventFilter(this);
+    return QWidget::event(event);
+}
+
+bool ResultsView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == parentWidget() && event->type() == QEvent::Resize)
+        flowButtons();
+    return QWidget::eventFilter(watched, event);
 }
 
 void ResultsView::changeEvent(QEvent* event)

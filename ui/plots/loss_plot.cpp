@@ -48,10 +48,19 @@ QColor seriesColor(int index)
     return palette[index % 10];
 }
 
-QCPLegend* addLegend(QCPAxisRect* rect)
+// A loss rect's legend, in a column right of the plots at the top of the
+// rect's row: inside the rect (where it used to sit) it hid the newest points
+// of the curves and the right axis at 1024x768 (issue 14).
+QCPLegend* addLegend(QCustomPlot* plot, int row)
 {
+    auto* column = new QCPLayoutGrid;
+    plot->plotLayout()->addElement(row, 1, column);
     auto* legend = new QCPLegend;
-    rect->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
+    column->addElement(0, 0, legend);
+    column->addElement(1, 0, new QCPLayoutElement(plot)); // the rest of the row's height
+    column->setRowStretchFactor(0, 0.001);
+    column->setRowStretchFactor(1, 1);
+    column->setMinimumMargins(QMargins(6, 6, 6, 0)); // off the widget's edge, level with the rect's top
     legend->setLayer(QStringLiteral("legend"));
     legend->setFont(QFont(legend->font().family(), 8));
     legend->setBrush(QColor(255, 255, 255, 200));
@@ -83,8 +92,9 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent)
     m_evalRect = makeRect(2, tr("Top-1 (%)"));
     m_evalRect->axis(QCPAxis::atBottom)->setLabel(tr("Iteration"));
     m_plot->plotLayout()->setRowStretchFactor(2, 0.5);
-    m_genLegend = addLegend(m_genRect);
-    m_studentLegend = addLegend(m_studentRect);
+    m_genLegend = addLegend(m_plot, 0);
+    m_studentLegend = addLegend(m_plot, 1);
+    m_plot->plotLayout()->setColumnStretchFactor(1, 0.001); // the legends' width, no more
     // One iteration axis: panning or zooming one rect moves the others.
     const QList<QCPAxisRect*> rects = {m_genRect, m_studentRect, m_evalRect};
     for (QCPAxisRect* from : rects)

@@ -56,17 +56,18 @@ void style(QCustomPlot* plot, const QColor& background, const QColor& foreground
             axis->grid()->setSubGridPen(Qt::NoPen);
             axis->grid()->setZeroLinePen(QPen(grid, 1));
         }
-        // The axis rects' own legends (LossPlot puts one in each).
-        for (int i = 0; i < rect->insetLayout()->elementCount(); ++i)
-            if (auto* legend = qobject_cast<QCPLegend*>(rect->insetLayout()->elementAt(i))) {
-                QColor fill = background;
-                fill.setAlpha(210);
-                legend->setBrush(fill);
-                legend->setBorderPen(QPen(grid));
-                legend->setTextColor(foreground);
-                legend->setFont(legendFont);
-            }
     }
+    // Legends of their own (LossPlot's, beside its rects; a comparison's,
+    // inside a rect), wherever the layout holds them.
+    for (QCPLayoutElement* element : plot->plotLayout()->elements(true))
+        if (auto* legend = qobject_cast<QCPLegend*>(element); legend && legend != plot->legend) {
+            QColor fill = background;
+            fill.setAlpha(210);
+            legend->setBrush(fill);
+            legend->setBorderPen(QPen(grid));
+            legend->setTextColor(foreground);
+            legend->setFont(legendFont);
+        }
     if (plot->legend) {
         plot->legend->setBrush(background);
         plot->legend->setBorderPen(QPen(grid));

@@ -108,6 +108,39 @@ private slots:
         QVERIFY2(dockWidth >= 250, qPrintable(report.join(QStringLiteral(", "))));
     }
 
+    void lossLegendsLeaveTheCurvesFree()
+    {
+        // The Training tab's legends sat inside the plots' top-right corner and
+        // hid the curves' newest points at 1024x768: now beside the plots, a
+        // legend never overlaps an axis rect, and every rect keeps most of the
+        // width.
+        zsq::ui::LossPlot plot;
+        plot.resize(620, 420); // the Training tab's plot at 1024x768 beside the Run dock
+        plot.show();
+        QList<zsq::ui::LossSample> samples;
+        for (qint64 it = 1; it <= 50; ++it)
+            for (const char* name : {"G/ce", "G/bns", "G/total", "S/kd", "S/total"})
+                samples.push_back({it, QString::fromLatin1(name), 1.0 / static_cast<double>(it)});
+        plot.addSamples(samples);
+        plot.addEvaluationAt(50, 80.0);
+        QCustomPlot* canvas = plot.plot();
+        canvas->replot(QCustomPlot::rpImmediateRefresh);
+        int legends = 0;
+        for (QCPLayoutElement* element : canvas->plotLayout()->elements(true)) {
+            auto* legend = qobject_cast<QCPLegend*>(element);
+            if (!legend || !legend->visible())
+                continue;
+            ++legends;
+            QVERIFY(legend->itemCount() > 0);
+            for (QCPAxisRect* rect : canvas->axisRects())
+                QVERIFY2(!legend->outerRect().intersects(rect->rect()),
+                         qPrintable(QStringLiteral("a legend (%1 items) over a plot").arg(legend->itemCount())));
+        }
+        QCOMPARE(legends, 2);
+        for (QCPAxisRect* rect : canvas->axisRects())
+            QVERIFY2(rect->width() >= canvas->width() / 2, qPrintable(QString::number(rect->width())));
+    }
+
     void layerLabelsLeaveTheBarsRoom()
     {
         // Rotated full names ("stage1.unit1.body.conv1") took half the
@@ -135,10 +168,9 @@ private slots:
         emit window->layerView()->controller()->layersFinished(madeUpLayerResult());
         settle(*window);
         auto lossLegend = [&] {
-            for (QCPAxisRect* rect : window->lossPlot()->plot()->axisRects())
-                for (int i = 0; i < rect->insetLayout()->elementCount(); ++i)
-                    if (auto* legend = qobject_cast<QCPLegend*>(rect->insetLayout()->elementAt(i)))
-                        return legend->font().pointSizeF();
+            for (QCPLayoutElement* element : window->lossPlot()->plot()->plotLayout()->elements(true))
+                if (auto* legend = qobject_cast<QCPLegend*>(element))
+                    return legend->font().pointSizeF();
             return -1.0;
         };
         zsq::ui::LayerTable* table = window->layerView()->table();

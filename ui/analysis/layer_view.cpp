@@ -1,5 +1,6 @@
 #include "layer_view.h"
 
+#include <algorithm>
 #include <exception>
 
 #include <QCheckBox>
@@ -311,6 +312,10 @@ bool LayerView::showSavedAnalysis(const QString& runDir)
             m_uniformBits = it.key();
         }
     m_roundedBy = roundedWeightsRefinement(QDir(runDir).filePath(QStringLiteral("quantized.zsq")));
+    // The sample count it was measured with, so that Start repeats it (a
+    // restored analysis showed the default 2000 beside a 200-sample result).
+    if (saved->samples > 0)
+        m_limit->setValue(static_cast<int>(std::clamp<std::int64_t>(saved->samples, m_limit->minimum(), m_limit->maximum())));
     showResult(saved);
     setStatus(tr("The analysis kept with %1 (%2 samples, %3): press Start to measure again.")
                   .arg(QDir(runDir).dirName())

@@ -268,6 +268,29 @@ void TsneView::addSyntheticFolder(const QString& path, const QString& name, bool
     item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
 }
 
+void TsneView::restoreOptions(const nlohmann::json& figures)
+{
+    // The options a kept embedding was computed with (its tsne.json), so that
+    // the form beside it does not show the defaults and Start repeats it. The
+    // synthetic sets are named there, not located: their folders stay as
+    // they are in the list.
+    auto number = [&](const char* key, double fallback) {
+        const auto it = figures.find(key);
+        return it != figures.end() && it->is_number() ? it->get<double>() : fallback;
+    };
+    setOptimisation(number("perplexity", m_perplexity->value()), number("theta", m_theta->value()),
+                    static_cast<int>(number("iterations", m_iterations->value())));
+    const auto sources = figures.find("sources");
+    if (sources == figures.end() || !sources->is_object())
+        return;
+    const auto real = sources->find("real");
+    const bool hasReal = real != sources->end() && real->is_object();
+    const auto samples = hasReal ? real->find("samples") : sources->end();
+    setRealData(hasReal, hasReal && samples != real->end() && samples->is_number_integer()
+                             ? samples->get<int>()
+                             : m_limit->value());
+}
+
 void TsneView::setRealData(bool on, int limit)
 {
     m_real->setChecked(on);
@@ -386,6 +409,7 @@ bool TsneView::showSavedAnalysis(const QString& runDir)
     if (!saved)
         return false;
     m_result = saved;
+    restoreOptions(saved->figures);
     m_plot->setResult(*saved);
     m_figures->setHtml(TsneFigures::html(saved->figures));
     setStatus(tr("The embedding kept with %1 (%n point(s)): press Start to compute it again.", nullptr,

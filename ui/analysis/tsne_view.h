@@ -7,6 +7,8 @@
 // (the scatter and the figures on two tabs when the tab is narrow).
 #include <functional>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <QWidget>
 
 #include "analysis_types.h"
@@ -83,6 +85,7 @@ private:
     void onProgress(const zsq::ui::RunProgress& progress);
     void onFinished(const zsq::ui::TsneResultPtr& result);
     void setStatus(const QString& text);
+    void restoreOptions(const nlohmann::json& figures);
 
     std::function<AnalysisContext()> m_context;
     AnalysisController* m_controller = nullptr;

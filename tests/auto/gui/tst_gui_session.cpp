@@ -296,7 +296,12 @@ void TstGuiSession::sessionRestoresEveryView()
         tsne.embedding.push_back(static_cast<float>(i));
         tsne.embedding.push_back(static_cast<float>(-i));
     }
-    tsne.figures = {{"classes", tsne.classNames}};
+    // What tsne.json records of the options (tsne_job.cpp): restored into the form.
+    tsne.figures = {{"classes", tsne.classNames},
+                    {"perplexity", 12.0},
+                    {"theta", 0.25},
+                    {"iterations", 400},
+                    {"sources", {{"real", {{"samples", 300}}}, {"gdfq", {{"samples", 3}}}}}};
     QVERIFY2(zsq::ui::saveTsneAnalysis(output, tsne, QImage(), &error), qPrintable(error));
     m_analysedRun = output;
 
@@ -341,6 +346,7 @@ void TstGuiSession::sessionRestoresEveryView()
     QCOMPARE(layerView->result()->states.front().layers.back().sqnrDb, 17.5);
     QCOMPARE(layerView->result()->states.front().layers.back().sensitivity.at(2), 0.5);
     QVERIFY(layerView->statusText().contains(QDir(output).dirName()));
+    QCOMPARE(layerView->jobConfig().limit, std::int64_t(100));   // the kept analysis' samples, not the default
     zsq::ui::TsneView* tsneView = m_window->tsneView();
     QCOMPARE(tsneView->jobConfig().model, (QDir(output).filePath(QStringLiteral("quantized.zsq"))).toStdString());
     QVERIFY(tsneView->result());
@@ -348,6 +354,17 @@ void TstGuiSession::sessionRestoresEveryView()
     QCOMPARE(tsneView->plot()->pointCount(), 6);
     QCOMPARE(tsneView->result()->sourceNames.back(), std::string("gdfq"));
     QVERIFY(tsneView->statusText().contains(QDir(output).dirName()));
+    // The form shows the options the kept embedding was computed with (a
+    // real source needs a dataset in the Run panel; this run had none).
+    const QJsonValue dataset = panel->parameter(QStringLiteral("dataset"));
+    QVERIFY(panel->setParameter(QStringLiteral("dataset"), QStringLiteral("fashion-mnist")));
+    const zsq::analysis::TsneJobConfig again = tsneView->jobConfig();
+    QVERIFY(panel->setParameter(QStringLiteral("dataset"), dataset));
+    QCOMPARE(again.tsne.perplexity, 12.0);
+    QCOMPARE(again.tsne.theta, 0.25);
+    QCOMPARE(again.tsne.iterations, 400);
+    QVERIFY(!again.sources.empty());
+    QCOMPARE(again.sources.front().limit, std::int64_t(300));
     m_window->newSession();
     QVERIFY(panel->setParameter(QStringLiteral("refine.method"), QStringLiteral("none")));
 }

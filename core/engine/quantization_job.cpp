@@ -20,6 +20,7 @@
 #include "engine/genie_distill.h"
 #include "engine/ptq.h"
 #include "engine/reconstruction.h"
+#include "engine/reconstruction_steps.h"
 #include "engine/refine_checkpoint.h"
 #include "engine/zsq_trainer.h"
 #include "distributed/communicator.h"
@@ -397,6 +398,15 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
     const std::int64_t refineSamples = cfg["refine"]["samples"].get<std::int64_t>();
     if (refineMethod != "none" && refineSource == "real" && !evaluateOnData)
         throw InputError("refine.source real needs a dataset (--dataset)");
+    // The range initialisation the refinement will use, checked against the
+    // model now rather than after the method has trained for hours.
+    ReconstructionConfig rangeInit;
+    rangeInit.rangeInit = cfg["refine"]["range_init"].get<std::string>();
+    rangeInit.percentile = cfg["refine"]["percentile"].get<double>();
+    rangeInit.layerRangeInit =
+        namedChoices("refine.layer_range_init", cfg["refine"]["layer_range_init"].get<std::string>());
+    if (refineMethod != "none")
+        (void)RangeInitChoice(*teacher.model, rangeInit); // InputError naming a bad entry
     // The method's own calibration data, unless a file gives it.
     const bool refineFromMethod =
         refineMethod != "none" && refineSource == "method" && cfg["refine"]["calibration"].get<std::string>().empty();
@@ -485,9 +495,9 @@ JobOutcome runOnRank(nlohmann::json cfg, const std::vector<std::string>& givenKe
         rc.lr = cfg["refine"]["lr"].get<double>();
         rc.regWeight = cfg["refine"]["reg_weight"].get<double>();
         rc.p = cfg["refine"]["p"].get<double>();
-        rc.rangeInit = cfg["refine"]["range_init"].get<std::string>();
-        rc.percentile = cfg["refine"]["percentile"].get<double>();
-        rc.layerRangeInit = namedChoices("refine.layer_range_init", cfg["refine"]["layer_range_init"].get<std::string>());
+        rc.rangeInit = rangeInit.rangeInit;
+        rc.percentile = rangeInit.percentile;
+        rc.layerRangeInit = rangeInit.layerRangeInit;
         // QDrop's default, chosen on the validation split (docs/results.md):
         // on for blocks (W4A4 +0.2, W3A3 +1.1 points), off layer by layer
         // (as measured before QDrop existed).

@@ -49,6 +49,18 @@ private slots:
         expectOneLineError(runZsq({"quantize", "--wbits", "9", "--output", tmp.filePath("x")}), 2, "'wbits'");
         expectOneLineError(runZsq({"quantize", "--set", "ptq.nope=1"}), 2, "'ptq.nope'");
         expectOneLineError(runZsq({"quantize", "--wbits", "4", "--wbits", "3"}), 2, "option --wbits given twice");
+        // A bad refine.layer_range_init is refused before the method trains
+        // (gdfq's quick schedule takes minutes), naming the entry.
+        QElapsedTimer clock;
+        clock.start();
+        expectOneLineError(runZsq({"quantize", "--method", "gdfq", "--dataset", "none", "--output", tmp.filePath("r"),
+                                   "--set", "refine.method=brecq,refine.layer_range_init=no.such:minmax"}),
+                           2, "'no.such'");
+        expectOneLineError(runZsq({"quantize", "--method", "gdfq", "--dataset", "none", "--output", tmp.filePath("r"),
+                                   "--set", "refine.method=brecq,refine.layer_range_init=output"}),
+                           2, "expects 'name:choice");
+        QVERIFY2(clock.elapsed() < 60000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(!QFileInfo::exists(tmp.filePath("r") + "/quantized.zsq"));
         for (const char* cmd : {"info", "eval", "infer", "train-teacher", "quantize"}) {
             const Run r = runZsq({cmd, "--help"});
             QVERIFY2(r.code == 0 && r.out.contains("usage"), cmd);

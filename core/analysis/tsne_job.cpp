@@ -160,7 +160,9 @@ TsneJobResult runTsneJob(const TsneJobConfig& config, EventSink& sink, const Can
         std::int64_t agree = 0;
         for (const auto& p : result.points)
             agree += p.source == static_cast<int>(s) && p.prediction == p.label;
-        nlohmann::json js = {{"samples", m}};
+        // Where the points came from, so that a kept embedding can be
+        // computed again from the same sets (the GUI ticks them on restore).
+        nlohmann::json js = {{"samples", m}, {"dataset", config.sources[s].dataset}, {"split", config.sources[s].split}};
         if (config.input == "features")
             js["prediction_matches_label"] = m ? static_cast<double>(agree) / static_cast<double>(m) : 0.0;
         if (m >= 2) {

@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -271,9 +272,7 @@ void TsneView::addSyntheticFolder(const QString& path, const QString& name, bool
 void TsneView::restoreOptions(const nlohmann::json& figures)
 {
     // The options a kept embedding was computed with (its tsne.json), so that
-    // the form beside it does not show the defaults and Start repeats it. The
-    // synthetic sets are named there, not located: their folders stay as
-    // they are in the list.
+    // the form beside it does not show the defaults and Start repeats it.
     auto number = [&](const char* key, double fallback) {
         const auto it = figures.find(key);
         return it != figures.end() && it->is_number() ? it->get<double>() : fallback;
@@ -289,6 +288,39 @@ void TsneView::restoreOptions(const nlohmann::json& figures)
     setRealData(hasReal, hasReal && samples != real->end() && samples->is_number_integer()
                              ? samples->get<int>()
                              : m_limit->value());
+    restoreSyntheticSets(*sources);
+}
+
+void TsneView::restoreSyntheticSets(const nlohmann::json& sources)
+{
+    // Exactly the sets the embedding used are ticked, under the names it
+    // gave them. tsne.json files written before their folders were recorded
+    // name the sets only: the list is left as it is then.
+    QList<QPair<QString, QString>> used;   // name, folder
+    for (const auto& [name, figures] : sources.items()) {
+        const auto folder = figures.find("dataset");
+        if (name != "real" && folder != figures.end() && folder->is_string())
+            used.append({QString::fromStdString(name), QString::fromStdString(folder->get<std::string>())});
+    }
+    m_missingSets.clear();
+    if (used.isEmpty())
+        return;
+    for (int i = 0; i < m_synthetic->count(); ++i)
+        m_synthetic->item(i)->setCheckState(Qt::Unchecked);
+    for (const auto& [name, folder] : used) {
+        QListWidgetItem* item = nullptr;
+        for (int i = 0; i < m_synthetic->count() && !item; ++i)
+            if (m_synthetic->item(i)->data(Qt::UserRole).toString() == folder)
+                item = m_synthetic->item(i);
+        if (item) {
+            item->setText(name);
+            item->setCheckState(Qt::Checked);
+        } else if (QFileInfo(folder).isDir()) {
+            addSyntheticFolder(folder, name, true);
+        } else {
+            m_missingSets.append(name);
+        }
+    }
 }
 
 void TsneView::setRealData(bool on, int limit)
@@ -412,9 +444,13 @@ bool TsneView::showSavedAnalysis(const QString& runDir)
     restoreOptions(saved->figures);
     m_plot->setResult(*saved);
     m_figures->setHtml(TsneFigures::html(saved->figures));
-    setStatus(tr("The embedding kept with %1 (%n point(s)): press Start to compute it again.", nullptr,
-                 static_cast<int>(saved->points.size()))
-                  .arg(QDir(runDir).dirName()));
+    QString text = tr("The embedding kept with %1 (%n point(s)): press Start to compute it again.", nullptr,
+                      static_cast<int>(saved->points.size()))
+                       .arg(QDir(runDir).dirName());
+    if (!m_missingSets.isEmpty())
+        text += QLatin1Char(' ') + tr("The folders of %1 are gone; Start leaves them out.")
+                                       .arg(QLocale().createSeparatedList(m_missingSets));
+    setStatus(text);
     onActive(false);
     return true;
 }

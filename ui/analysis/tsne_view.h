@@ -9,6 +9,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <QStringList>
 #include <QWidget>
 
 #include "analysis_types.h"
@@ -86,6 +87,7 @@ private:
     void onFinished(const zsq::ui::TsneResultPtr& result);
     void setStatus(const QString& text);
     void restoreOptions(const nlohmann::json& figures);
+    void restoreSyntheticSets(const nlohmann::json& sources);
 
     std::function<AnalysisContext()> m_context;
     AnalysisController* m_controller = nullptr;
@@ -111,6 +113,7 @@ private:
     QLabel* m_status = nullptr;
     QWidget* m_options = nullptr;
     TsneResultPtr m_result;
+    QStringList m_missingSets;                 // synthetic sets a restored embedding used whose folders are gone
     qint64 m_inputSize = 0;
     QString m_jobRunDir;   // the run folder of the embedded checkpoint, "" when none
 };

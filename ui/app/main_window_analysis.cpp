@@ -49,6 +49,11 @@ void MainWindow::createAnalysisUi()
 void MainWindow::offerRunOutputs(const QString& outputDir, bool select)
 {
     const QDir dir(outputDir);
+    // Written when export.synthetic_per_class > 0. Offered before a kept
+    // embedding is shown, which ticks exactly the sets it used.
+    const QString synthetic = dir.filePath(QStringLiteral("synthetic"));
+    if (QFileInfo(synthetic).isDir())
+        m_tsneView->addSyntheticFolder(synthetic, tr("synthetic (%1)").arg(dir.dirName()), select);
     const QString quantized = dir.filePath(QStringLiteral("quantized.zsq"));
     if (QFileInfo::exists(quantized)) {
         // Choosing a run's student shows the analysis kept with it (an
@@ -62,10 +67,6 @@ void MainWindow::offerRunOutputs(const QString& outputDir, bool select)
             m_tsneView->showSavedAnalysis(outputDir);
         }
     }
-    // Written when export.synthetic_per_class > 0.
-    const QString synthetic = dir.filePath(QStringLiteral("synthetic"));
-    if (QFileInfo(synthetic).isDir())
-        m_tsneView->addSyntheticFolder(synthetic, tr("synthetic (%1)").arg(dir.dirName()), select);
 }
 
 } // namespace zsq::ui

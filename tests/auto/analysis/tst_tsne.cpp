@@ -272,6 +272,8 @@ private slots:
         QVERIFY(s["prediction_matches_label"].get<double>() > 0.85);  // the demo teacher's accuracy
         QCOMPARE(s["silhouette_features"]["per_class"].size(), std::size_t(10));
         QVERIFY(s["intra_class_angle_deg"]["mean"].get<double>() > 0);
+        QCOMPARE(s["dataset"].get<std::string>(), std::string("fashion-mnist"));
+        QCOMPARE(s["split"].get<std::string>(), std::string("test"));
         QTemporaryDir dir;
         writeTsneOutputs(r, dir.path().toStdString());
         QFile csv(dir.filePath("tsne.csv"));

@@ -288,6 +288,12 @@ void TstGuiSession::sessionRestoresEveryView()
     layers.states.push_back(state);
     QString error;
     QVERIFY2(zsq::ui::saveLayerAnalysis(output, layers, QImage(), &error), qPrintable(error));
+    // The synthetic sets it embedded: one still there, one deleted since;
+    // a third set in the list was not part of it.
+    const QString gdfqImages = m_tmp.filePath(QStringLiteral("gdfq-images"));
+    const QString otherImages = m_tmp.filePath(QStringLiteral("other-images"));
+    QVERIFY(QDir().mkpath(gdfqImages) && QDir().mkpath(otherImages));
+    m_window->tsneView()->addSyntheticFolder(otherImages, QStringLiteral("other"), true);
     zsq::analysis::TsneJobResult tsne;
     tsne.sourceNames = {"real", "gdfq"};
     tsne.classNames = {"a", "b"};
@@ -301,7 +307,10 @@ void TstGuiSession::sessionRestoresEveryView()
                     {"perplexity", 12.0},
                     {"theta", 0.25},
                     {"iterations", 400},
-                    {"sources", {{"real", {{"samples", 300}}}, {"gdfq", {{"samples", 3}}}}}};
+                    {"sources",
+                     {{"real", {{"samples", 300}, {"dataset", "fashion-mnist"}}},
+                      {"gdfq", {{"samples", 3}, {"dataset", gdfqImages.toStdString()}}},
+                      {"deleted since", {{"samples", 3}, {"dataset", m_tmp.filePath(QStringLiteral("gone")).toStdString()}}}}}};
     QVERIFY2(zsq::ui::saveTsneAnalysis(output, tsne, QImage(), &error), qPrintable(error));
     m_analysedRun = output;
 
@@ -363,8 +372,13 @@ void TstGuiSession::sessionRestoresEveryView()
     QCOMPARE(again.tsne.perplexity, 12.0);
     QCOMPARE(again.tsne.theta, 0.25);
     QCOMPARE(again.tsne.iterations, 400);
-    QVERIFY(!again.sources.empty());
+    QCOMPARE(again.sources.size(), std::size_t(2));
     QCOMPARE(again.sources.front().limit, std::int64_t(300));
+    // Exactly the sets it used are ticked again, under their names; the
+    // one whose folder is gone is named in the status line.
+    QCOMPARE(again.sources.back().name, std::string("gdfq"));
+    QCOMPARE(again.sources.back().dataset, gdfqImages.toStdString());
+    QVERIFY2(tsneView->statusText().contains(QStringLiteral("deleted since")), qPrintable(tsneView->statusText()));
     m_window->newSession();
     QVERIFY(panel->setParameter(QStringLiteral("refine.method"), QStringLiteral("none")));
 }

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>EvalData</name>
+    <message>
+        <source>%1 ZeroQ-distilled samples (agreement with the FP model)</source>
+        <translation>%1 mit ZeroQ destillierte Stichproben (Übereinstimmung mit dem FP-Modell)</translation>
+    </message>
+    <message>
+        <source>%1/%2 (%3 samples, top-1 against labels)</source>
+        <translation>%1/%2 (%3 Stichproben, Top-1 gegen die Labels)</translation>
+    </message>
+</context>
+<context>
     <name>TsneFigures</name>
     <message>
         <source>Points</source>
@@ -2572,6 +2583,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
             <numerusform>Die bei %1 abgelegte Einbettung (%n Punkt): Starten berechnet sie erneut.</numerusform>
             <numerusform>Die bei %1 abgelegte Einbettung (%n Punkte): Starten berechnet sie erneut.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The folders of %1 are gone; Start leaves them out.</source>
+        <translation>Die Ordner von %1 gibt es nicht mehr; Start lässt sie weg.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>EvalData</name>
+    <message>
+        <source>%1 ZeroQ-distilled samples (agreement with the FP model)</source>
+        <translation>%1 个 ZeroQ 蒸馏样本（与全精度模型的一致率）</translation>
+    </message>
+    <message>
+        <source>%1/%2 (%3 samples, top-1 against labels)</source>
+        <translation>%1/%2（%3 个样本，按标签计算 Top-1）</translation>
+    </message>
+</context>
+<context>
     <name>TsneFigures</name>
     <message>
         <source>Points</source>
@@ -2566,6 +2577,10 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
         <translation>
             <numerusform>保存在 %1 中的嵌入（%n 个点）：按“开始”重新计算。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The folders of %1 are gone; Start leaves them out.</source>
+        <translation>%1 的文件夹已不存在；开始时将略过它们。</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,7 @@ struct EvalData {
     std::vector<torch::Tensor> labels;   // real labels, or empty (teacher predictions are used)
     bool real = true;
     std::string description;
+    EvalDataSource source;
     std::int64_t samples = 0;
 };
 
@@ -57,6 +58,7 @@ EvalData loadEvalData(const LayerAnalysisConfig& cfg, ZooModelImpl& teacher, con
         }
         d.samples = n;
         d.description = cfg.dataset + "/" + cfg.split + " (" + std::to_string(n) + " samples, top-1 against labels)";
+        d.source = {cfg.dataset, cfg.split, n};
         return d;
     }
     // Zero-shot: ZeroQ-distilled inputs; the teacher's predictions are the
@@ -70,6 +72,7 @@ EvalData loadEvalData(const LayerAnalysisConfig& cfg, ZooModelImpl& teacher, con
     d.real = false;
     d.samples = x.size(0);
     d.description = std::to_string(d.samples) + " ZeroQ-distilled samples (agreement with the FP model)";
+    d.source = {"none", "", d.samples};
     return d;
 }
 
@@ -434,10 +437,12 @@ LayerAnalysisResult runLayerAnalysis(const LayerAnalysisConfig& cfg, EventSink& 
     result.arch = teacher.model->info().arch;
     result.realLabels = data.real;
     result.data = data.description;
+    result.dataSource = data.source;
     result.samples = data.samples;
     result.abits = cfg.abits;
     if (cfg.sensitivity)
         result.sensitivityData = sensitivityData.description;
+        result.sensitivitySource = sensitivityData.source;
     std::function<void(const LayerStateReport&)> partial;
     if (onPartial)
         partial = [&](const LayerStateReport& current) {
@@ -458,6 +463,22 @@ LayerAnalysisResult runLayerAnalysis(const LayerAnalysisConfig& cfg, EventSink& 
     meter.update(step, true);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
+}
+
+nlohmann::json EvalDataSource::toJson() const
+{
+    return {{"dataset", dataset}, {"split", split}, {"samples", samples}};
+}
+
+EvalDataSource EvalDataSource::fromJson(const nlohmann::json& js)
+{
+    if (!js.is_object())
+        return {};
+    EvalDataSource s;
+    s.dataset = js.value("dataset", "");
+    s.split = js.value("split", "");
+    s.samples = js.value("samples", std::int64_t(0));
+    return s;
 }
 
 nlohmann::json LayerAnalysisResult::toJson() const
@@ -489,6 +510,9 @@ nlohmann::json LayerAnalysisResult::toJson() const
                       {"layers", layers}});
     }
     js["states"] = st;
+    js["data_source"] = dataSource.toJson();
+    if (!sensitivityData.empty())
+        js["sensitivity_source"] = sensitivitySource.toJson();
     return js;
 }
 

@@ -73,11 +73,23 @@ struct LayerStateReport {
     std::vector<LayerFigures> layers;
 };
 
+// What a set of figures was measured on, so that a front end can say it in
+// its user's language (`data` and `sensitivityData` hold it in English).
+struct EvalDataSource {
+    std::string dataset;                  // "none": ZeroQ-distilled inputs, judged against the FP model
+    std::string split;
+    std::int64_t samples = 0;
+    nlohmann::json toJson() const;
+    static EvalDataSource fromJson(const nlohmann::json& js);   // {} where js is not one
+};
+
 struct LayerAnalysisResult {
     std::string arch;
     bool realLabels = true;               // false: agreement with the teacher on distilled data
     std::string data;                     // what the figures were measured on
     std::string sensitivityData;          // what the sensitivities were measured on ("" = none measured)
+    EvalDataSource dataSource;            // `data`, as fields
+    EvalDataSource sensitivitySource;     // `sensitivityData`, as fields (samples 0 = none measured)
     std::int64_t samples = 0;
     int abits = 0;
     std::vector<LayerStateReport> states;

@@ -18,6 +18,8 @@ inline std::shared_ptr<zsq::analysis::LayerAnalysisResult> madeUpLayerResult()
     r->arch = "resnet50";
     r->data = "fashion-mnist/test (2000 samples, top-1 against labels)";
     r->sensitivityData = "fashion-mnist/val (2000 samples, top-1 against labels)";
+    r->dataSource = {"fashion-mnist", "test", 2000};
+    r->sensitivitySource = {"fashion-mnist", "val", 2000};
     r->samples = 2000;
     r->abits = 4;
     for (const char* state : {"before", "after"}) {

@@ -29,6 +29,7 @@ LayerTable::LayerTable(QWidget* parent) : QTableWidget(parent)
     setSelectionMode(QAbstractItemView::SingleSelection);
     setAlternatingRowColors(true);
     verticalHeader()->setVisible(false);
+    compactRows();
     horizontalHeader()->setStretchLastSection(false);
     // Clicking a row puts the focus on its bits editor, so the user can type
     // or scroll the new width straight away.
@@ -127,8 +128,19 @@ void LayerTable::changeEvent(QEvent* event)
     QTableWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange) {
         resizeColumnsToContents();
-        resizeRowsToContents();
+        compactRows();
     }
+}
+
+void LayerTable::compactRows()
+{
+    // A line of text and a little air: the style's default (sized for a
+    // framed spin box, 30 px) left 3 rows visible on a 720-pixel projector.
+    // The frameless bits editors fit in this height.
+    verticalHeader()->setMinimumSectionSize(0);
+    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    for (int row = 0; row < rowCount(); ++row)
+        verticalHeader()->resizeSection(row, verticalHeader()->defaultSectionSize());
 }
 
 QSpinBox* LayerTable::bitsEditor(int row) const

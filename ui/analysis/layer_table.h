@@ -41,6 +41,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void compactRows();
     void setNumber(int row, int column, double value, int decimals);
 
     QStringList m_names;

@@ -17,6 +17,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QEvent>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -29,6 +30,7 @@
 #include "ui/run/run_status.h"
 #include "layer_table.h"
 #include "refined_checkpoint.h"
+#include "eval_data_text.h"
 #include "saved_analysis.h"
 #include "qcustomplot.h"
 #include "ui/base/text_format.h"
@@ -93,7 +95,12 @@ LayerView::LayerView(QWidget* parent) : QWidget(parent)
     right->addWidget(m_chart);
     right->addWidget(tablePanel);
     right->setChildrenCollapsible(false);
-    right->setSizes({1, 2});   // a third for the bars, the rest for the table
+    // Half for the bars, half for the table, at every height until
+    // the user drags the handle: set as sizes before the first layout, the
+    // ratio was lost and the table showed 3 rows at 1280x720.
+    m_chartAndTable = right;
+    right->installEventFilter(this);
+    connect(right, &QSplitter::splitterMoved, this, [this] { m_userSplit = true; });
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(createOptions());
@@ -320,11 +327,20 @@ bool LayerView::showSavedAnalysis(const QString& runDir)
     setStatus(tr("The analysis kept with %1 (%2 samples, %3): press Start to measure again.")
                   .arg(QDir(runDir).dirName())
                   .arg(saved->samples)
-                  .arg(QString::fromStdString(saved->data)));
+                  .arg(evalDataText(saved->dataSource, saved->data)));
     onActive(false);
     updateAverage();
     onBitsEdited();
     return true;
+}
+
+bool LayerView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_chartAndTable && event->type() == QEvent::Resize && !m_userSplit) {
+        const int height = m_chartAndTable->height() - m_chartAndTable->handleWidth();
+        m_chartAndTable->setSizes({height / 2, height - height / 2});
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void LayerView::onFinished(const LayerResultPtr& result)
@@ -350,7 +366,7 @@ void LayerView::onFinished(const LayerResultPtr& result)
                                        .arg(m_roundedBy);
     if (!result->sensitivityData.empty())
         text += QLatin1Char(' ') + tr("Sensitivities (for Suggest Bits) measured on %1, never on the test split.")
-                                       .arg(QString::fromStdString(result->sensitivityData));
+                                       .arg(evalDataText(result->sensitivitySource, result->sensitivityData));
     // Kept with the run it analysed, for its session and its report.
     if (!m_jobRunDir.isEmpty()) {
         QString error;

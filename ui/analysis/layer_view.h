@@ -21,6 +21,7 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QSplitter;
 
 namespace zsq::ui {
 
@@ -70,6 +71,9 @@ signals:
     void finished(bool ok, const QString& message);
     void layerBitsChanged(const QJsonObject& layerBits);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     QWidget* createOptions();
     void onActive(bool active);
@@ -103,6 +107,8 @@ private:
     QString m_roundedBy;                        // the checkpoint's learned-rounding refinement, "" when none
     QString m_jobRunDir;                        // the run folder of the compared checkpoint, "" when none
     int m_partialRows = 0;                      // layers shown with figures so far while a job runs
+    QSplitter* m_chartAndTable = nullptr;   // the bars above the table
+    bool m_userSplit = false;               // the user moved its handle: keep their sizes
 };
 
 } // namespace zsq::ui

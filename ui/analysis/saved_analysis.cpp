@@ -124,6 +124,10 @@ LayerResultPtr readLayerAnalysis(const QString& runDir)
         r->arch = js.value("arch", "");
         r->data = js.value("data", "");
         r->sensitivityData = js.value("sensitivity_data", "");
+        if (const auto it = js.find("data_source"); it != js.end())
+            r->dataSource = analysis::EvalDataSource::fromJson(*it);
+        if (const auto it = js.find("sensitivity_source"); it != js.end())
+            r->sensitivitySource = analysis::EvalDataSource::fromJson(*it);
         r->realLabels = js.value("real_labels", true);
         r->samples = js.value("samples", std::int64_t(0));
         r->abits = js.value("abits", 0);

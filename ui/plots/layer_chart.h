@@ -3,6 +3,7 @@
 // accuracy, cumulative accuracy or SQNR, chosen in a combo box), with the
 // "before" and "after" states as paired bars when the analysis had a
 // fine-tuned checkpoint, and the FP accuracy as a dashed line for reference.
+#include <QStringList>
 #include <QWidget>
 
 #include "analysis/layer_analysis.h"
@@ -30,10 +31,14 @@ public:
 
 private:
     void rebuild();
+    void labelEveryFewLayers();
+    static constexpr double kLabelAngle = 50;   // degrees
 
     QCustomPlot* m_plot = nullptr;
     QComboBox* m_metric = nullptr;
     zsq::analysis::LayerAnalysisResult m_result;
+    QStringList m_tickNames;   // every layer's short name, in order
+    int m_labelStep = 0;       // every how many layers a name is shown
 };
 
 } // namespace zsq::ui

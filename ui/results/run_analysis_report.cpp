@@ -8,6 +8,7 @@
 #include <QLocale>
 
 #include "qcustomplot.h"
+#include "ui/analysis/eval_data_text.h"
 #include "ui/analysis/saved_analysis.h"
 #include "ui/plots/layer_chart.h"
 #include "ui/plots/plot_theme.h"
@@ -39,7 +40,7 @@ QString layerSection(const analysis::LayerAnalysisResult& r)
                       .arg(RunAnalysisReport::tr("Per-layer analysis").toHtmlEscaped(),
                            RunAnalysisReport::tr("%1 layers, measured on %2.")
                                .arg(r.states.front().layers.size())
-                               .arg(QString::fromStdString(r.data))
+                               .arg(evalDataText(r.dataSource, r.data))
                                .toHtmlEscaped());
     // One chart per figure the tab can show, as it shows them.
     LayerChart chart;

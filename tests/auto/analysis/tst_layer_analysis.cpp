@@ -108,6 +108,16 @@ private slots:
         const LayerAnalysisResult r = runLayerAnalysis(c);
         QCOMPARE(r.states.size(), std::size_t(1));
         QVERIFY(r.realLabels);
+        // What it was measured on, as fields a front end can translate, and
+        // the sensitivities never on the test split.
+        QCOMPARE(r.dataSource.dataset, std::string("fashion-mnist"));
+        QCOMPARE(r.dataSource.split, std::string("test"));
+        QCOMPARE(r.dataSource.samples, std::int64_t(500));
+        QCOMPARE(r.sensitivitySource.split, std::string(kSensitivitySplit));
+        QVERIFY(r.sensitivitySource.samples > 0);
+        const EvalDataSource back = EvalDataSource::fromJson(r.toJson().at("data_source"));
+        QCOMPARE(back.dataset, r.dataSource.dataset);
+        QCOMPARE(back.samples, r.dataSource.samples);
         const LayerStateReport& s = r.states[0];
         io::LoadedModel m = io::loadModel(io::demoModelPath());
         QCOMPARE(s.layers.size(), m.model->quantLayers().size());
@@ -208,6 +218,8 @@ private slots:
         const LayerAnalysisResult r = runLayerAnalysis(c);
         QVERIFY(!r.realLabels);
         QCOMPARE(r.samples, std::int64_t(32));
+        QCOMPARE(r.dataSource.dataset, std::string("none"));
+        QCOMPARE(r.dataSource.samples, std::int64_t(32));
         QCOMPARE(r.states[0].fpTop1, 100.0);  // the teacher agrees with itself
     }
 

@@ -3,6 +3,7 @@
 // layer names, in presentation mode, in English, German and Chinese; and
 // opening the Per-layer tab does not crush the Run dock. Needs no data set
 // (the per-layer result is made up; no job runs).
+#include <cmath>
 #include <memory>
 
 #include <QDockWidget>
@@ -157,6 +158,18 @@ private slots:
         const double share = static_cast<double>(plot->axisRect()->height()) / plot->height();
         qInfo("bars' share of the chart's height: %.2f", share);
         QVERIFY2(share >= 0.6, qPrintable(QString::number(share)));
+        // 54 names on ~700 px ran into one another: every k-th layer is named
+        // instead, each rotated label with its line's width of room.
+        const double room = static_cast<double>(plot->axisRect()->width()) / 54 *
+                            (ticker->ticks().size() > 1 ? ticker->ticks().keys().at(1) - ticker->ticks().keys().at(0) : 54);
+        const double needs = QFontMetricsF(plot->xAxis->tickLabelFont()).height() / std::sin(50 * M_PI / 180);
+        qInfo("%lld of 54 layers named, %.1f px apart (a label needs %.1f)", static_cast<long long>(ticker->ticks().size()),
+              room, needs);
+        QVERIFY2(room >= needs, qPrintable(QStringLiteral("%1 < %2").arg(room).arg(needs)));
+        QVERIFY(ticker->ticks().size() >= 10);
+        // The legend (before / after) sits above the bars, not over them.
+        QVERIFY(plot->legend->visible());
+        QVERIFY(!plot->legend->outerRect().intersects(plot->axisRect()->rect()));
     }
 
     void presentationScalesLegendsAndTables()

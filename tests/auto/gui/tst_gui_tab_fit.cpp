@@ -216,8 +216,16 @@ private slots:
         if (bars.width() < 300 || bars.height() < 80)
             problems << QStringLiteral("Per-layer bars get only %1").arg(describe(bars));
         zsq::ui::LayerTable* table = window->layerView()->table();
-        if (table->viewport()->height() < 3 * table->verticalHeader()->defaultSectionSize())
-            problems << QStringLiteral("Per-layer table shows fewer than 3 rows (%1 px)").arg(table->viewport()->height());
+        // 5 rows: at 1280x720 it showed 3 (30-pixel rows, the bars taking two thirds).
+        if (table->viewport()->height() < 5 * table->rowHeight(0))
+            problems << QStringLiteral("Per-layer table shows fewer than 5 rows (%1 px, rows of %2 px)")
+                            .arg(table->viewport()->height())
+                            .arg(table->rowHeight(0));
+        // What the figures were measured on is said in the user's language
+        // (core's description is English).
+        if (language != QLatin1String("en") &&
+            window->layerView()->statusText().contains(QLatin1String("against labels")))
+            problems << QStringLiteral("Per-layer status in English: %1").arg(window->layerView()->statusText());
         // Presentation mode scales the application's font: leave it first.
         window->setPresentationMode(false);
         window.reset();

@@ -17,6 +17,13 @@ PresentationMode::PresentationMode(QMainWindow* window, QTabWidget* tabs, QList<
     m_previous = new QShortcut(QKeySequence(Qt::Key_PageUp), window, this, &PresentationMode::previousView);
     m_next->setEnabled(false);
     m_previous->setEnabled(false);
+    // A view chosen by the program (a finished run shows Results, the demo
+    // walks the tabs) is the one shown: its page came up under the hidden
+    // tab's label otherwise.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_active && index >= 0 && !m_tabs->isTabVisible(index))
+            showOnly(index);
+    });
 }
 
 void PresentationMode::setActive(bool on)
@@ -57,7 +64,7 @@ void PresentationMode::showOnly(int index)
     m_tabs->setTabVisible(index, true);
     m_tabs->setCurrentIndex(index);
     for (int i = 0; i < m_tabs->count(); ++i)
-        if (i != index)
+        if (i != index && m_tabs->isTabVisible(i))
             m_tabs->setTabVisible(i, false);
 }
 

@@ -226,9 +226,18 @@ private slots:
         for (int c = 0; c < table->columnCount(); ++c)
             QVERIFY2(table->columnWidth(c) >= header.horizontalAdvance(table->horizontalHeaderItem(c)->text()),
                      qPrintable(table->horizontalHeaderItem(c)->text()));
+        // A view the program chooses (a finished run shows Results) comes
+        // with its own tab: its page used to come up under the label of the
+        // view the mode started with.
+        window->tabs()->setCurrentIndex(MainWindow::ResultsTab);
+        settle(*window);
+        for (int i = 0; i < window->tabs()->count(); ++i)
+            QCOMPARE(window->tabs()->isTabVisible(i), i == MainWindow::ResultsTab);
         window->setPresentationMode(false);
         settle(*window);
         QCOMPARE(lossLegend(), lossBefore);
+        for (int i = 0; i < window->tabs()->count(); ++i)
+            QVERIFY(window->tabs()->isTabVisible(i));
     }
 
 private:

@@ -3,11 +3,11 @@
 # the layouts fit:
 #   tools/screenshots.sh [--tabs LIST] [--sizes LIST] [--langs LIST] [--reuse]
 #                        [--run-limit S] [--analysis-limit S] [--shot-limit S]
-#                        [--threads N]
+#                        [--threads N] [--runs DIR]
 #                        OUTDIR [MODEL]
 # Starts zsq-studio --script-demo under xvfb-run (screen 1920x1080): two short
 # real runs (LRQ, then ClusterQ), a per-layer analysis and a t-SNE, kept as a
-# session in OUTDIR/runs, then one PNG per tab (model, training, images, tsne,
+# session in OUTDIR/runs (or --runs DIR), then one PNG per tab (model, training, images, tsne,
 # layers, results) and size: 1280x800 (the README's) into OUTDIR, other sizes
 # into OUTDIR/WxH, presentation mode (full screen) into OUTDIR/presentation.
 #   --tabs training,layers      only these tabs (default: all)
@@ -15,7 +15,7 @@
 #                               1280x800,1024x768,1920x1080,presentation)
 #   --langs en,de,zh_CN         one pass per language; other languages than en
 #                               go into OUTDIR/LANG (default: $ZSQ_LANG or en)
-#   --reuse                     open OUTDIR/runs' session of an earlier pass
+#   --reuse                     open the runs folder's session of an earlier pass
 #                               instead of running again (later languages of
 #                               one call always reuse the first one's)
 #   --run-limit S               each run is stopped after S s (default 900)
@@ -23,6 +23,11 @@
 #   --shot-limit S              each picture waits at most S s for its tab to
 #                               show data (default 60)
 #   --threads N                 threads of each run (default 2)
+#   --runs DIR                  keep the runs and their session in DIR instead
+#                               of OUTDIR/runs: the pictures show its path in
+#                               the log and status bar, so the README's are
+#                               taken with a folder a user would have, e.g.
+#                               "$HOME/Documents/ZSQ Studio/demo"
 # Exit status: 0; 3 when a stage or picture hit its limit (the pictures are
 # written, the log says which); 1 or 2 on errors.
 # Without MODEL it uses the shipped Fashion-MNIST demo model and its dataset;
@@ -35,6 +40,7 @@ usage() {
     exit 2
 }
 langs=${ZSQ_LANG:-en}
+runs=
 reuse=0
 while [ $# -gt 0 ]; do
     case $1 in
@@ -46,6 +52,7 @@ while [ $# -gt 0 ]; do
     --analysis-limit) export ZSQ_SHOTS_ANALYSIS_LIMIT=$2; shift 2 ;;
     --shot-limit) export ZSQ_SHOTS_SHOT_LIMIT=$2; shift 2 ;;
     --threads) export ZSQ_SHOTS_THREADS=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
     -*) usage ;;
     *) break ;;
     esac
@@ -62,9 +69,10 @@ if [ ! -x "$studio" ]; then
     exit 2
 fi
 command -v xvfb-run >/dev/null || { echo "$0: xvfb-run missing (apt install xvfb)" >&2; exit 2; }
-mkdir -p "$out/runs"
+runs=${runs:-$out/runs}
+mkdir -p "$out" "$runs"
 out=$(cd "$out" && pwd)
-export ZSQ_SHOTS_RUNS="$out/runs"
+export ZSQ_SHOTS_RUNS="$(cd "$runs" && pwd)"
 worst=0
 for lang in $(echo "$langs" | tr ',' ' '); do
     dir=$out

@@ -51,7 +51,9 @@ QList<QTranslator*> installTranslations(QCoreApplication& app, const QString& co
     else
         delete qt;
     auto* own = new QTranslator(&app);
-    const bool found = own->load(locale, QStringLiteral("zsq"), QStringLiteral("_"), qmDirectory);
+    // The C locale (LANG=C, containers) reads English, plurals included.
+    const QLocale ownLocale = locale.language() == QLocale::C ? QLocale(QLocale::English) : locale;
+    const bool found = own->load(ownLocale, QStringLiteral("zsq"), QStringLiteral("_"), qmDirectory);
     if (found && QCoreApplication::installTranslator(own))
         installed << own;
     else

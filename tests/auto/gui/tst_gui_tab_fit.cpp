@@ -9,11 +9,13 @@
 #include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTabWidget>
 #include <QTest>
 #include <QTranslator>
+#include <QXmlStreamReader>
 
 #include "qcustomplot.h"
 #include "ui/analysis/analysis_controller.h"
@@ -232,6 +234,45 @@ private slots:
         qDeleteAll(installed);
         QLocale::setDefault(QLocale::c());
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("\n  "))));
+    }
+
+    void englishPluralsAreComplete()
+    {
+        // English is the source language, but "%n point(s)" read "1600
+        // point(s)": zsq_en.ts gives every %n message of the GUI (those
+        // zsq_de.ts lists, which lupdate keeps current) its two forms.
+        QFile german(QStringLiteral(ZSQ_TS_DIR "/zsq_de.ts"));
+        QVERIFY(german.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&german);
+        QList<QPair<QString, QString>> plurals;   // context, source
+        QString context;
+        bool numerus = false;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement())
+                continue;
+            if (xml.name() == QLatin1String("name"))
+                context = xml.readElementText();
+            else if (xml.name() == QLatin1String("message"))
+                numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
+            else if (xml.name() == QLatin1String("source") && numerus)
+                plurals.append({context, xml.readElementText()});
+        }
+        QVERIFY(!xml.hasError());
+        QVERIFY(plurals.size() >= 6);
+        const QList<QTranslator*> installed =
+            zsq::ui::installTranslations(*qApp, QStringLiteral("en"), QStringLiteral(ZSQ_QM_DIR));
+        QStringList missing;
+        for (const auto& [ctx, source] : plurals) {
+            const QByteArray c = ctx.toUtf8(), s = source.toUtf8();
+            const QString one = QCoreApplication::translate(c.constData(), s.constData(), nullptr, 1);
+            const QString two = QCoreApplication::translate(c.constData(), s.constData(), nullptr, 2);
+            if (one.contains(QLatin1String("(s)")) || two.contains(QLatin1String("(s)")) || one == two)
+                missing << QStringLiteral("%1: \"%2\" -> \"%3\" / \"%4\"").arg(ctx, source, one, two);
+        }
+        qDeleteAll(installed);
+        QLocale::setDefault(QLocale::c());
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char('\n'))));
     }
 
 private:

@@ -828,10 +828,6 @@
         <translation>Quantisiertes Top-1: %1 % (volle Genauigkeit: %2 %).</translation>
     </message>
     <message>
-        <source>Done; accuracy not measured (no dataset).</source>
-        <translation>Fertig; Genauigkeit nicht gemessen (kein Datensatz).</translation>
-    </message>
-    <message>
         <source>Stopped. %1 The checkpoint run.ckpt is kept for a resume.</source>
         <translation>Beendet. %1 Der Checkpoint run.ckpt bleibt zum Fortsetzen erhalten.</translation>
     </message>
@@ -1206,10 +1202,6 @@ Die eigenen Werte des Modells im Reiter Modell eintragen und „Am Datensatz pr�
         <translation>%1 (%2): quantisiert Top-1 %3 % (volle Genauigkeit %4 %).</translation>
     </message>
     <message>
-        <source>%1 (%2): accuracy not measured (no dataset).</source>
-        <translation>%1 (%2): Genauigkeit nicht gemessen (kein Datensatz).</translation>
-    </message>
-    <message>
         <source>Its folder has no losses.csv to draw.</source>
         <translation>Sein Ordner enthält keine losses.csv zum Zeichnen.</translation>
     </message>
@@ -1276,6 +1268,14 @@ Die eigenen Werte des Modells im Reiter Modell eintragen und „Am Datensatz pr�
     <message>
         <source>%1 was stopped before it finished and has no quantized.zsq to export; finish it first with Run &gt; Resume from Checkpoint (its run.ckpt).</source>
         <translation>%1 wurde vor dem Ende angehalten und hat kein quantized.zsq zum Exportieren; zuerst mit Lauf &gt; Ab Checkpoint fortsetzen (sein run.ckpt) abschließen.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3.</source>
+        <translation>%1 (%2): %3.</translation>
+    </message>
+    <message>
+        <source>Done; %1.</source>
+        <translation>Fertig; %1.</translation>
     </message>
 </context>
 <context>
@@ -2391,6 +2391,18 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source> (first/last layer %1-bit)</source>
         <translation> (erste/letzte Schicht %1 Bit)</translation>
+    </message>
+    <message>
+        <source>accuracy not measured (no dataset)</source>
+        <translation>Genauigkeit nicht gemessen (kein Datensatz)</translation>
+    </message>
+    <message>
+        <source>accuracy not measured (stopped during the final evaluation)</source>
+        <translation>Genauigkeit nicht gemessen (während der abschließenden Auswertung gestoppt)</translation>
+    </message>
+    <message>
+        <source>accuracy not measured</source>
+        <translation>Genauigkeit nicht gemessen</translation>
     </message>
 </context>
 <context>

@@ -827,10 +827,6 @@
         <translation>量化后 Top-1：%1 %（全精度：%2 %）。</translation>
     </message>
     <message>
-        <source>Done; accuracy not measured (no dataset).</source>
-        <translation>完成；未测量准确率（无数据集）。</translation>
-    </message>
-    <message>
         <source>Stopped. %1 The checkpoint run.ckpt is kept for a resume.</source>
         <translation>已停止。%1 检查点 run.ckpt 已保留，可用于继续运行。</translation>
     </message>
@@ -1203,10 +1199,6 @@ Set the model&apos;s own values on the Model tab and press Check on Dataset, or 
         <translation>%1（%2）：量化后 Top-1 %3 %（全精度 %4 %）。</translation>
     </message>
     <message>
-        <source>%1 (%2): accuracy not measured (no dataset).</source>
-        <translation>%1（%2）：未测量准确率（无数据集）。</translation>
-    </message>
-    <message>
         <source>Its folder has no losses.csv to draw.</source>
         <translation>其文件夹中没有可绘制的 losses.csv。</translation>
     </message>
@@ -1273,6 +1265,14 @@ Set the model&apos;s own values on the Model tab and press Check on Dataset, or 
     <message>
         <source>%1 was stopped before it finished and has no quantized.zsq to export; finish it first with Run &gt; Resume from Checkpoint (its run.ckpt).</source>
         <translation>%1 在完成前已停止，没有可导出的 quantized.zsq；请先通过 运行 &gt; 从检查点继续（其 run.ckpt）完成它。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3.</source>
+        <translation>%1（%2）：%3。</translation>
+    </message>
+    <message>
+        <source>Done; %1.</source>
+        <translation>完成；%1。</translation>
     </message>
 </context>
 <context>
@@ -2387,6 +2387,18 @@ Open one with File ▸ Open Model… or drop a model file onto this window.</sou
     <message>
         <source> (first/last layer %1-bit)</source>
         <translation>（首/末层 %1 位）</translation>
+    </message>
+    <message>
+        <source>accuracy not measured (no dataset)</source>
+        <translation>未测量准确率（无数据集）</translation>
+    </message>
+    <message>
+        <source>accuracy not measured (stopped during the final evaluation)</source>
+        <translation>未测量准确率（在最终评估时被停止）</translation>
+    </message>
+    <message>
+        <source>accuracy not measured</source>
+        <translation>未测量准确率</translation>
     </message>
 </context>
 <context>

@@ -82,7 +82,7 @@ bool MainWindow::showFinishedRun(const QString& outputDir)
     QString text = run.evaluated ? tr("%1 (%2): quantized top-1 %3 % (full precision %4 %).")
                                        .arg(name, run.methodLabel(), QLocale().toString(run.quantTop1, 'f', 2),
                                             QLocale().toString(run.fpTop1, 'f', 2))
-                                 : tr("%1 (%2): accuracy not measured (no dataset).").arg(name, run.methodLabel());
+                                 : tr("%1 (%2): %3.").arg(name, run.methodLabel(), run.accuracyNotMeasured());
     if (m_lossPlot->pointCount() == 0)
         text += QLatin1Char(' ') + tr("Its folder has no losses.csv to draw.");
     m_accuracy->setText(text);

@@ -31,6 +31,16 @@ QString SessionRun::methodLabel() const
     return label;
 }
 
+QString SessionRun::accuracyNotMeasured() const
+{
+    if (dataset == QLatin1String("none"))
+        return QCoreApplication::translate("zsq::ui::SessionRun", "accuracy not measured (no dataset)");
+    if (cancelled && !dataset.isEmpty())
+        return QCoreApplication::translate("zsq::ui::SessionRun",
+                                           "accuracy not measured (stopped during the final evaluation)");
+    return QCoreApplication::translate("zsq::ui::SessionRun", "accuracy not measured");
+}
+
 QJsonObject SessionRun::toJson() const
 {
     return {{QStringLiteral("output"), outputDir},
@@ -49,6 +59,7 @@ QJsonObject SessionRun::toJson() const
             {QStringLiteral("device"), device},
             {QStringLiteral("seed"), seed},
             {QStringLiteral("cancelled"), cancelled},
+            {QStringLiteral("dataset"), dataset},
             {QStringLiteral("losses_csv"), lossesCsv}};
 }
 
@@ -71,6 +82,7 @@ SessionRun SessionRun::fromJson(const QJsonObject& o)
     r.device = o.value(QStringLiteral("device")).toString();
     r.seed = o.value(QStringLiteral("seed")).toInteger();
     r.cancelled = o.value(QStringLiteral("cancelled")).toBool();
+    r.dataset = o.value(QStringLiteral("dataset")).toString();
     r.lossesCsv = o.value(QStringLiteral("losses_csv")).toString();
     return r;
 }
@@ -96,6 +108,7 @@ SessionRun SessionRun::fromResultJson(const QString& outputDir, const QByteArray
     r.device = o.value(QStringLiteral("device")).toString();
     r.seed = o.value(QStringLiteral("seed")).toInteger();
     r.cancelled = o.value(QStringLiteral("cancelled")).toBool();
+    r.dataset = o.value(QStringLiteral("dataset")).toString();
     const QString csv = QDir(outputDir).filePath(QStringLiteral("losses.csv"));
     if (QFile::exists(csv))
         r.lossesCsv = csv;

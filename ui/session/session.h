@@ -35,9 +35,14 @@ struct SessionRun {
     QString device;
     qint64 seed = 0;
     bool cancelled = false;
+    QString dataset;                 // the evaluation dataset, "none" without one; "" when not recorded
     QString lossesCsv;               // per-iteration losses, "" when none
 
     bool isRefined() const { return !refine.isEmpty(); }
+    // Why a run without a quantized top-1 has none: it had no dataset, or
+    // it was stopped during its final evaluation ("Done; accuracy not
+    // measured (no dataset)" was said of both).
+    QString accuracyNotMeasured() const;
     // "ptq", or "ptq + brecq" for a refined run: how the Results tab, its
     // exports and its plot legends name the run's method.
     QString methodLabel() const;

@@ -92,6 +92,7 @@ private slots:
     void runAddsResultRow();
     void refinedRunIsLabelled();
     void firstLastProtocolIsLabelled();
+    void unmeasuredAccuracySaysWhy();
     void stoppedRunIsNotExported();
     void exports();
     void cleanupTestCase();
@@ -464,6 +465,28 @@ void TstGuiSession::firstLastProtocolIsLabelled()
     const QByteArray plain = R"({"method": "genie", "refine": "brecq", "wbits": 4, "abits": 4, "first_last_bits": 0})";
     QCOMPARE(zsq::ui::SessionRun::fromResultJson(m_tmp.filePath(QStringLiteral("h")), plain).methodLabel(),
              QStringLiteral("genie + brecq"));
+}
+
+// A run without a quantized top-1 says why: no dataset, or stopped during
+// its final evaluation (Stop pressed after the last iteration said "Stopped.
+// Done; accuracy not measured (no dataset)" of a Fashion-MNIST run).
+void TstGuiSession::unmeasuredAccuracySaysWhy()
+{
+    const QString dir = m_tmp.filePath(QStringLiteral("u"));
+    const auto run = [&](const QByteArray& json) { return zsq::ui::SessionRun::fromResultJson(dir, json); };
+    const zsq::ui::SessionRun stopped = run(R"({"method": "lrq", "dataset": "fashion-mnist", "cancelled": true})");
+    QVERIFY(!stopped.evaluated);
+    QCOMPARE(stopped.accuracyNotMeasured(), QStringLiteral("accuracy not measured (stopped during the final evaluation)"));
+    QCOMPARE(zsq::ui::SessionRun::fromJson(stopped.toJson()).accuracyNotMeasured(), stopped.accuracyNotMeasured());
+    QCOMPARE(run(R"({"method": "gdfq", "dataset": "none", "cancelled": true})").accuracyNotMeasured(),
+             QStringLiteral("accuracy not measured (no dataset)"));
+    QCOMPARE(run(R"({"method": "gdfq", "dataset": "none"})").accuracyNotMeasured(),
+             QStringLiteral("accuracy not measured (no dataset)"));
+    // A session from before the dataset was kept: no reason is made up.
+    QCOMPARE(zsq::ui::SessionRun::fromJson({{QStringLiteral("method"), QStringLiteral("lrq")},
+                                            {QStringLiteral("cancelled"), true}})
+                 .accuracyNotMeasured(),
+             QStringLiteral("accuracy not measured"));
 }
 
 // Export Model on a run that was stopped (run.ckpt + CANCELLED.txt, no

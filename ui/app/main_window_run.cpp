@@ -327,11 +327,10 @@ void MainWindow::onRunDone(const RunResult& r, bool cancelled)
         text = tr("Stopped before training began; nothing was written.");
     else if (r.evaluated)
         text = tr("Quantized top-1: %1 % (full precision: %2 %).").arg(percent(r.quantTop1), percent(r.fpTop1));
-    else if (cancelled)
-        text = sentence(SessionRun::fromResultJson(r.outputDir, r.resultJson.toUtf8()).accuracyNotMeasured()) +
-               QLatin1Char('.');
-    else
-        text = tr("Done; %1.").arg(SessionRun::fromResultJson(r.outputDir, r.resultJson.toUtf8()).accuracyNotMeasured());
+    else {
+        const QString notMeasured = SessionRun::fromResultJson(r.outputDir, r.resultJson.toUtf8()).accuracyNotMeasured();
+        text = cancelled ? sentence(notMeasured) + QLatin1Char('.') : tr("Done; %1.").arg(notMeasured);
+    }
     if (cancelled && !r.outputDir.isEmpty())
         text = tr("Stopped. %1 The checkpoint run.ckpt is kept for a resume.").arg(text);
     m_accuracy->setText(text);
